@@ -1,0 +1,80 @@
+/**
+ * Builds the command line. Command modules are imported only when their command runs, so
+ * `tongban --version` and `--help` load commander and the message catalogs and nothing else.
+ */
+import { createRequire } from 'node:module';
+import { Command, CommanderError, Option } from 'commander';
+import { detectLang, formatMessage, LANGS, parseLang, uiText, type Lang } from '../i18n/index.js';
+import { UsageError } from '../io/errors.js';
+import { exitQuietlyOnClosedPipe, writeStderr } from '../io/write-output.js';
+import { helpConfiguration } from './help.js';
+import { REPORTER_NAMES } from '../reporters/index.js';
+
+const EXIT_USAGE = 2;
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+/** The language is needed before parsing, to write the help itself in it. */
+function langFromArgv(argv: readonly string[]): Lang | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined;
+    if (value !== undefined) return parseLang(value);
+  }
+  return undefined;
+}
+
+function buildProgram(lang: Lang): Command {
+  const t = (key: Parameters<typeof uiText>[1]) => uiText(lang, key);
+  const langOption = () => new Option('--lang <lang>', t('option.lang')).choices(LANGS);
+  const program = new Command('tongban')
+    .description(t('program.description'))
+    .version(version, '-V, --version', t('option.version'))
+    .helpOption('-h, --help', t('option.help'))
+    .helpCommand(false)
+    .configureHelp(helpConfiguration(lang))
+    .addOption(langOption())
+    .exitOverride()
+    .showSuggestionAfterError();
+
+  program
+    .command('validate')
+    .description(t('validate.description'))
+    .argument('[paths...]', t('validate.paths'))
+    .addOption(new Option('-f, --format <name>', t('validate.format')).choices(REPORTER_NAMES).default('stylish'))
+    .addOption(new Option('--fail-on <severity>', t('validate.failOn')).choices(['error', 'warning', 'info', 'none']).default('error'))
+    .option('--color', t('validate.color'))
+    .option('--no-color', t('validate.noColor'))
+    .addOption(langOption())
+    .helpOption('-h, --help', t('option.help'))
+    .addHelpText('after', '\n' + t('validate.exitCodes'))
+    .action(async (paths: string[], options) => {
+      const { runValidate } = await import('./commands/validate.js');
+      await runValidate(paths, { ...options, lang });
+    });
+  return program;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const lang = langFromArgv(argv) ?? detectLang(process.env);
+  try {
+    await buildProgram(lang).parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has printed its own message; help and version are successes, everything else is usage.
+      const ok = error.code === 'commander.helpDisplayed' || error.code === 'commander.version';
+      process.exitCode = ok ? 0 : EXIT_USAGE;
+    } else if (error instanceof UsageError) {
+      writeStderr(uiText(lang, 'error.usage', { message: formatMessage(lang, error.messageCode, error.args) }));
+      process.exitCode = EXIT_USAGE;
+    } else {
+      const message = error instanceof Error ? error.message : String(error);
+      writeStderr(uiText(lang, 'error.internal', { message }));
+      if (process.env.TONGBAN_DEBUG && error instanceof Error && error.stack) writeStderr(error.stack);
+      process.exitCode = EXIT_USAGE;
+    }
+  }
+}
+
+exitQuietlyOnClosedPipe();
+await main(process.argv);

@@ -1,0 +1,54 @@
+/** The one shape every check produces, from the YAML reader to the semantic rules. */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Ordered from least to most severe; `--fail-on` compares by this order. */
+export const SEVERITIES: readonly Severity[] = ['info', 'warning', 'error'];
+
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.indexOf(severity);
+}
+
+/** 1-based line and column; columns count UTF-16 code units after the line start (as editors do). */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type MessageArgs = Record<string, string | number>;
+
+/** A finding before it has words: a stable code, where it is (JSON pointer), and the facts the message needs. */
+export interface Finding {
+  code: string;
+  severity: Severity;
+  /** The file as shown to the user (relative to the working directory, `/` separators). */
+  file: string;
+  /** RFC 6901 JSON pointer into the file's document; '' is the whole document. */
+  path: string;
+  args: MessageArgs;
+  /** Point at the key named by `path` instead of its value (unknown properties, duplicate keys). */
+  target?: 'key' | 'value';
+  /** Known up front for syntax findings; computed from `path` for everything else. */
+  range?: Range;
+}
+
+/** A finding with its message in the chosen language and its range resolved. */
+export interface Diagnostic extends Finding {
+  message: string;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  const la = a.range?.start.line ?? 0;
+  const lb = b.range?.start.line ?? 0;
+  if (la !== lb) return la - lb;
+  const ca = a.range?.start.column ?? 0;
+  const cb = b.range?.start.column ?? 0;
+  if (ca !== cb) return ca - cb;
+  return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+}

@@ -1,0 +1,17 @@
+import { severityRank, type Diagnostic, type Severity } from './diagnostic.js';
+
+/** What `validate` found, with enough context for a summary line. */
+export interface ValidationReport {
+  diagnostics: Diagnostic[];
+  catalogCount: number;
+  itemCount: number;
+}
+
+export type FailOn = Severity | 'none';
+
+/** Whether the findings should fail the run: any at or above the threshold. */
+export function shouldFail(diagnostics: readonly Diagnostic[], failOn: FailOn): boolean {
+  if (failOn === 'none') return false;
+  const threshold = severityRank(failOn);
+  return diagnostics.some((d) => severityRank(d.severity) >= threshold);
+}

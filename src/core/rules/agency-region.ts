@@ -1,0 +1,31 @@
+/**
+ * The region inside the agency's USCC: a real GB/T 2260 code, and within the catalog's region.
+ * A retired code is normal for an agency registered before a boundary change, so it is only noted.
+ */
+import { checkUscc, usccRegion } from '../codes/uscc.js';
+import { regionContains } from '../regions.js';
+import type { ItemRule, RuleFinding } from './rule.js';
+
+export const agencyRegion: ItemRule<'implementation'> = {
+  id: 'agency-region',
+  scope: 'item',
+  appliesTo: ['implementation'],
+  codes: { 'uscc/region-unknown': 'warning', 'uscc/region-retired': 'info', 'agency/outside-region': 'warning' },
+  check(item, { regions, catalog }) {
+    const uscc = item.agency.uscc;
+    const problem = checkUscc(uscc);
+    if (problem && problem.kind !== 'check-char' && problem.kind !== 'org-check') return [];
+    const path = '/agency/uscc';
+    const code = usccRegion(uscc);
+    const region = regions.get(code);
+    if (!region) return [{ code: 'uscc/region-unknown', path, args: { region: code } }];
+    const out: RuleFinding[] = [];
+    if (!region.active) out.push({ code: 'uscc/region-retired', path, args: { region: code, name: region.fullName, successor: region.successor ?? '—' } });
+    const catalogRegion = catalog.meta.region;
+    const current = region.active ? code : region.successor ?? code;
+    if (catalogRegion !== undefined && !regionContains(catalogRegion, code) && !regionContains(catalogRegion, current)) {
+      out.push({ code: 'agency/outside-region', path, args: { region: code, name: region.fullName, catalogRegion } });
+    }
+    return out;
+  },
+};

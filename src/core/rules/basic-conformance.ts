@@ -1,0 +1,35 @@
+/**
+ * 同一事项、同一标准: an implementation item implements an item that exists in its basic catalog,
+ * under the same name and type, at levels the basic item allows.
+ */
+import type { ItemRule, RuleFinding } from './rule.js';
+
+export const basicConformance: ItemRule<'implementation'> = {
+  id: 'basic-conformance',
+  scope: 'item',
+  appliesTo: ['implementation'],
+  codes: {
+    'basic/unknown-code': 'error',
+    'basic/name-mismatch': 'error',
+    'basic/type-mismatch': 'error',
+    'basic/level-mismatch': 'error',
+    'basic/cancelled': 'warning',
+  },
+  check(item, { basicItems }) {
+    // Without a readable basic catalog there is nothing to compare with; that is reported on catalog.yaml.
+    if (!basicItems) return [];
+    const basic = basicItems.get(item.basicCode);
+    if (!basic) return [{ code: 'basic/unknown-code', path: '/basicCode', args: { value: item.basicCode } }];
+    const standard = basic.data;
+    const out: RuleFinding[] = [];
+    if (item.name !== standard.name) out.push({ code: 'basic/name-mismatch', path: '/name', args: { actual: item.name, expected: standard.name, file: basic.file } });
+    if (item.type !== standard.type) out.push({ code: 'basic/type-mismatch', path: '/type', args: { actual: item.type, expected: standard.type, file: basic.file } });
+    item.levels.forEach((level, index) => {
+      if (!standard.levels.includes(level)) {
+        out.push({ code: 'basic/level-mismatch', path: `/levels/${index}`, args: { level, allowed: standard.levels.join('、') } });
+      }
+    });
+    if (standard.status === '取消') out.push({ code: 'basic/cancelled', path: '/basicCode', args: { value: item.basicCode } });
+    return out;
+  },
+};

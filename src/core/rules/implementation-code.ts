@@ -1,0 +1,45 @@
+/**
+ * An implementation item's codes: its basic code is well formed, and its implementation code is
+ * agency USCC + level digit + basic code (+ handling item), each part agreeing with the item itself.
+ */
+import { checkBasicCodeForm, codeProblemFinding, notNormalised } from '../codes/code-findings.js';
+import { checkImplementationCode, levelForDigit, splitImplementationCode } from '../codes/profile.js';
+import type { ItemRule, RuleFinding } from './rule.js';
+
+export const implementationCode: ItemRule<'implementation'> = {
+  id: 'implementation-code',
+  scope: 'item',
+  appliesTo: ['implementation'],
+  codes: {
+    'code/not-normalised': 'error',
+    'code/basic-length': 'error',
+    'code/basic-segment': 'error',
+    'code/impl-length': 'error',
+    'code/impl-segment': 'error',
+    'code/impl-agency': 'error',
+    'code/impl-basic': 'error',
+    'code/impl-level': 'error',
+  },
+  check(item, { profile }) {
+    const out = checkBasicCodeForm(item.basicCode, '/basicCode', profile).findings;
+    if (item.code === undefined) return out;
+    const normalise = notNormalised(item.code, '/code');
+    if (normalise) return [...out, normalise];
+    const problem = checkImplementationCode(item.code, profile);
+    if (problem) return [...out, codeProblemFinding(problem, item.code, '/code', 'impl')];
+    const parts = splitImplementationCode(item.code, profile);
+    if (!parts) return out;
+    const mismatches: RuleFinding[] = [];
+    if (parts.uscc !== item.agency.uscc) {
+      mismatches.push({ code: 'code/impl-agency', path: '/code', args: { actual: parts.uscc, expected: item.agency.uscc } });
+    }
+    if (parts.basicCode !== item.basicCode) {
+      mismatches.push({ code: 'code/impl-basic', path: '/code', args: { actual: parts.basicCode, expected: item.basicCode } });
+    }
+    const level = levelForDigit(profile, parts.levelDigit);
+    if (level !== undefined && !item.levels.includes(level)) {
+      mismatches.push({ code: 'code/impl-level', path: '/code', args: { digit: parts.levelDigit, level, levels: item.levels.join('、') } });
+    }
+    return [...out, ...mismatches];
+  },
+};

@@ -1,0 +1,41 @@
+/** Every semantic rule, in the order their findings are most useful to read. */
+import type { Rule } from './rule.js';
+import { agencyRegion } from './agency-region.js';
+import { basicCode } from './basic-code.js';
+import { basicConformance } from './basic-conformance.js';
+import { catalogLevel } from './catalog-level.js';
+import { catalogMeta } from './catalog-meta.js';
+import { codeMissing } from './code-missing.js';
+import { codeUnique } from './code-unique.js';
+import { conditionsCatchAll } from './conditions-catch-all.js';
+import { contacts } from './contacts.js';
+import { fee } from './fee.js';
+import { handlingType } from './handling-type.js';
+import { implementationCode } from './implementation-code.js';
+import { licensingProcess } from './licensing-process.js';
+import { resultSample } from './result-sample.js';
+import { subItemParent } from './sub-item-parent.js';
+import { timeLimits } from './time-limits.js';
+import { usccCheck } from './uscc-check.js';
+import { visits } from './visits.js';
+
+export const RULES: readonly Rule[] = [
+  catalogMeta,
+  codeMissing,
+  basicCode,
+  implementationCode,
+  codeUnique,
+  subItemParent,
+  usccCheck,
+  agencyRegion,
+  catalogLevel,
+  basicConformance,
+  timeLimits,
+  handlingType,
+  visits,
+  fee,
+  contacts,
+  licensingProcess,
+  resultSample,
+  conditionsCatchAll,
+];

@@ -1,0 +1,59 @@
+/** What a semantic rule is: a set of codes it may report, and a pure check over trusted data. */
+import type { MessageArgs, Severity } from '../diagnostic.js';
+import type { CatalogKind, CatalogMeta, ItemOfKind, BasicItem } from '../model.js';
+import type { CodeProfile } from '../codes/profile.js';
+import type { RegionIndex } from '../regions.js';
+
+/** Where and what, before the file, severity and words are attached. */
+export interface RuleFinding {
+  code: string;
+  /** JSON pointer inside the item (or catalog.yaml for catalog rules). */
+  path: string;
+  args?: MessageArgs;
+  target?: 'key' | 'value';
+}
+
+export interface CheckedItem<K extends CatalogKind = CatalogKind> {
+  file: string;
+  data: ItemOfKind[K];
+}
+
+export interface CheckedCatalog {
+  dir: string;
+  /** Display path of catalog.yaml. */
+  file: string;
+  meta: CatalogMeta;
+  items: CheckedItem[];
+}
+
+export interface RuleContext {
+  catalog: CheckedCatalog;
+  profile: CodeProfile;
+  regions: RegionIndex;
+  /** For an implementation list: the items of the basic catalog it implements, by basic code. */
+  basicItems?: ReadonlyMap<string, CheckedItem<'basic'>>;
+}
+
+interface RuleBase {
+  /** Stable identifier of the rule (its file name). */
+  id: string;
+  /** Every code the rule can report, with its default severity. */
+  codes: Record<string, Severity>;
+}
+
+/** Checks one item at a time. */
+export interface ItemRule<K extends CatalogKind = CatalogKind> extends RuleBase {
+  scope: 'item';
+  appliesTo: readonly K[];
+  check(item: ItemOfKind[K], context: RuleContext): RuleFinding[];
+}
+
+/** Checks a whole catalog at once (uniqueness, catalog.yaml itself); findings name their file. */
+export interface CatalogRule extends RuleBase {
+  scope: 'catalog';
+  check(catalog: CheckedCatalog, context: RuleContext): (RuleFinding & { file: string })[];
+}
+
+export type Rule = ItemRule<'basic'> | ItemRule<'implementation'> | ItemRule<CatalogKind> | CatalogRule;
+
+export type { BasicItem };

@@ -1,0 +1,23 @@
+/** 承诺时限 must not exceed 法定时限; comparing them needs the same unit. */
+import type { ItemRule } from './rule.js';
+
+export const timeLimits: ItemRule<'implementation'> = {
+  id: 'time-limits',
+  scope: 'item',
+  appliesTo: ['implementation'],
+  codes: { 'limit/promised-exceeds-statutory': 'error', 'limit/unit-mismatch': 'warning' },
+  check({ statutoryLimit: statutory, promisedLimit: promised }) {
+    if (promised.value === 0) return [];
+    if (promised.unit !== statutory.unit) {
+      return [{ code: 'limit/unit-mismatch', path: '/promisedLimit/unit', args: { promised: promised.unit, statutory: statutory.unit } }];
+    }
+    if (promised.value > statutory.value) {
+      return [{
+        code: 'limit/promised-exceeds-statutory',
+        path: '/promisedLimit/value',
+        args: { promised: promised.value, statutory: statutory.value, unit: statutory.unit },
+      }];
+    }
+    return [];
+  },
+};

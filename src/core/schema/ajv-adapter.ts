@@ -1,0 +1,111 @@
+/**
+ * Turns ajv's errors into RuleFindings with stable `schema/*` codes, so schema violations read and sort
+ * like every other finding. One ajv error rarely maps to one useful message: a code-list field that fails
+ * produces a `const` error per entry plus a `oneOf` error, so those are folded into one `schema/enum`.
+ */
+import type { ErrorObject } from 'ajv';
+import type { RuleFinding } from '../rules/rule.js';
+import { toPointer } from '../pointer.js';
+
+interface ConstBranch {
+  const: unknown;
+}
+
+function constBranches(schema: unknown): unknown[] | undefined {
+  if (!schema || typeof schema !== 'object' || !('oneOf' in schema)) return undefined;
+  const oneOf = (schema as { oneOf: unknown }).oneOf;
+  if (!Array.isArray(oneOf) || !oneOf.every((b) => b && typeof b === 'object' && 'const' in b)) return undefined;
+  return (oneOf as ConstBranch[]).map((b) => b.const);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+function show(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? text.slice(0, 39) + '…' : text;
+}
+
+function fromError(error: ErrorObject): RuleFinding | undefined {
+  const path = error.instancePath;
+  const p = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return { code: 'schema/required', path, args: { property: String(p.missingProperty) } };
+    case 'additionalProperties':
+      return {
+        code: 'schema/unknown-property',
+        path: path + toPointer([String(p.additionalProperty)]),
+        target: 'key',
+        args: { property: String(p.additionalProperty) },
+      };
+    case 'type': {
+      const args: Record<string, string> = { expected: String(p.type), actual: describe(error.data) };
+      // YAML reads 01 as the number 1: the commonest way a code turns into the wrong type.
+      if (p.type === 'string' && typeof error.data === 'number') return { code: 'schema/type-quote', path, args };
+      return { code: 'schema/type', path, args };
+    }
+    case 'enum':
+      return { code: 'schema/enum', path, args: { allowed: (p.allowedValues as unknown[]).map(show).join('、'), actual: show(error.data) } };
+    case 'const':
+      return { code: 'schema/enum', path, args: { allowed: show(p.allowedValue), actual: show(error.data) } };
+    case 'oneOf': {
+      const allowed = constBranches(error.parentSchema);
+      if (allowed) return { code: 'schema/enum', path, args: { allowed: allowed.map(show).join('、'), actual: show(error.data) } };
+      return { code: 'schema/invalid', path, args: { detail: error.message ?? error.keyword } };
+    }
+    case 'format':
+      return { code: 'schema/format', path, args: { format: String(p.format), actual: show(error.data) } };
+    case 'pattern':
+      return { code: 'schema/pattern', path, args: { pattern: String(p.pattern), actual: show(error.data) } };
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return { code: 'schema/range', path, args: { comparison: String(p.comparison), limit: Number(p.limit), actual: show(error.data) } };
+    case 'minLength':
+      if (p.limit === 1) return { code: 'schema/empty', path, args: {} };
+      return { code: 'schema/length', path, args: { comparison: '>=', limit: Number(p.limit) } };
+    case 'maxLength':
+      return { code: 'schema/length', path, args: { comparison: '<=', limit: Number(p.limit) } };
+    case 'minItems':
+      if (p.limit === 1) return { code: 'schema/empty', path, args: {} };
+      return { code: 'schema/items-count', path, args: { comparison: '>=', limit: Number(p.limit) } };
+    case 'maxItems':
+      return { code: 'schema/items-count', path, args: { comparison: '<=', limit: Number(p.limit) } };
+    case 'uniqueItems':
+      return { code: 'schema/unique-items', path: path + toPointer([Number(p.i)]), args: { other: Number(p.j) + 1 } };
+    // Wrapper keywords: their inner errors already say what is wrong.
+    case 'if':
+    case 'then':
+    case 'else':
+    case 'allOf':
+    case 'anyOf':
+      return undefined;
+    default:
+      return { code: 'schema/invalid', path, args: { detail: error.message ?? error.keyword } };
+  }
+}
+
+/** ajv errors → findings, one per problem, without the noise of per-branch `const` failures. */
+export function adaptAjvErrors(errors: readonly ErrorObject[]): RuleFinding[] {
+  // Code-list fields: their oneOf error becomes the finding; drop the per-entry const and type errors.
+  const codeListPaths = new Set(
+    errors.filter((e) => e.keyword === 'oneOf' && constBranches(e.parentSchema)).map((e) => e.instancePath),
+  );
+  const findings: RuleFinding[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    if (codeListPaths.has(error.instancePath) && (error.keyword === 'const' || error.keyword === 'type')) continue;
+    const finding = fromError(error);
+    if (!finding) continue;
+    const key = `${finding.code}\0${finding.path}\0${JSON.stringify(finding.args)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    findings.push(finding);
+  }
+  return findings;
+}

@@ -1,0 +1,49 @@
+/** Languages, and turning a code plus arguments into words. Pure: the caller says which language. */
+import type { MessageArgs } from '../core/diagnostic.js';
+import { en, enTerms } from './en.js';
+import { ui, type UiKey } from './ui.js';
+import { zhCN, zhCNTerms } from './zh-CN.js';
+
+export type Lang = 'zh-CN' | 'en';
+export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
+
+const MESSAGES: Record<Lang, { messages: Record<string, string>; terms: Record<string, string> }> = {
+  'zh-CN': { messages: zhCN, terms: zhCNTerms },
+  en: { messages: en, terms: enTerms },
+};
+
+/** zh-CN when the locale says Chinese (LC_ALL, LC_MESSAGES or LANG, e.g. zh_CN.UTF-8), English otherwise. */
+export function detectLang(env: NodeJS.ProcessEnv): Lang {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^zh/i.test(locale) ? 'zh-CN' : 'en';
+}
+
+export function parseLang(value: string): Lang | undefined {
+  const normalised = value.replace('_', '-').toLowerCase();
+  if (normalised === 'zh' || normalised.startsWith('zh-')) return 'zh-CN';
+  if (normalised === 'en' || normalised.startsWith('en-')) return 'en';
+  return undefined;
+}
+
+function interpolate(template: string, args: MessageArgs, terms: Record<string, string>): string {
+  return template.replace(/\{(\w+)(\|term)?\}/g, (whole, name: string, term?: string) => {
+    const value = args[name];
+    if (value === undefined) return whole;
+    return term ? terms[String(value)] ?? String(value) : String(value);
+  });
+}
+
+export function hasMessage(lang: Lang, code: string): boolean {
+  return code in MESSAGES[lang].messages;
+}
+
+/** The message for a finding code; an unknown code falls back to the code itself so nothing is hidden. */
+export function formatMessage(lang: Lang, code: string, args: MessageArgs = {}): string {
+  const { messages, terms } = MESSAGES[lang];
+  const template = messages[code];
+  return template === undefined ? `${code} ${JSON.stringify(args)}` : interpolate(template, args, terms);
+}
+
+export function uiText(lang: Lang, key: UiKey, args: MessageArgs = {}): string {
+  return interpolate(ui[lang][key], args, MESSAGES[lang].terms);
+}

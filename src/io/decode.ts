@@ -1,0 +1,44 @@
+/**
+ * Bytes of a file → text, or a located finding saying why it cannot be read as a UTF-8 item file.
+ * Catalog files from Windows editors are often GBK; name that, and say how to convert.
+ */
+import type { Finding } from '../core/diagnostic.js';
+import { positionAt } from '../core/position.js';
+
+/** Far beyond any real item (~2 KB); refusing early keeps one bad file from exhausting memory. */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+// With ignoreBOM left false the decoder drops a leading UTF-8 BOM, which Windows editors often write.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function looksLikeGb18030(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function pointFinding(file: string, code: string, text: string, offset: number, args: Finding['args'] = {}): Finding {
+  const start = positionAt(text, offset);
+  return { code, severity: 'error', file, path: '', args, range: { start, end: { line: start.line, column: start.column + 1 } } };
+}
+
+export function decodeItemFile(bytes: Uint8Array, file: string): { text: string } | { finding: Finding } {
+  if (bytes.byteLength > MAX_FILE_BYTES) {
+    const finding: Finding = { code: 'file/too-large', severity: 'error', file, path: '', args: { size: bytes.byteLength, limit: MAX_FILE_BYTES } };
+    return { finding };
+  }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    const lossy = new TextDecoder('utf-8').decode(bytes);
+    const encoding = looksLikeGb18030(bytes) ? 'GBK/GB18030' : '?';
+    return { finding: pointFinding(file, 'file/encoding', lossy, Math.max(0, lossy.indexOf('\uFFFD')), { encoding }) };
+  }
+  const nul = text.indexOf('\0');
+  if (nul !== -1) return { finding: pointFinding(file, 'file/nul-byte', text, nul) };
+  return { text };
+}

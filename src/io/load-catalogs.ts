@@ -1,0 +1,91 @@
+/** Reads the selected catalogs (and the basic catalogs they implement) into CatalogSources. */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Finding } from '../core/diagnostic.js';
+import type { CatalogSource, SourceDocument } from '../core/model.js';
+import { decodeItemFile } from './decode.js';
+import { CATALOG_FILE, listItemFiles, type Selection } from './discover.js';
+import { parseItemYaml } from './parse-yaml.js';
+
+export interface LoadedCatalogs {
+  sources: CatalogSource[];
+  /** Findings of the reader itself: unreadable files, YAML problems, a basic catalog that is not there. */
+  findings: Finding[];
+  /** Text of every file read, by display path, for locating findings afterwards. */
+  texts: Map<string, string>;
+  /** Whether findings in a file (display path) were asked for. */
+  isRequested(file: string): boolean;
+  itemCount: number;
+}
+
+export function displayPath(cwd: string, absolute: string): string {
+  return (path.relative(cwd, absolute) || '.').split(path.sep).join('/');
+}
+
+class CatalogReader {
+  readonly findings: Finding[] = [];
+  readonly texts = new Map<string, string>();
+  /** Display paths of every item file listed, parsed or not. */
+  readonly itemFiles: string[] = [];
+  constructor(private readonly cwd: string) {}
+
+  readDocument(absolute: string): SourceDocument | undefined {
+    const file = displayPath(this.cwd, absolute);
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(absolute);
+    } catch (error) {
+      this.findings.push({ code: 'file/unreadable', severity: 'error', file, path: '', args: { reason: (error as NodeJS.ErrnoException).code ?? String(error) } });
+      return undefined;
+    }
+    const decoded = decodeItemFile(bytes, file);
+    if ('finding' in decoded) {
+      this.findings.push(decoded.finding);
+      return undefined;
+    }
+    this.texts.set(file, decoded.text);
+    const parsed = parseItemYaml(decoded.text, file);
+    this.findings.push(...parsed.findings);
+    return parsed.data === undefined ? undefined : { file, data: parsed.data };
+  }
+
+  readCatalog(dir: string, requested: boolean): { source: CatalogSource; basicDir?: string } {
+    const metaPath = path.join(dir, CATALOG_FILE);
+    const meta = this.readDocument(metaPath);
+    const itemPaths = listItemFiles(dir);
+    if (requested) this.itemFiles.push(...itemPaths.map((file) => displayPath(this.cwd, file)));
+    const items = itemPaths
+      .map((file) => this.readDocument(file))
+      .filter((doc): doc is SourceDocument => doc !== undefined);
+    const source: CatalogSource = { dir: displayPath(this.cwd, dir), metaFile: displayPath(this.cwd, metaPath), meta, items, requested };
+    const basic = (meta?.data as { kind?: unknown; basic?: unknown } | undefined);
+    if (basic?.kind !== 'implementation' || typeof basic.basic !== 'string') return { source };
+    const basicDir = path.resolve(dir, basic.basic);
+    if (!existsSync(path.join(basicDir, CATALOG_FILE))) {
+      this.findings.push({ code: 'catalog/basic-missing', severity: 'error', file: source.metaFile, path: '/basic', args: { dir: basic.basic } });
+      return { source };
+    }
+    source.basicDir = displayPath(this.cwd, basicDir);
+    return { source, basicDir };
+  }
+}
+
+export function loadCatalogs(selection: Selection, cwd: string): LoadedCatalogs {
+  const reader = new CatalogReader(cwd);
+  const sources: CatalogSource[] = [];
+  const loaded = new Set<string>();
+  const queue = selection.catalogDirs.map((dir) => ({ dir, requested: true }));
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    if (loaded.has(next.dir)) continue;
+    loaded.add(next.dir);
+    const { source, basicDir } = reader.readCatalog(next.dir, next.requested);
+    sources.push(source);
+    if (basicDir && !loaded.has(basicDir)) queue.push({ dir: basicDir, requested: false });
+  }
+  // A catalog shown as '.' (the working directory) has files shown without any folder prefix.
+  const wholeCatalogs = [...selection.wholeCatalogs].map((dir) => displayPath(cwd, dir)).map((dir) => (dir === '.' ? '' : dir + '/'));
+  const files = new Set([...selection.files].map((file) => displayPath(cwd, file)));
+  const isRequested = (file: string) => files.has(file) || wholeCatalogs.some((dir) => file.startsWith(dir));
+  const itemCount = reader.itemFiles.filter(isRequested).length;
+  return { sources, findings: reader.findings.filter((f) => isRequested(f.file)), texts: reader.texts, isRequested, itemCount };
+}

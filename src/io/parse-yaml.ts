@@ -1,0 +1,158 @@
+/**
+ * YAML text → one mapping document, with every problem as a located finding and never an exception.
+ * Positions for findings that come later (schema, rules) are computed on demand by a Locator, so a
+ * clean file costs one parse and holds no syntax tree in memory.
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import type { Finding, Range } from '../core/diagnostic.js';
+import { positionAt } from '../core/position.js';
+import { fromPointer } from '../core/pointer.js';
+
+/** No item nests this deep; the YAML parser itself runs out of memory on flow collections far deeper. */
+export const MAX_NESTING = 100;
+
+/** Aliases an item may use before it is refused as an expansion ("billion laughs") attack. */
+const MAX_ALIAS_COUNT = 100;
+
+export type Locator = (pointer: string, target?: 'key' | 'value') => Range | undefined;
+
+export interface ParsedYaml {
+  data?: Record<string, unknown>;
+  findings: Finding[];
+}
+
+function rangeFrom(lineCounter: LineCounter, start: number, end: number): Range {
+  const s = lineCounter.linePos(start);
+  const e = lineCounter.linePos(Math.max(start, end));
+  return { start: { line: s.line, column: s.col }, end: { line: e.line, column: e.col } };
+}
+
+/** The offset where unclosed `[`/`{` first pass MAX_NESTING, scanning without a parser. */
+function excessiveFlowNesting(text: string): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_NESTING) return i;
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+  }
+  return undefined;
+}
+
+function depthExceeds(value: unknown, limit: number): boolean {
+  if (limit < 0) return true;
+  if (value === null || typeof value !== 'object') return false;
+  for (const child of Object.values(value)) if (depthExceeds(child, limit - 1)) return true;
+  return false;
+}
+
+const YAML_ERROR_CODES: Record<string, string> = {
+  DUPLICATE_KEY: 'yaml/duplicate-key',
+  TAB_AS_INDENT: 'yaml/tab-indent',
+};
+
+/** The yaml library's message without its trailing "at line N, column M:" and source excerpt. */
+function shortMessage(message: string): string {
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+}
+
+export function parseItemYaml(text: string, file: string): ParsedYaml {
+  const finding = (code: string, range: Range | undefined, args: Finding['args'] = {}, severity: Finding['severity'] = 'error'): Finding =>
+    range ? { code, severity, file, path: '', args, range } : { code, severity, file, path: '', args };
+
+  const deep = excessiveFlowNesting(text);
+  if (deep !== undefined) {
+    const start = positionAt(text, deep);
+    return { findings: [finding('yaml/too-deep', { start, end: start }, { limit: MAX_NESTING })] };
+  }
+
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const documents = Array.isArray(docs) ? docs : [];
+  const findings: Finding[] = [];
+  for (const doc of documents) {
+    for (const error of doc.errors) {
+      const code = YAML_ERROR_CODES[error.code] ?? 'yaml/syntax';
+      findings.push(finding(code, rangeFrom(lineCounter, error.pos[0], error.pos[1]), { detail: shortMessage(error.message) }));
+    }
+    for (const warning of doc.warnings) {
+      findings.push(finding('yaml/warning', rangeFrom(lineCounter, warning.pos[0], warning.pos[1]), { detail: shortMessage(warning.message) }, 'warning'));
+    }
+  }
+  // A trailing `---` with nothing after it is harmless; a second document with content is not.
+  const withContent = documents.filter((d) => d.contents !== null);
+  const extra = withContent[1];
+  if (extra) findings.push(finding('yaml/multi-document', rangeFrom(lineCounter, extra.range[0], extra.range[0]), { count: withContent.length }));
+  if (findings.some((f) => f.severity === 'error')) return { findings };
+
+  const doc = withContent[0];
+  if (!doc) return { findings: [...findings, finding('yaml/empty', { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } })] };
+  const root = doc.contents as Node;
+  const [rootStart, rootEnd] = root.range ?? [0, 0];
+  const atRoot = rangeFrom(lineCounter, rootStart, rootStart);
+  if (!isMap(root)) {
+    const actual = isSeq(root) ? 'list' : 'scalar';
+    return { findings: [...findings, finding('yaml/not-mapping', rangeFrom(lineCounter, rootStart, rootEnd), { actual })] };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    return { findings: [...findings, finding('yaml/alias-limit', atRoot, { limit: MAX_ALIAS_COUNT })] };
+  }
+  if (depthExceeds(data, MAX_NESTING)) {
+    return { findings: [...findings, finding('yaml/too-deep', atRoot, { limit: MAX_NESTING })] };
+  }
+  return { data: data as Record<string, unknown>, findings };
+}
+
+function keyMatches(pair: Pair, segment: string): boolean {
+  const key = pair.key;
+  return isScalar(key) ? String(key.value) === segment : String(key) === segment;
+}
+
+/**
+ * Finds the node a JSON pointer names. When the pointer goes past what exists (a missing property),
+ * the deepest existing pair is the location: the error lands on the line of the object that lacks it.
+ */
+function resolve(doc: Document, segments: string[]): { node?: Node; pair?: Pair } {
+  let node = doc.contents as Node | null;
+  let pair: Pair | undefined;
+  for (const segment of segments) {
+    if (isMap(node)) {
+      const next = node.items.find((p) => keyMatches(p, segment));
+      if (!next) break;
+      pair = next;
+      node = (next.value as Node | null) ?? null;
+    } else if (isSeq(node)) {
+      const next = node.items[Number(segment)] as Node | undefined;
+      if (!next) break;
+      pair = undefined;
+      node = next;
+    } else break;
+    if (!node) break;
+  }
+  return node ? { node, ...(pair ? { pair } : {}) } : pair ? { pair } : {};
+}
+
+/** A Locator over `text`, parsing it again only when the first position is asked for. */
+export function createLocator(text: string): Locator {
+  let parsed: { doc: Document; lineCounter: LineCounter } | undefined;
+  return (pointer, target = 'value') => {
+    if (!parsed) {
+      const lineCounter = new LineCounter();
+      parsed = { doc: parseDocument(text, { lineCounter, uniqueKeys: false }), lineCounter };
+    }
+    const { doc, lineCounter } = parsed;
+    const { node, pair } = resolve(doc, fromPointer(pointer));
+    // A whole mapping or list is shown by its key (`agency:`), not by a range spanning all its lines.
+    const first = isMap(node) ? node.items[0]?.key : isSeq(node) ? node.items[0] : undefined;
+    const keyNode = pair && isScalar(pair.key) ? pair.key : isMap(node) || isSeq(node) ? (first as Node | undefined) : undefined;
+    const collection = isMap(node) || isSeq(node);
+    const chosen = (target === 'key' || collection) && keyNode ? keyNode : node ?? keyNode;
+    const range = chosen?.range;
+    if (!range) return undefined;
+    return rangeFrom(lineCounter, range[0], range[1]);
+  };
+}

@@ -1,0 +1,10 @@
+import type { ValidationReport } from '../core/report.js';
+import type { Lang } from '../i18n/index.js';
+
+export interface ReporterOptions {
+  lang: Lang;
+  color: boolean;
+}
+
+/** A reporter is pure: a report in, the text to print out. Colour is decided by the caller. */
+export type Reporter = (report: ValidationReport, options: ReporterOptions) => string;
