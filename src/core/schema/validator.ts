@@ -21,8 +21,9 @@ export interface SchemaValidator {
 }
 
 export function createSchemaValidator(schemas: SchemaSet): SchemaValidator {
+  // strictRequired off: if/then blocks require properties declared at the top level, which is fine.
   // verbose: the adapter needs each error's data and parent schema to fold code-list errors.
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
   addFormats(ajv);
   ajv.addVocabulary(['x-code', 'x-en']);
   for (const [key, schema] of Object.entries(schemas.shared)) ajv.addSchema(schema, key);
