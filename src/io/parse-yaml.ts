@@ -46,6 +46,12 @@ function depthExceeds(value: unknown, limit: number): boolean {
   return false;
 }
 
+/** No content at all, or only the implicit null of a bare `---`. */
+function isEmptyDocument(doc: Document): boolean {
+  const contents = doc.contents;
+  return contents === null || (isScalar(contents) && contents.value === null && contents.source === '');
+}
+
 const YAML_ERROR_CODES: Record<string, string> = {
   DUPLICATE_KEY: 'yaml/duplicate-key',
   TAB_AS_INDENT: 'yaml/tab-indent',
@@ -71,8 +77,15 @@ export function parseItemYaml(text: string, file: string): ParsedYaml {
   const documents = Array.isArray(docs) ? docs : [];
   const findings: Finding[] = [];
   for (const doc of documents) {
+    // After the first real syntax error the parser's further errors mostly echo it; duplicate keys are
+    // independent of each other, so all of those are kept.
+    let syntaxReported = false;
     for (const error of doc.errors) {
       const code = YAML_ERROR_CODES[error.code] ?? 'yaml/syntax';
+      if (code !== 'yaml/duplicate-key') {
+        if (syntaxReported) continue;
+        syntaxReported = true;
+      }
       findings.push(finding(code, rangeFrom(lineCounter, error.pos[0], error.pos[1]), { detail: shortMessage(error.message) }));
     }
     for (const warning of doc.warnings) {
@@ -80,7 +93,7 @@ export function parseItemYaml(text: string, file: string): ParsedYaml {
     }
   }
   // A trailing `---` with nothing after it is harmless; a second document with content is not.
-  const withContent = documents.filter((d) => d.contents !== null);
+  const withContent = documents.filter((d) => !isEmptyDocument(d));
   const extra = withContent[1];
   if (extra) findings.push(finding('yaml/multi-document', rangeFrom(lineCounter, extra.range[0], extra.range[0]), { count: withContent.length }));
   if (findings.some((f) => f.severity === 'error')) return { findings };

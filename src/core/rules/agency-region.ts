@@ -21,9 +21,11 @@ export const agencyRegion: ItemRule<'implementation'> = {
     if (!region) return [{ code: 'uscc/region-unknown', path, args: { region: code } }];
     const out: RuleFinding[] = [];
     if (!region.active) out.push({ code: 'uscc/region-retired', path, args: { region: code, name: region.fullName, successor: region.successor ?? '—' } });
+    // An unknown catalog region is reported on catalog.yaml; comparing against it would only add noise.
     const catalogRegion = catalog.meta.region;
     const current = region.active ? code : region.successor ?? code;
-    if (catalogRegion !== undefined && !regionContains(catalogRegion, code) && !regionContains(catalogRegion, current)) {
+    const comparable = catalogRegion !== undefined && regions.get(catalogRegion) !== undefined;
+    if (comparable && !regionContains(catalogRegion, code) && !regionContains(catalogRegion, current)) {
       out.push({ code: 'agency/outside-region', path, args: { region: code, name: region.fullName, catalogRegion } });
     }
     return out;

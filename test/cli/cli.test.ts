@@ -1,0 +1,111 @@
+/** The built binary, as users and CI run it: stdout, stderr and exit codes. Run `npm run build` first (npm test does). */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const BIN = path.join(ROOT, 'bin', 'tongban.js');
+
+function tongban(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+  const env = { PATH: process.env.PATH ?? '', LANG: 'C', ...options.env };
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A copy of the sample catalogs with one USCC check character changed. */
+function brokenSamples(): { dir: string; file: string; line: number } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tongban-cli-'));
+  cpSync(path.join(ROOT, 'catalogs'), dir, { recursive: true });
+  const file = path.join(dir, 'shenzhen', 'items', '000100001000.yaml');
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const line = lines.findIndex((l) => l.trimStart().startsWith('uscc:'));
+  lines[line] = lines[line]!.replace(/(\w)"$/, (_, c: string) => `${c === '0' ? '1' : '0'}"`);
+  writeFileSync(file, lines.join('\n'));
+  return { dir, file: 'shenzhen/items/000100001000.yaml', line: line + 1 };
+}
+
+describe('tongban validate', () => {
+  it('passes the bundled sample catalogs with a clean summary and exit 0', () => {
+    const result = tongban(['validate', 'catalogs']);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^✔ 4 catalogs, \d+ items checked: no problems\n$/);
+    expect(result.code).toBe(0);
+  });
+
+  it('exits 1 with file:line:col when one USCC character is changed', () => {
+    const { dir, file, line } = brokenSamples();
+    const result = tongban(['validate', '.'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(file);
+    expect(result.stdout).toMatch(new RegExp(`\\n\\s+${line}:9\\s+error\\s+USCC .* wrong check character.*uscc/check-char`));
+  });
+
+  it('speaks Chinese with --lang zh-CN and by locale', () => {
+    const { dir } = brokenSamples();
+    expect(tongban(['validate', '.', '--lang', 'zh-CN'], { cwd: dir }).stdout).toContain('校验码错误');
+    expect(tongban(['validate', '.'], { cwd: dir, env: { LANG: 'zh_CN.UTF-8' } }).stdout).toContain('个问题');
+  });
+
+  it('writes JSON that parses', () => {
+    const { dir } = brokenSamples();
+    const result = tongban(['validate', '.', '--format', 'json'], { cwd: dir });
+    const output = JSON.parse(result.stdout);
+    expect(output.summary.errors).toBeGreaterThan(0);
+    expect(output.diagnostics.map((d: { code: string }) => d.code)).toContain('uscc/check-char');
+  });
+
+  it('--fail-on decides which severities fail the run', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tongban-cli-'));
+    cpSync(path.join(ROOT, 'catalogs'), dir, { recursive: true });
+    // Only a warning: a phone without its area code.
+    const file = path.join(dir, 'wuhou', 'items', '000100001000.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/phone: 028-(\d+)/, 'phone: "$1"'));
+    expect(tongban(['validate', '.'], { cwd: dir }).code).toBe(0);
+    expect(tongban(['validate', '.', '--fail-on', 'warning'], { cwd: dir }).code).toBe(1);
+    expect(tongban(['validate', '.', '--fail-on', 'none'], { cwd: dir }).code).toBe(0);
+  });
+
+  it('colours only on request or on a terminal, and honours NO_COLOR', () => {
+    const { dir } = brokenSamples();
+    expect(tongban(['validate', '.'], { cwd: dir }).stdout).not.toMatch(/\u001b\[/);
+    expect(tongban(['validate', '.', '--color'], { cwd: dir }).stdout).toMatch(/\u001b\[/);
+    expect(tongban(['validate', '.'], { cwd: dir, env: { FORCE_COLOR: '1' } }).stdout).toMatch(/\u001b\[/);
+    expect(tongban(['validate', '.'], { cwd: dir, env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('exits 2 with a one-line message, no stack trace, for a path that does not exist', () => {
+    const result = tongban(['validate', 'no/such/place']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('error: path does not exist: no/such/place\n');
+  });
+
+  it('exits 2 for a folder without catalogs', () => {
+    const result = tongban(['validate', 'test/core']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('no catalogs (catalog.yaml) found under "test/core"');
+  });
+
+  it('exits 2 for an unknown format or option', () => {
+    expect(tongban(['validate', '--format', 'xml']).code).toBe(2);
+    expect(tongban(['validate', '--frobnicate']).code).toBe(2);
+  });
+});
+
+describe('tongban', () => {
+  it('prints its version', () => {
+    const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(tongban(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('documents exit codes in help, in Chinese too', () => {
+    expect(tongban(['validate', '--help']).stdout).toContain('Exit codes: 0 no findings; 1 findings at or above --fail-on; 2 usage');
+    const zh = tongban(['validate', '--help', '--lang', 'zh-CN']);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain('用法：');
+    expect(zh.stdout).toContain('退出码');
+  });
+});
