@@ -1,6 +1,6 @@
 /** What a semantic rule is: a set of codes it may report, and a pure check over trusted data. */
 import type { MessageArgs, Severity } from '../diagnostic.js';
-import type { CatalogKind, CatalogMeta, ItemOfKind, BasicItem } from '../model.js';
+import type { CatalogKind, CatalogMeta, ItemOfKind } from '../model.js';
 import type { CodeProfile } from '../codes/profile.js';
 import type { RegionIndex } from '../regions.js';
 
@@ -56,4 +56,3 @@ export interface CatalogRule extends RuleBase {
 
 export type Rule = ItemRule<'basic'> | ItemRule<'implementation'> | ItemRule<CatalogKind> | CatalogRule;
 
-export type { BasicItem };

@@ -1,6 +1,16 @@
 /** A sub-item names its main item; the main item must exist and share origin, type and main number. */
-import { parseBasicCode } from '../codes/profile.js';
+import { parseBasicCode, type CodeProfile } from '../codes/profile.js';
 import type { CatalogRule, RuleFinding } from './rule.js';
+
+/** Every segment but the sub-item number: what a main item and its sub-items share. */
+function stem(code: string, profile: CodeProfile): string | undefined {
+  const parsed = parseBasicCode(code, profile);
+  if (!('values' in parsed)) return undefined;
+  return Object.entries(parsed.values)
+    .filter(([name]) => name !== 'sub')
+    .map(([, value]) => value)
+    .join('');
+}
 
 export const subItemParent: CatalogRule = {
   id: 'sub-item-parent',
@@ -18,12 +28,10 @@ export const subItemParent: CatalogRule = {
         continue;
       }
       if (data.code === undefined) continue;
-      const own = parseBasicCode(data.code, profile);
-      const main = parseBasicCode(parent, profile);
-      if ('values' in own && 'values' in main) {
-        const ownStem = own.values.origin! + own.values.type! + own.values.main!;
-        const mainStem = main.values.origin! + main.values.type! + main.values.main!;
-        if (ownStem !== mainStem) out.push({ file, code: 'code/parent-mismatch', path: '/parent', args: { value: parent, code: data.code } });
+      const own = stem(data.code, profile);
+      const main = stem(parent, profile);
+      if (own !== undefined && main !== undefined && own !== main) {
+        out.push({ file, code: 'code/parent-mismatch', path: '/parent', args: { value: parent, code: data.code } });
       }
     }
     return out;
