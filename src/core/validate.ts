@@ -45,6 +45,8 @@ function checkSchemas(source: CatalogSource, env: ValidationEnvironment, out: Fi
     if (problems.length) out.push(...schemaFindings(doc.file, problems));
     else items.push({ file: doc.file, data: doc.data } as CheckedItem);
   }
+  // Items of a catalog whose catalog.yaml is invalid are still schema-checked (their kind is known), but no
+  // rule runs: rules read the catalog's region, level and origin, which cannot be trusted yet.
   if (metaProblems.length) return undefined;
   return { source, catalog: { dir: source.dir, file: source.metaFile, meta: source.meta.data as CatalogMeta, items } };
 }

@@ -58,11 +58,11 @@ class CatalogReader {
       .map((file) => this.readDocument(file))
       .filter((doc): doc is SourceDocument => doc !== undefined);
     const source: CatalogSource = { dir: displayPath(this.cwd, dir), metaFile: displayPath(this.cwd, metaPath), meta, items, requested };
-    const basic = (meta?.data as { kind?: unknown; basic?: unknown } | undefined);
-    if (basic?.kind !== 'implementation' || typeof basic.basic !== 'string') return { source };
-    const basicDir = path.resolve(dir, basic.basic);
+    const declared = meta?.data as { kind?: unknown; basic?: unknown } | undefined;
+    if (declared?.kind !== 'implementation' || typeof declared.basic !== 'string') return { source };
+    const basicDir = path.resolve(dir, declared.basic);
     if (!existsSync(path.join(basicDir, CATALOG_FILE))) {
-      this.findings.push({ code: 'catalog/basic-missing', severity: 'error', file: source.metaFile, path: '/basic', args: { dir: basic.basic } });
+      this.findings.push({ code: 'catalog/basic-missing', severity: 'error', file: source.metaFile, path: '/basic', args: { dir: declared.basic } });
       return { source };
     }
     source.basicDir = displayPath(this.cwd, basicDir);
