@@ -48,5 +48,5 @@ export async function validate(paths: readonly string[] = ['.'], options: Valida
   const diagnostics = located
     .map((finding) => ({ ...finding, message: formatMessage(lang, finding.code, finding.args) }))
     .sort(compareFindings);
-  return { diagnostics, catalogCount: loaded.sources.filter((s) => s.requested).length, itemCount: loaded.itemCount };
+  return { diagnostics, catalogCount: loaded.sources.filter((s) => s.requested).length, itemCount: loaded.itemCount, files: loaded.files };
 }

@@ -9,6 +9,7 @@ import { UsageError } from '../io/errors.js';
 import { exitQuietlyOnClosedPipe, writeStderr } from '../io/write-output.js';
 import { helpConfiguration } from './help.js';
 import { REPORTER_NAMES } from '../reporters/index.js';
+import { outputTargetParsers } from './output-targets.js';
 
 const EXIT_USAGE = 2;
 
@@ -37,11 +38,13 @@ function buildProgram(lang: Lang): Command {
     .exitOverride()
     .showSuggestionAfterError();
 
+  const outputs = outputTargetParsers();
   program
     .command('validate')
     .description(t('validate.description'))
     .argument('[paths...]', t('validate.paths'))
-    .addOption(new Option('-f, --format <name>', t('validate.format')).choices(REPORTER_NAMES).default('stylish'))
+    .addOption(new Option('-f, --format <name>', `${t('validate.format')}: ${REPORTER_NAMES.join(', ')}`).argParser(outputs.parseFormat))
+    .addOption(new Option('-o, --output <file>', t('validate.output')).argParser(outputs.parseOutput))
     .addOption(new Option('--fail-on <severity>', t('validate.failOn')).choices(['error', 'warning', 'info', 'none']).default('error'))
     .option('--color', t('validate.color'))
     .option('--no-color', t('validate.noColor'))
@@ -50,7 +53,7 @@ function buildProgram(lang: Lang): Command {
     .addHelpText('after', '\n' + t('validate.exitCodes'))
     .action(async (paths: string[], options) => {
       const { runValidate } = await import('./commands/validate.js');
-      await runValidate(paths, { ...options, lang });
+      await runValidate(paths, { ...options, targets: outputs.targets, lang, version });
     });
   return program;
 }

@@ -5,6 +5,8 @@ export interface ValidationReport {
   diagnostics: Diagnostic[];
   catalogCount: number;
   itemCount: number;
+  /** Every file checked (catalog.yaml and items), as displayed; reporters that list passing files use it. */
+  files: string[];
 }
 
 export type FailOn = Severity | 'none';

@@ -73,6 +73,7 @@ export const en: Record<string, string> = {
   'process/licensing-steps': 'an administrative licence\'s process needs acceptance, review and decision steps; missing: {missing}',
   'result/sample-missing': 'result "{name}" has no sample',
   'conditions/catch-all': 'conditions must not end in a catch-all clause: "{text}"',
+  'suppression/unused': 'suppression of "{rule}" matches no finding; remove it',
   'usage/path-not-found': 'path does not exist: {path}',
   'usage/no-catalogs': 'no catalogs (catalog.yaml) found under "{path}"',
   'usage/not-yaml': 'not a YAML file: {path}',

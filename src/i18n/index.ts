@@ -44,6 +44,12 @@ export function formatMessage(lang: Lang, code: string, args: MessageArgs = {}):
   return template === undefined ? `${code} ${JSON.stringify(args)}` : interpolate(template, args, terms);
 }
 
+/** A code's message with its arguments elided: what the rule is about, for rule listings (SARIF). */
+export function describeCode(lang: Lang, code: string): string {
+  const template = MESSAGES[lang].messages[code];
+  return template === undefined ? code : template.replace(/\{\w+(\|term)?\}/g, '…');
+}
+
 export function uiText(lang: Lang, key: UiKey, args: MessageArgs = {}): string {
   return interpolate(ui[lang][key], args, MESSAGES[lang].terms);
 }

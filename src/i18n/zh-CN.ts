@@ -80,6 +80,8 @@ export const zhCN: Record<string, string> = {
   'process/licensing-steps': '行政许可事项的办理流程应包含受理、审查、决定环节，缺少：{missing}',
   'result/sample-missing': '审批结果“{name}”缺少结果样本',
   'conditions/catch-all': '受理条件不得使用兜底条款：“{text}”',
+  // 抑制
+  'suppression/unused': '抑制注释“{rule}”没有匹配到任何问题，可以删除',
   // 用法错误
   'usage/path-not-found': '路径不存在：{path}',
   'usage/no-catalogs': '“{path}”下没有找到目录（没有 catalog.yaml）',

@@ -16,6 +16,8 @@ export interface LoadedCatalogs {
   /** Whether findings in a file (display path) were asked for. */
   isRequested(file: string): boolean;
   itemCount: number;
+  /** Every requested file read or listed: catalog.yaml files and items. */
+  files: string[];
 }
 
 export function displayPath(cwd: string, absolute: string): string {
@@ -27,6 +29,8 @@ class CatalogReader {
   readonly texts = new Map<string, string>();
   /** Display paths of every item file listed, parsed or not. */
   readonly itemFiles: string[] = [];
+  /** Display paths of the catalog.yaml files of requested catalogs. */
+  readonly metaFiles: string[] = [];
   constructor(private readonly cwd: string) {}
 
   readDocument(absolute: string): SourceDocument | undefined {
@@ -52,6 +56,7 @@ class CatalogReader {
   readCatalog(dir: string, requested: boolean): { source: CatalogSource; basicDir?: string } {
     const metaPath = path.join(dir, CATALOG_FILE);
     const meta = this.readDocument(metaPath);
+    if (requested) this.metaFiles.push(displayPath(this.cwd, metaPath));
     const itemPaths = listItemFiles(dir);
     if (requested) this.itemFiles.push(...itemPaths.map((file) => displayPath(this.cwd, file)));
     const items = itemPaths
@@ -84,8 +89,9 @@ export function loadCatalogs(selection: Selection, cwd: string): LoadedCatalogs 
   }
   // A catalog shown as '.' (the working directory) has files shown without any folder prefix.
   const wholeCatalogs = [...selection.wholeCatalogs].map((dir) => displayPath(cwd, dir)).map((dir) => (dir === '.' ? '' : dir + '/'));
-  const files = new Set([...selection.files].map((file) => displayPath(cwd, file)));
-  const isRequested = (file: string) => files.has(file) || wholeCatalogs.some((dir) => file.startsWith(dir));
+  const askedFiles = new Set([...selection.files].map((file) => displayPath(cwd, file)));
+  const isRequested = (file: string) => askedFiles.has(file) || wholeCatalogs.some((dir) => file.startsWith(dir));
   const itemCount = reader.itemFiles.filter(isRequested).length;
-  return { sources, findings: reader.findings.filter((f) => isRequested(f.file)), texts: reader.texts, isRequested, itemCount };
+  const files = [...reader.metaFiles, ...reader.itemFiles].filter(isRequested).sort();
+  return { sources, findings: reader.findings.filter((f) => isRequested(f.file)), texts: reader.texts, isRequested, itemCount, files };
 }

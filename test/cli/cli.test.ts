@@ -109,3 +109,19 @@ describe('tongban', () => {
     expect(zh.stdout).toContain('退出码');
   });
 });
+
+describe('tongban validate with several formats', () => {
+  it('writes each --output file and keeps one format on stdout', () => {
+    const { dir } = brokenSamples();
+    const result = tongban(['validate', '.', '--format', 'sarif', '--output', 'out/report.sarif', '--format', 'junit', '-o', 'out/junit.xml', '--format', 'github'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^::error file=shenzhen\/items\/000100001000\.yaml,line=\d+/);
+    expect(JSON.parse(readFileSync(path.join(dir, 'out', 'report.sarif'), 'utf8')).version).toBe('2.1.0');
+    expect(readFileSync(path.join(dir, 'out', 'junit.xml'), 'utf8')).toContain('<testsuites name="tongban"');
+  });
+
+  it('refuses two formats on stdout, and an --output with no --format of its own', () => {
+    expect(tongban(['validate', 'catalogs', '-f', 'json', '-f', 'stylish'])).toMatchObject({ code: 2, stderr: expect.stringContaining('only one --format') });
+    expect(tongban(['validate', 'catalogs', '-f', 'json', '-o', '/tmp/a.json', '-o', '/tmp/b.json']).code).toBe(2);
+  });
+});

@@ -6,6 +6,7 @@ import { stylish } from '../../src/reporters/stylish.js';
 const REPORT: ValidationReport = {
   catalogCount: 2,
   itemCount: 7,
+  files: ['catalogs/shenzhen/catalog.yaml', 'catalogs/shenzhen/items/000100001000.yaml', 'catalogs/wuhou/items/002000001000.yaml'],
   diagnostics: [
     {
       code: 'uscc/check-char',
@@ -39,22 +40,22 @@ const REPORT: ValidationReport = {
 
 describe('stylish', () => {
   it('groups by file and aligns CJK text by display width', () => {
-    expect(stylish(REPORT, { lang: 'zh-CN', color: false })).toMatchSnapshot();
+    expect(stylish(REPORT, { lang: 'zh-CN', color: false, version: '0.0.0' })).toMatchSnapshot();
   });
 
   it('prints a clean summary when nothing was found', () => {
-    expect(stylish({ ...REPORT, diagnostics: [] }, { lang: 'en', color: false })).toBe('✔ 2 catalogs, 7 items checked: no problems\n');
+    expect(stylish({ ...REPORT, diagnostics: [] }, { lang: 'en', color: false, version: '0.0.0' })).toBe('✔ 2 catalogs, 7 items checked: no problems\n');
   });
 
   it('colours only when asked', () => {
-    expect(stylish(REPORT, { lang: 'en', color: false })).not.toMatch(/\u001b\[/);
-    expect(stylish(REPORT, { lang: 'en', color: true })).toMatch(/\u001b\[31m/);
+    expect(stylish(REPORT, { lang: 'en', color: false, version: '0.0.0' })).not.toMatch(/\u001b\[/);
+    expect(stylish(REPORT, { lang: 'en', color: true, version: '0.0.0' })).toMatch(/\u001b\[31m/);
   });
 });
 
 describe('json', () => {
   it('carries code, severity, message, file, pointer and range', () => {
-    const output = JSON.parse(json(REPORT, { lang: 'en', color: false }));
+    const output = JSON.parse(json(REPORT, { lang: 'en', color: false, version: '0.0.0' }));
     expect(output.summary).toEqual({ catalogs: 2, items: 7, errors: 1, warnings: 1, infos: 1 });
     expect(output.diagnostics[0]).toEqual({
       code: 'uscc/check-char',

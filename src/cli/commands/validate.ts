@@ -1,20 +1,36 @@
-/** `tongban validate`: read → core → reporter → exit code. */
+/** `tongban validate`: read → core → reporters → outputs → exit code. */
 import { validate, shouldFail, type FailOn } from '../../index.js';
-import type { Lang } from '../../i18n/index.js';
-import { REPORTERS, type ReporterName } from '../../reporters/index.js';
-import { useColour, writeStdout } from '../../io/write-output.js';
+import { uiText, type Lang } from '../../i18n/index.js';
+import { REPORTERS } from '../../reporters/index.js';
+import { writeFileAtomic } from '../../io/write-file.js';
+import { useColour, writeStderr, writeStdout } from '../../io/write-output.js';
+import { resolveTargets, type OutputTarget } from '../output-targets.js';
+
+const EXIT_USAGE = 2;
 
 export interface ValidateCommandOptions {
-  format: ReporterName;
+  targets: OutputTarget[];
   failOn: FailOn;
   color?: boolean;
   lang: Lang;
+  version: string;
 }
 
 export async function runValidate(paths: string[], options: ValidateCommandOptions): Promise<void> {
+  const targets = resolveTargets(options.targets);
+  if ('error' in targets) {
+    writeStderr(uiText(options.lang, 'error.usage', { message: uiText(options.lang, 'error.targets') }));
+    process.exitCode = EXIT_USAGE;
+    return;
+  }
   const report = await validate(paths, { lang: options.lang });
-  const reporter = await REPORTERS[options.format]();
-  const color = useColour(options.color, process.stdout, process.env);
-  writeStdout(reporter(report, { lang: options.lang, color }));
+  for (const { format, output } of targets) {
+    const reporter = await REPORTERS[format]();
+    // Files never get colour; stdout gets it on a terminal (or when asked).
+    const color = output === undefined && useColour(options.color, process.stdout, process.env);
+    const text = reporter(report, { lang: options.lang, color, version: options.version });
+    if (output === undefined) writeStdout(text);
+    else writeFileAtomic(output, text);
+  }
   process.exitCode = shouldFail(report.diagnostics, options.failOn) ? 1 : 0;
 }
