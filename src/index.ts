@@ -1,21 +1,29 @@
 /**
  * tongban's programmatic API. The CLI is a thin layer over these functions; tests call them directly.
  */
+import path from 'node:path';
+import { compileConfig, applySeverities, type CompiledConfig } from './core/config.js';
+import type { CodeProfile } from './core/codes/profile.js';
 import { compareFindings } from './core/diagnostic.js';
-import type { ValidationReport } from './core/report.js';
-import { createSchemaValidator } from './core/schema/validator.js';
-import { validateCatalogs, type ValidationEnvironment } from './core/validate.js';
+import type { CatalogSource } from './core/model.js';
+import type { FailOn, ValidationReport } from './core/report.js';
+import { createSchemaValidator, type SchemaValidator } from './core/schema/validator.js';
+import type { RegionIndex } from './core/regions.js';
+import { validateCatalogs } from './core/validate.js';
 import { formatMessage, type Lang } from './i18n/index.js';
 import { selectCatalogs } from './io/discover.js';
 import { loadCatalogs } from './io/load-catalogs.js';
-import { loadProfile, loadRegions, loadSchemaSet } from './io/load-reference.js';
+import { loadBuiltinProfile, loadRegions, loadSchemaSet } from './io/load-reference.js';
 import { locateFindings } from './io/locate.js';
+import { findConfigFile, profileResolver, readConfig, type LoadedConfig } from './io/read-config.js';
+import picomatch from 'picomatch';
 
 export type { Diagnostic, Finding, Range, Position, Severity } from './core/diagnostic.js';
 export type { Lang } from './i18n/index.js';
 export type { ValidationReport, FailOn } from './core/report.js';
+export type { Config } from './core/config.js';
 export { shouldFail } from './core/report.js';
-export { UsageError } from './io/errors.js';
+export { UsageError, ConfigError } from './io/errors.js';
 export { RULES } from './core/rules/index.js';
 
 export interface ValidateOptions {
@@ -23,30 +31,80 @@ export interface ValidateOptions {
   cwd?: string;
   /** Language of the messages; default 'en'. */
   lang?: Lang;
+  /** A config file to use, or false for none; default: the nearest tongban.config.yaml at or above cwd. */
+  config?: string | false;
 }
 
+export interface ValidationResult extends ValidationReport {
+  /** The config file used (absolute), and the --fail-on it sets, if any. */
+  config?: { file: string; failOn?: FailOn };
+}
 
-let environment: ValidationEnvironment | undefined;
+interface Environment {
+  schemas: SchemaValidator;
+  regions: RegionIndex;
+  national: CodeProfile;
+}
 
-/** Schemas compiled, profile and regions read: once per process. */
-function validationEnvironment(): ValidationEnvironment {
-  environment ??= { schemas: createSchemaValidator(loadSchemaSet()), profile: loadProfile(), regions: loadRegions() };
+let environment: Environment | undefined;
+
+/** Schemas compiled, regions and the national profile read: once per process. */
+function sharedEnvironment(): Environment {
+  environment ??= { schemas: createSchemaValidator(loadSchemaSet()), regions: loadRegions(), national: loadBuiltinProfile('national') };
   return environment;
+}
+
+function toPosix(file: string): string {
+  return file.split(path.sep).join('/');
+}
+
+/** Which profile each catalog uses: a config `catalogs` entry, else catalog.yaml's `profile`, else national. */
+function catalogProfiles(sources: readonly CatalogSource[], cwd: string, loaded: LoadedConfig | undefined, schemas: SchemaValidator): Map<string, CodeProfile> {
+  const resolve = profileResolver(cwd, schemas);
+  const configDir = loaded ? path.dirname(loaded.file) : cwd;
+  const entries = (loaded?.config.catalogs ?? []).map((entry) => ({ matches: picomatch(entry.path), profile: entry.profile }));
+  const profiles = new Map<string, CodeProfile>();
+  for (const source of sources) {
+    const absolute = path.resolve(cwd, source.dir);
+    const fromConfig = entries.filter((e) => e.matches(toPosix(path.relative(configDir, absolute)))).at(-1);
+    const declared = (source.meta?.data as { profile?: unknown } | undefined)?.profile;
+    if (fromConfig) profiles.set(source.dir, resolve(fromConfig.profile, configDir));
+    else if (typeof declared === 'string') profiles.set(source.dir, resolve(declared, absolute));
+  }
+  return profiles;
 }
 
 /**
  * Validates the catalogs found under `paths`. Problems in the catalogs become diagnostics; problems with
- * the call itself (a path that does not exist, no catalog found) throw a UsageError.
+ * the call itself throw a UsageError (a path that does not exist, no catalog found) or a ConfigError
+ * (an invalid tongban.config.yaml or code profile, with located findings).
  */
-export async function validate(paths: readonly string[] = ['.'], options: ValidateOptions = {}): Promise<ValidationReport> {
+export async function validate(paths: readonly string[] = ['.'], options: ValidateOptions = {}): Promise<ValidationResult> {
   const cwd = options.cwd ?? process.cwd();
   const lang = options.lang ?? 'en';
-  const selection = selectCatalogs(paths.length ? paths : ['.'], cwd);
-  const loaded = loadCatalogs(selection, cwd);
-  const ruleFindings = validateCatalogs(loaded.sources, validationEnvironment()).filter((f) => loaded.isRequested(f.file));
-  const located = locateFindings([...loaded.findings, ...ruleFindings], loaded.texts);
-  const diagnostics = located
+  const env = sharedEnvironment();
+  const configFile = options.config === false ? undefined : options.config ? path.resolve(cwd, options.config) : findConfigFile(cwd);
+  const loadedConfig = configFile ? readConfig(configFile, cwd, env.schemas) : undefined;
+  const config: CompiledConfig = compileConfig(loadedConfig?.config ?? {});
+  const configDir = loadedConfig ? path.dirname(loadedConfig.file) : cwd;
+  const configPath = (absolute: string) => toPosix(path.relative(configDir, absolute));
+  const ignored = (absolute: string) => config.isIgnored(configPath(absolute));
+
+  const selection = selectCatalogs(paths.length ? paths : ['.'], cwd, ignored);
+  const loaded = loadCatalogs(selection, cwd, ignored);
+  const profiles = catalogProfiles(loaded.sources, cwd, loadedConfig, env.schemas);
+  const ruleFindings = validateCatalogs(loaded.sources, { schemas: env.schemas, regions: env.regions, defaultProfile: env.national, profiles });
+  const requested = [...loaded.findings, ...ruleFindings.filter((f) => loaded.isRequested(f.file))];
+  const configured = applySeverities(requested, config, (file) => configPath(path.resolve(cwd, file)));
+  const diagnostics = locateFindings(configured, loaded.texts)
     .map((finding) => ({ ...finding, message: formatMessage(lang, finding.code, finding.args) }))
     .sort(compareFindings);
-  return { diagnostics, catalogCount: loaded.sources.filter((s) => s.requested).length, itemCount: loaded.itemCount, files: loaded.files };
+  const result: ValidationResult = {
+    diagnostics,
+    catalogCount: loaded.sources.filter((s) => s.requested).length,
+    itemCount: loaded.itemCount,
+    files: loaded.files,
+  };
+  if (loadedConfig) result.config = { file: loadedConfig.file, ...(loadedConfig.config.failOn ? { failOn: loadedConfig.config.failOn } : {}) };
+  return result;
 }

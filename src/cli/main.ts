@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import { Command, CommanderError, Option } from 'commander';
 import { detectLang, formatMessage, LANGS, parseLang, uiText, type Lang } from '../i18n/index.js';
-import { UsageError } from '../io/errors.js';
+import { ConfigError, UsageError } from '../io/errors.js';
 import { exitQuietlyOnClosedPipe, writeStderr } from '../io/write-output.js';
 import { helpConfiguration } from './help.js';
 import { REPORTER_NAMES } from '../reporters/index.js';
@@ -45,7 +45,9 @@ function buildProgram(lang: Lang): Command {
     .argument('[paths...]', t('validate.paths'))
     .addOption(new Option('-f, --format <name>', `${t('validate.format')}: ${REPORTER_NAMES.join(', ')}`).argParser(outputs.parseFormat))
     .addOption(new Option('-o, --output <file>', t('validate.output')).argParser(outputs.parseOutput))
-    .addOption(new Option('--fail-on <severity>', t('validate.failOn')).choices(['error', 'warning', 'info', 'none']).default('error'))
+    .addOption(new Option('--fail-on <severity>', t('validate.failOn')).choices(['error', 'warning', 'info', 'none']))
+    .option('-c, --config <file>', t('validate.config'))
+    .option('--no-config', t('validate.noConfig'))
     .option('--color', t('validate.color'))
     .option('--no-color', t('validate.noColor'))
     .addOption(langOption())
@@ -67,6 +69,12 @@ async function main(argv: string[]): Promise<void> {
       // Commander has printed its own message; help and version are successes, everything else is usage.
       const ok = error.code === 'commander.helpDisplayed' || error.code === 'commander.version';
       process.exitCode = ok ? 0 : EXIT_USAGE;
+    } else if (error instanceof ConfigError) {
+      for (const f of error.findings) {
+        const where = f.range ? `${f.file}:${f.range.start.line}:${f.range.start.column}` : f.file;
+        writeStderr(`${where}: ${formatMessage(lang, f.code, f.args)} (${f.code})`);
+      }
+      process.exitCode = EXIT_USAGE;
     } else if (error instanceof UsageError) {
       writeStderr(uiText(lang, 'error.usage', { message: formatMessage(lang, error.messageCode, error.args) }));
       process.exitCode = EXIT_USAGE;

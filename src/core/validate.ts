@@ -12,7 +12,9 @@ import { RULES } from './rules/index.js';
 
 export interface ValidationEnvironment {
   schemas: SchemaValidator;
-  profile: CodeProfile;
+  /** The code profile of each catalog, by its display path; `defaultProfile` for any other. */
+  profiles?: ReadonlyMap<string, CodeProfile>;
+  defaultProfile: CodeProfile;
   regions: RegionIndex;
   rules?: readonly Rule[];
 }
@@ -104,7 +106,8 @@ export function validateCatalogs(sources: readonly CatalogSource[], env: Validat
   }
   for (const checked of byDir.values()) {
     if (!checked.source.requested) continue;
-    const context: RuleContext = { catalog: checked.catalog, profile: env.profile, regions: env.regions };
+    const profile = env.profiles?.get(checked.source.dir) ?? env.defaultProfile;
+    const context: RuleContext = { catalog: checked.catalog, profile, regions: env.regions };
     const basicItems = linkBasic(checked, byDir, out);
     if (basicItems) context.basicItems = basicItems;
     runRules(checked, context, rules, out);

@@ -74,9 +74,14 @@ export const en: Record<string, string> = {
   'result/sample-missing': 'result "{name}" has no sample',
   'conditions/catch-all': 'conditions must not end in a catch-all clause: "{text}"',
   'suppression/unused': 'suppression of "{rule}" matches no finding; remove it',
+  'config/unknown-code': 'no finding code matches "{code}" (misspelt?)',
+  'profile/pattern': 'regular expression "{pattern}" is invalid: {detail}',
+  'profile/type-code': 'type code "{value}" of {type} does not fit the type segment ({length} characters matching {pattern})',
   'usage/path-not-found': 'path does not exist: {path}',
   'usage/no-catalogs': 'no catalogs (catalog.yaml) found under "{path}"',
   'usage/not-yaml': 'not a YAML file: {path}',
+  'usage/config-not-found': 'config file not found: {path}',
+  'usage/profile-not-found': 'profile file not found: {path}',
   'usage/not-in-catalog': '"{path}" is not inside a catalog (no catalog.yaml in its folder or above)',
 };
 

@@ -82,10 +82,16 @@ export const zhCN: Record<string, string> = {
   'conditions/catch-all': '受理条件不得使用兜底条款：“{text}”',
   // 抑制
   'suppression/unused': '抑制注释“{rule}”没有匹配到任何问题，可以删除',
+  // 配置与编码方案
+  'config/unknown-code': '没有诊断代码匹配“{code}”（拼写错误？）',
+  'profile/pattern': '正则表达式“{pattern}”无效：{detail}',
+  'profile/type-code': '事项类型“{type}”的类型码“{value}”与类型段不符（应为 {length} 位，匹配 {pattern}）',
   // 用法错误
   'usage/path-not-found': '路径不存在：{path}',
   'usage/no-catalogs': '“{path}”下没有找到目录（没有 catalog.yaml）',
   'usage/not-yaml': '不是 YAML 文件：{path}',
+  'usage/config-not-found': '找不到配置文件：{path}',
+  'usage/profile-not-found': '找不到编码方案文件：{path}',
   'usage/not-in-catalog': '“{path}”不在任何目录中（其所在文件夹及上级文件夹都没有 catalog.yaml）',
 };
 

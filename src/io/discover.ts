@@ -24,14 +24,20 @@ function isCatalogDir(dir: string): boolean {
   return existsSync(path.join(dir, CATALOG_FILE));
 }
 
-function findCatalogsBelow(dir: string, found: string[]): void {
+/** Whether an absolute path is excluded by configuration. */
+export type IgnorePredicate = (absolute: string) => boolean;
+
+const NOTHING_IGNORED: IgnorePredicate = () => false;
+
+function findCatalogsBelow(dir: string, found: string[], ignored: IgnorePredicate): void {
+  if (ignored(dir)) return;
   if (isCatalogDir(dir)) {
     found.push(dir);
     return;
   }
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.isDirectory() && !entry.name.startsWith('.') && !SKIPPED_DIRS.has(entry.name)) {
-      findCatalogsBelow(path.join(dir, entry.name), found);
+      findCatalogsBelow(path.join(dir, entry.name), found, ignored);
     }
   }
 }
@@ -43,7 +49,7 @@ function catalogAbove(file: string): string | undefined {
   }
 }
 
-export function selectCatalogs(paths: readonly string[], cwd: string): Selection {
+export function selectCatalogs(paths: readonly string[], cwd: string, ignored: IgnorePredicate = NOTHING_IGNORED): Selection {
   const catalogDirs = new Set<string>();
   const files = new Set<string>();
   const wholeCatalogs = new Set<string>();
@@ -52,7 +58,7 @@ export function selectCatalogs(paths: readonly string[], cwd: string): Selection
     if (!existsSync(target)) throw new UsageError('usage/path-not-found', { path: given });
     if (statSync(target).isDirectory()) {
       const found: string[] = [];
-      findCatalogsBelow(target, found);
+      findCatalogsBelow(target, found, ignored);
       if (found.length === 0) throw new UsageError('usage/no-catalogs', { path: given });
       for (const dir of found) {
         catalogDirs.add(dir);
@@ -70,11 +76,12 @@ export function selectCatalogs(paths: readonly string[], cwd: string): Selection
 }
 
 /** Item files of a catalog: every YAML file under its items/ folder, in a stable order. */
-export function listItemFiles(catalogDir: string): string[] {
+export function listItemFiles(catalogDir: string, ignored: IgnorePredicate = NOTHING_IGNORED): string[] {
   const itemsDir = path.join(catalogDir, ITEMS_DIR);
   if (!existsSync(itemsDir)) return [];
   return readdirSync(itemsDir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && YAML_FILE.test(entry.name))
     .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((file) => !ignored(file))
     .sort();
 }

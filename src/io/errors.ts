@@ -1,3 +1,5 @@
+import type { Finding } from '../core/diagnostic.js';
+
 /** A problem with how tongban was called (a path that does not exist, nothing to check): exit code 2. */
 export class UsageError extends Error {
   constructor(
@@ -6,5 +8,13 @@ export class UsageError extends Error {
   ) {
     super(messageCode);
     this.name = 'UsageError';
+  }
+}
+
+/** tongban.config.yaml or a code profile is invalid: the located findings say where (exit code 2). */
+export class ConfigError extends Error {
+  constructor(readonly findings: Finding[]) {
+    super('invalid configuration');
+    this.name = 'ConfigError';
   }
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Finding } from '../core/diagnostic.js';
 import type { CatalogSource, SourceDocument } from '../core/model.js';
 import { decodeItemFile } from './decode.js';
-import { CATALOG_FILE, listItemFiles, type Selection } from './discover.js';
+import { CATALOG_FILE, listItemFiles, type IgnorePredicate, type Selection } from './discover.js';
 import { parseItemYaml } from './parse-yaml.js';
 
 export interface LoadedCatalogs {
@@ -31,7 +31,10 @@ class CatalogReader {
   readonly itemFiles: string[] = [];
   /** Display paths of the catalog.yaml files of requested catalogs. */
   readonly metaFiles: string[] = [];
-  constructor(private readonly cwd: string) {}
+  constructor(
+    private readonly cwd: string,
+    private readonly ignored: IgnorePredicate,
+  ) {}
 
   readDocument(absolute: string): SourceDocument | undefined {
     const file = displayPath(this.cwd, absolute);
@@ -57,7 +60,7 @@ class CatalogReader {
     const metaPath = path.join(dir, CATALOG_FILE);
     const meta = this.readDocument(metaPath);
     if (requested) this.metaFiles.push(displayPath(this.cwd, metaPath));
-    const itemPaths = listItemFiles(dir);
+    const itemPaths = listItemFiles(dir, this.ignored);
     if (requested) this.itemFiles.push(...itemPaths.map((file) => displayPath(this.cwd, file)));
     const items = itemPaths
       .map((file) => this.readDocument(file))
@@ -75,8 +78,8 @@ class CatalogReader {
   }
 }
 
-export function loadCatalogs(selection: Selection, cwd: string): LoadedCatalogs {
-  const reader = new CatalogReader(cwd);
+export function loadCatalogs(selection: Selection, cwd: string, ignored: IgnorePredicate = () => false): LoadedCatalogs {
+  const reader = new CatalogReader(cwd, ignored);
   const sources: CatalogSource[] = [];
   const loaded = new Set<string>();
   const queue = selection.catalogDirs.map((dir) => ({ dir, requested: true }));

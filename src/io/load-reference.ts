@@ -19,6 +19,8 @@ export function loadSchemaSet(dir = SCHEMAS_DIR): SchemaSet {
   }
   return {
     catalog: readJson(path.join(dir, 'catalog.schema.json')),
+    config: readJson(path.join(dir, 'config.schema.json')),
+    profile: readJson(path.join(dir, 'profile.schema.json')),
     items: {
       basic: readJson(path.join(dir, 'item.basic.schema.json')),
       implementation: readJson(path.join(dir, 'item.implementation.schema.json')),
@@ -27,9 +29,12 @@ export function loadSchemaSet(dir = SCHEMAS_DIR): SchemaSet {
   };
 }
 
-export function loadProfile(id = 'national', dir = SCHEMAS_DIR): CodeProfile {
+/** A profile shipped with tongban, by id. Shipped profiles are tested, so they are not re-validated here. */
+export function loadBuiltinProfile(id = 'national', dir = SCHEMAS_DIR): CodeProfile {
   return parseYaml(readFileSync(path.join(dir, 'profiles', `${id}.yaml`), 'utf8')) as CodeProfile;
 }
+
+export const BUILTIN_PROFILES = ['national'];
 
 export function loadRegions(dir = SCHEMAS_DIR): RegionIndex {
   const rows = parseCsv(readFileSync(path.join(dir, 'codelists', 'regions-gbt2260.csv')), { bom: true, from_line: 2 }) as string[][];

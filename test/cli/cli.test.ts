@@ -125,3 +125,22 @@ describe('tongban validate with several formats', () => {
     expect(tongban(['validate', 'catalogs', '-f', 'json', '-o', '/tmp/a.json', '-o', '/tmp/b.json']).code).toBe(2);
   });
 });
+
+describe('tongban validate with a config file', () => {
+  it('takes --fail-on from the config unless given, and prints config errors located with exit 2', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tongban-cli-'));
+    cpSync(path.join(ROOT, 'catalogs'), dir, { recursive: true });
+    const file = path.join(dir, 'wuhou', 'items', '000100001000.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/phone: 028-(\d+)/, 'phone: "$1"'));
+    writeFileSync(path.join(dir, 'tongban.config.yaml'), 'failOn: warning\n');
+    expect(tongban(['validate', '.'], { cwd: dir }).code).toBe(1);
+    expect(tongban(['validate', '.', '--fail-on', 'error'], { cwd: dir }).code).toBe(0);
+    expect(tongban(['validate', '.', '--no-config'], { cwd: dir }).code).toBe(0);
+    writeFileSync(path.join(dir, 'tongban.config.yaml'), 'failOn: warning\nrules:\n  uscc/check-digit: off\n');
+    expect(tongban(['validate', '.'], { cwd: dir })).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'tongban.config.yaml:3:3: no finding code matches "uscc/check-digit" (misspelt?) (config/unknown-code)\n',
+    });
+  });
+});

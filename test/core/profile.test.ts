@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkImplementationCode, levelForDigit, parseBasicCode, splitImplementationCode } from '../../src/core/codes/profile.js';
-import { loadProfile } from '../../src/io/load-reference.js';
+import { loadBuiltinProfile } from '../../src/io/load-reference.js';
 
-const national = loadProfile('national');
+const national = loadBuiltinProfile('national');
 
 describe('national code profile', () => {
   it('splits a basic code into named segments', () => {

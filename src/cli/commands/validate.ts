@@ -10,7 +10,9 @@ const EXIT_USAGE = 2;
 
 export interface ValidateCommandOptions {
   targets: OutputTarget[];
-  failOn: FailOn;
+  failOn?: FailOn;
+  /** A config file, false for none (--no-config), or undefined to look for one. */
+  config?: string | false;
   color?: boolean;
   lang: Lang;
   version: string;
@@ -23,7 +25,7 @@ export async function runValidate(paths: string[], options: ValidateCommandOptio
     process.exitCode = EXIT_USAGE;
     return;
   }
-  const report = await validate(paths, { lang: options.lang });
+  const report = await validate(paths, { lang: options.lang, ...(options.config !== undefined ? { config: options.config } : {}) });
   for (const { format, output } of targets) {
     const reporter = await REPORTERS[format]();
     // Files never get colour; stdout gets it on a terminal (or when asked).
@@ -32,5 +34,6 @@ export async function runValidate(paths: string[], options: ValidateCommandOptio
     if (output === undefined) writeStdout(text);
     else writeFileAtomic(output, text);
   }
-  process.exitCode = shouldFail(report.diagnostics, options.failOn) ? 1 : 0;
+  const failOn = options.failOn ?? report.config?.failOn ?? 'error';
+  process.exitCode = shouldFail(report.diagnostics, failOn) ? 1 : 0;
 }

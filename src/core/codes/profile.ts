@@ -2,6 +2,8 @@
  * Code profiles: a coding scheme described as data (schemas/profiles/*.yaml), so that regional
  * variants (other widths, other type-code tables) need a profile file, not code.
  */
+import type { RuleFinding } from '../rules/rule.js';
+import { toPointer } from '../pointer.js';
 import { checkUscc } from './uscc.js';
 
 export interface Segment {
@@ -110,4 +112,26 @@ export function checkImplementationCode(code: string, profile: CodeProfile): Cod
 /** The level name for a level digit, e.g. '3' → '市级'. */
 export function levelForDigit(profile: CodeProfile, digit: string): string | undefined {
   return Object.entries(profile.implementationCode.levelDigits).find(([, d]) => d === digit)?.[0];
+}
+
+/** What the profile schema cannot say: every pattern compiles, and type codes fit the type segment. */
+export function profileProblems(profile: CodeProfile): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  profile.basicCode.segments.forEach((segment, index) => {
+    try {
+      new RegExp(segment.pattern);
+    } catch (error) {
+      out.push({ code: 'profile/pattern', path: toPointer(['basicCode', 'segments', index, 'pattern']), args: { pattern: segment.pattern, detail: (error as Error).message } });
+    }
+  });
+  if (out.length) return out;
+  const typeSegment = profile.basicCode.segments.find((s) => s.name === 'type');
+  if (typeSegment) {
+    for (const [type, code] of Object.entries(profile.typeCodes)) {
+      if (code.length !== typeSegment.length || !segmentMatches(typeSegment, code)) {
+        out.push({ code: 'profile/type-code', path: toPointer(['typeCodes', type]), args: { type, value: code, length: typeSegment.length, pattern: typeSegment.pattern } });
+      }
+    }
+  }
+  return out;
 }

@@ -10,6 +10,8 @@ const addFormats = addFormatsModule as unknown as typeof addFormatsModule.defaul
 
 export interface SchemaSet {
   catalog: object;
+  config: object;
+  profile: object;
   items: Record<CatalogKind, object>;
   /** Schemas referenced by the others, keyed by their path under schemas/ (e.g. `codelists/level.json`). */
   shared: Record<string, object>;
@@ -17,6 +19,8 @@ export interface SchemaSet {
 
 export interface SchemaValidator {
   catalog(data: unknown): RuleFinding[];
+  config(data: unknown): RuleFinding[];
+  profile(data: unknown): RuleFinding[];
   item(kind: CatalogKind, data: unknown): RuleFinding[];
 }
 
@@ -28,6 +32,8 @@ export function createSchemaValidator(schemas: SchemaSet): SchemaValidator {
   ajv.addVocabulary(['x-code', 'x-en']);
   for (const [key, schema] of Object.entries(schemas.shared)) ajv.addSchema(schema, key);
   const catalog = ajv.compile(withId(schemas.catalog, 'catalog.schema.json'));
+  const config = ajv.compile(withId(schemas.config, 'config.schema.json'));
+  const profile = ajv.compile(withId(schemas.profile, 'profile.schema.json'));
   const items = {
     basic: ajv.compile(withId(schemas.items.basic, 'item.basic.schema.json')),
     implementation: ajv.compile(withId(schemas.items.implementation, 'item.implementation.schema.json')),
@@ -35,6 +41,8 @@ export function createSchemaValidator(schemas: SchemaSet): SchemaValidator {
   const run = (validate: typeof catalog, data: unknown) => (validate(data) ? [] : adaptAjvErrors(validate.errors ?? []));
   return {
     catalog: (data) => run(catalog, data),
+    config: (data) => run(config, data),
+    profile: (data) => run(profile, data),
     item: (kind, data) => run(items[kind], data),
   };
 }

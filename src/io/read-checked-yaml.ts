@@ -1,0 +1,35 @@
+/**
+ * Reads a YAML file that configures tongban (config, profile) and checks it, returning either its data or
+ * located findings. Configuration problems stop the run (exit 2), so they are collected, not reported later.
+ */
+import { readFileSync } from 'node:fs';
+import type { Finding } from '../core/diagnostic.js';
+import type { RuleFinding } from '../core/rules/rule.js';
+import { decodeItemFile } from './decode.js';
+import { locateFindings } from './locate.js';
+import { parseItemYaml } from './parse-yaml.js';
+
+export function readCheckedYaml<T>(
+  absolute: string,
+  file: string,
+  checks: ((data: unknown) => RuleFinding[])[],
+): { data: T } | { findings: Finding[] } {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(absolute);
+  } catch (error) {
+    return { findings: [{ code: 'file/unreadable', severity: 'error', file, path: '', args: { reason: (error as NodeJS.ErrnoException).code ?? String(error) } }] };
+  }
+  const decoded = decodeItemFile(bytes, file);
+  if ('finding' in decoded) return { findings: [decoded.finding] };
+  const parsed = parseItemYaml(decoded.text, file);
+  if (parsed.data === undefined) return { findings: parsed.findings };
+  for (const check of checks) {
+    const problems = check(parsed.data);
+    if (problems.length) {
+      const findings: Finding[] = problems.map((p) => ({ severity: 'error', file, args: {}, ...p }));
+      return { findings: locateFindings(findings, new Map([[file, decoded.text]])) };
+    }
+  }
+  return { data: parsed.data as T };
+}

@@ -1,0 +1,67 @@
+/** Finds and reads tongban.config.yaml, and the code profiles it or a catalog.yaml names. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { allCodes } from '../core/codes-registry.js';
+import { profileProblems, type CodeProfile } from '../core/codes/profile.js';
+import { unknownCodeFindings, type Config } from '../core/config.js';
+import type { SchemaValidator } from '../core/schema/validator.js';
+import { ConfigError, UsageError } from './errors.js';
+import { displayPath } from './load-catalogs.js';
+import { BUILTIN_PROFILES, loadBuiltinProfile } from './load-reference.js';
+import { readCheckedYaml } from './read-checked-yaml.js';
+
+export const CONFIG_FILE_NAMES = ['tongban.config.yaml', 'tongban.config.yml'];
+
+/** The nearest config file in `cwd` or a folder above it. */
+export function findConfigFile(cwd: string): string | undefined {
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = path.join(dir, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+export interface LoadedConfig {
+  /** Absolute path of the config file. */
+  file: string;
+  config: Config;
+}
+
+export function readConfig(absolute: string, cwd: string, schemas: SchemaValidator): LoadedConfig {
+  if (!existsSync(absolute)) throw new UsageError('usage/config-not-found', { path: displayPath(cwd, absolute) });
+  const known = Object.keys(allCodes());
+  const result = readCheckedYaml<Config>(absolute, displayPath(cwd, absolute), [
+    (data) => schemas.config(data),
+    (data) => unknownCodeFindings(data as Config, known),
+  ]);
+  if ('findings' in result) throw new ConfigError(result.findings);
+  return { file: absolute, config: result.data };
+}
+
+/**
+ * A profile by name ('national') or by the path of a profile file, relative to `baseDir` (the folder of
+ * the config file or catalog.yaml that names it). Profiles are read once per path.
+ */
+export function profileResolver(cwd: string, schemas: SchemaValidator): (reference: string, baseDir: string) => CodeProfile {
+  const cache = new Map<string, CodeProfile>();
+  return (reference, baseDir) => {
+    const key = BUILTIN_PROFILES.includes(reference) ? reference : path.resolve(baseDir, reference);
+    const cached = cache.get(key);
+    if (cached) return cached;
+    let profile: CodeProfile;
+    if (BUILTIN_PROFILES.includes(reference)) profile = loadBuiltinProfile(reference);
+    else {
+      if (!existsSync(key)) throw new UsageError('usage/profile-not-found', { path: reference });
+      const result = readCheckedYaml<CodeProfile>(key, displayPath(cwd, key), [
+        (data) => schemas.profile(data),
+        (data) => profileProblems(data as CodeProfile),
+      ]);
+      if ('findings' in result) throw new ConfigError(result.findings);
+      profile = result.data;
+    }
+    cache.set(key, profile);
+    return profile;
+  };
+}
