@@ -5,6 +5,7 @@ import path from 'node:path';
 import { compileConfig, applySeverities, type CompiledConfig } from './core/config.js';
 import type { CodeProfile } from './core/codes/profile.js';
 import { compareFindings } from './core/diagnostic.js';
+import { applySuppressions, parseSuppressions, type Suppression } from './core/suppressions.js';
 import type { CatalogSource } from './core/model.js';
 import type { FailOn, ValidationReport } from './core/report.js';
 import { createSchemaValidator, type SchemaValidator } from './core/schema/validator.js';
@@ -95,8 +96,15 @@ export async function validate(paths: readonly string[] = ['.'], options: Valida
   const profiles = catalogProfiles(loaded.sources, cwd, loadedConfig, env.schemas);
   const ruleFindings = validateCatalogs(loaded.sources, { schemas: env.schemas, regions: env.regions, defaultProfile: env.national, profiles });
   const requested = [...loaded.findings, ...ruleFindings.filter((f) => loaded.isRequested(f.file))];
-  const configured = applySeverities(requested, config, (file) => configPath(path.resolve(cwd, file)));
-  const diagnostics = locateFindings(configured, loaded.texts)
+  const severityOf = (file: string) => configPath(path.resolve(cwd, file));
+  const configured = applySeverities(requested, config, severityOf);
+  const suppressions = new Map<string, Suppression[]>();
+  for (const file of loaded.files) {
+    const found = parseSuppressions(loaded.texts.get(file) ?? '');
+    if (found.length) suppressions.set(file, found);
+  }
+  const { kept, suppressed, unused } = applySuppressions(locateFindings(configured, loaded.texts), suppressions);
+  const diagnostics = [...kept, ...applySeverities(unused, config, severityOf)]
     .map((finding) => ({ ...finding, message: formatMessage(lang, finding.code, finding.args) }))
     .sort(compareFindings);
   const result: ValidationResult = {
@@ -104,6 +112,7 @@ export async function validate(paths: readonly string[] = ['.'], options: Valida
     catalogCount: loaded.sources.filter((s) => s.requested).length,
     itemCount: loaded.itemCount,
     files: loaded.files,
+    suppressedCount: suppressed,
   };
   if (loadedConfig) result.config = { file: loadedConfig.file, ...(loadedConfig.config.failOn ? { failOn: loadedConfig.config.failOn } : {}) };
   return result;

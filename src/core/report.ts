@@ -7,6 +7,8 @@ export interface ValidationReport {
   itemCount: number;
   /** Every file checked (catalog.yaml and items), as displayed; reporters that list passing files use it. */
   files: string[];
+  /** Findings hidden by inline suppressions. */
+  suppressedCount?: number;
 }
 
 export type FailOn = Severity | 'none';
