@@ -6,6 +6,8 @@ import { compileConfig, applySeverities, type CompiledConfig } from './core/conf
 import type { CodeProfile } from './core/codes/profile.js';
 import { compareFindings } from './core/diagnostic.js';
 import { applySuppressions, parseSuppressions, type Suppression } from './core/suppressions.js';
+import { compareWithBaseline, createBaseline } from './core/baseline.js';
+import { baselinePathFor, readBaseline, writeBaseline } from './io/baseline-file.js';
 import type { CatalogSource } from './core/model.js';
 import type { FailOn, ValidationReport } from './core/report.js';
 import { createSchemaValidator, type SchemaValidator } from './core/schema/validator.js';
@@ -34,6 +36,8 @@ export interface ValidateOptions {
   lang?: Lang;
   /** A config file to use, or false for none; default: the nearest tongban.config.yaml at or above cwd. */
   config?: string | false;
+  /** A baseline file: only findings not recorded in it are reported; fixed ones are counted. */
+  baseline?: string;
 }
 
 export interface ValidationResult extends ValidationReport {
@@ -104,16 +108,29 @@ export async function validate(paths: readonly string[] = ['.'], options: Valida
     if (found.length) suppressions.set(file, found);
   }
   const { kept, suppressed, unused } = applySuppressions(locateFindings(configured, loaded.texts), suppressions);
-  const diagnostics = [...kept, ...applySeverities(unused, config, severityOf)]
-    .map((finding) => ({ ...finding, message: formatMessage(lang, finding.code, finding.args) }))
-    .sort(compareFindings);
+  let findings = [...kept, ...applySeverities(unused, config, severityOf)];
+  let baseline: ValidationResult['baseline'];
+  if (options.baseline !== undefined) {
+    const comparison = compareWithBaseline(findings, readBaseline(options.baseline, cwd, env.schemas), baselinePathFor(options.baseline, cwd));
+    findings = comparison.fresh;
+    baseline = { file: options.baseline, known: comparison.known, fixed: comparison.fixed };
+  }
+  const diagnostics = findings.map((finding) => ({ ...finding, message: formatMessage(lang, finding.code, finding.args) })).sort(compareFindings);
   const result: ValidationResult = {
     diagnostics,
     catalogCount: loaded.sources.filter((s) => s.requested).length,
     itemCount: loaded.itemCount,
     files: loaded.files,
     suppressedCount: suppressed,
+    ...(baseline ? { baseline } : {}),
   };
   if (loadedConfig) result.config = { file: loadedConfig.file, ...(loadedConfig.config.failOn ? { failOn: loadedConfig.config.failOn } : {}) };
   return result;
+}
+
+/** Records a result's findings as the accepted baseline in `file` (relative to `cwd`); returns how many. */
+export function saveBaseline(result: ValidationReport, file: string, cwd: string = process.cwd()): number {
+  const baseline = createBaseline(result.diagnostics, baselinePathFor(file, cwd));
+  writeBaseline(file, cwd, baseline);
+  return result.diagnostics.length;
 }

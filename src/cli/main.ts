@@ -48,6 +48,8 @@ function buildProgram(lang: Lang): Command {
     .addOption(new Option('--fail-on <severity>', t('validate.failOn')).choices(['error', 'warning', 'info', 'none']))
     .option('-c, --config <file>', t('validate.config'))
     .option('--no-config', t('validate.noConfig'))
+    .option('--baseline <file>', t('validate.baseline'))
+    .option('--baseline-write <file>', t('validate.baselineWrite'))
     .option('--color', t('validate.color'))
     .option('--no-color', t('validate.noColor'))
     .addOption(langOption())

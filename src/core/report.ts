@@ -1,3 +1,4 @@
+import type { BaselineEntry } from './baseline.js';
 import { severityRank, type Diagnostic, type Severity } from './diagnostic.js';
 
 /** What `validate` found, with enough context for a summary line. */
@@ -9,6 +10,8 @@ export interface ValidationReport {
   files: string[];
   /** Findings hidden by inline suppressions. */
   suppressedCount?: number;
+  /** When compared with a baseline: `diagnostics` holds only new findings. */
+  baseline?: { file: string; known: number; fixed: BaselineEntry[] };
 }
 
 export type FailOn = Severity | 'none';

@@ -82,6 +82,7 @@ export const en: Record<string, string> = {
   'usage/not-yaml': 'not a YAML file: {path}',
   'usage/config-not-found': 'config file not found: {path}',
   'usage/profile-not-found': 'profile file not found: {path}',
+  'usage/baseline-not-found': 'baseline file not found: {path}',
   'usage/not-in-catalog': '"{path}" is not inside a catalog (no catalog.yaml in its folder or above)',
 };
 

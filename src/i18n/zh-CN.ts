@@ -92,6 +92,7 @@ export const zhCN: Record<string, string> = {
   'usage/not-yaml': '不是 YAML 文件：{path}',
   'usage/config-not-found': '找不到配置文件：{path}',
   'usage/profile-not-found': '找不到编码方案文件：{path}',
+  'usage/baseline-not-found': '找不到基线文件：{path}',
   'usage/not-in-catalog': '“{path}”不在任何目录中（其所在文件夹及上级文件夹都没有 catalog.yaml）',
 };
 

@@ -18,6 +18,7 @@ export const json: Reporter = (report) => {
       endColumn: range?.end.column ?? null,
       args,
     })),
+    ...(report.baseline ? { baseline: report.baseline } : {}),
   };
   return JSON.stringify(output, null, 2) + '\n';
 };

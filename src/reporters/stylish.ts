@@ -59,5 +59,10 @@ export const stylish: Reporter = (report, { lang, color }) => {
     const paint = counts.errors ? chalk.red.bold : counts.warnings ? chalk.yellow.bold : chalk.blue.bold;
     lines.push(paint(`✖ ${uiText(lang, 'summary.problems', { total, ...counts, ...scope })}`));
   }
+  if (report.baseline) {
+    const { file, known, fixed } = report.baseline;
+    lines.push(chalk.dim(uiText(lang, 'baseline.summary', { file, known, fixed: fixed.reduce((sum, e) => sum + e.count, 0) })));
+    for (const entry of fixed) lines.push(chalk.green(`  ${uiText(lang, 'baseline.fixed')}  ${entry.file}  ${entry.path || '/'}  ${entry.code}${entry.count > 1 ? ` ×${entry.count}` : ''}`));
+  }
   return lines.join('\n') + '\n';
 };

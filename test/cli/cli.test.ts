@@ -144,3 +144,17 @@ describe('tongban validate with a config file', () => {
     });
   });
 });
+
+describe('tongban validate with a baseline', () => {
+  it('--baseline-write accepts today, --baseline then passes until something new appears', () => {
+    const { dir } = brokenSamples();
+    expect(tongban(['validate', '.'], { cwd: dir }).code).toBe(1);
+    expect(tongban(['validate', '.', '--baseline-write', '.tongban-baseline.json'], { cwd: dir })).toMatchObject({ code: 0, stderr: 'baseline .tongban-baseline.json written: 2 findings\n' });
+    const known = tongban(['validate', '.', '--baseline', '.tongban-baseline.json'], { cwd: dir });
+    expect(known.code).toBe(0);
+    expect(known.stdout).toContain('baseline .tongban-baseline.json: 2 known findings not shown, 0 fixed');
+    const file = path.join(dir, 'wuhou', 'items', '000100001000.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('value: 10\n', 'value: 30\n'));
+    expect(tongban(['validate', '.', '--baseline', '.tongban-baseline.json'], { cwd: dir }).code).toBe(1);
+  });
+});

@@ -1,5 +1,5 @@
 /** `tongban validate`: read → core → reporters → outputs → exit code. */
-import { validate, shouldFail, type FailOn } from '../../index.js';
+import { saveBaseline, validate, shouldFail, type FailOn } from '../../index.js';
 import { uiText, type Lang } from '../../i18n/index.js';
 import { REPORTERS } from '../../reporters/index.js';
 import { writeFileAtomic } from '../../io/write-file.js';
@@ -13,6 +13,8 @@ export interface ValidateCommandOptions {
   failOn?: FailOn;
   /** A config file, false for none (--no-config), or undefined to look for one. */
   config?: string | false;
+  baseline?: string;
+  baselineWrite?: string;
   color?: boolean;
   lang: Lang;
   version: string;
@@ -25,7 +27,18 @@ export async function runValidate(paths: string[], options: ValidateCommandOptio
     process.exitCode = EXIT_USAGE;
     return;
   }
-  const report = await validate(paths, { lang: options.lang, ...(options.config !== undefined ? { config: options.config } : {}) });
+  const report = await validate(paths, {
+    lang: options.lang,
+    ...(options.config !== undefined ? { config: options.config } : {}),
+    // Writing a baseline records every current finding, so it is not compared with an old one.
+    ...(options.baseline !== undefined && options.baselineWrite === undefined ? { baseline: options.baseline } : {}),
+  });
+  if (options.baselineWrite !== undefined) {
+    const count = saveBaseline(report, options.baselineWrite);
+    writeStderr(uiText(options.lang, 'baseline.written', { file: options.baselineWrite, count }));
+    process.exitCode = 0;
+    return;
+  }
   for (const { format, output } of targets) {
     const reporter = await REPORTERS[format]();
     // Files never get colour; stdout gets it on a terminal (or when asked).

@@ -12,6 +12,7 @@ export interface SchemaSet {
   catalog: object;
   config: object;
   profile: object;
+  baseline: object;
   items: Record<CatalogKind, object>;
   /** Schemas referenced by the others, keyed by their path under schemas/ (e.g. `codelists/level.json`). */
   shared: Record<string, object>;
@@ -21,6 +22,7 @@ export interface SchemaValidator {
   catalog(data: unknown): RuleFinding[];
   config(data: unknown): RuleFinding[];
   profile(data: unknown): RuleFinding[];
+  baseline(data: unknown): RuleFinding[];
   item(kind: CatalogKind, data: unknown): RuleFinding[];
 }
 
@@ -34,6 +36,7 @@ export function createSchemaValidator(schemas: SchemaSet): SchemaValidator {
   const catalog = ajv.compile(withId(schemas.catalog, 'catalog.schema.json'));
   const config = ajv.compile(withId(schemas.config, 'config.schema.json'));
   const profile = ajv.compile(withId(schemas.profile, 'profile.schema.json'));
+  const baseline = ajv.compile(withId(schemas.baseline, 'baseline.schema.json'));
   const items = {
     basic: ajv.compile(withId(schemas.items.basic, 'item.basic.schema.json')),
     implementation: ajv.compile(withId(schemas.items.implementation, 'item.implementation.schema.json')),
@@ -43,6 +46,7 @@ export function createSchemaValidator(schemas: SchemaSet): SchemaValidator {
     catalog: (data) => run(catalog, data),
     config: (data) => run(config, data),
     profile: (data) => run(profile, data),
+    baseline: (data) => run(baseline, data),
     item: (kind, data) => run(items[kind], data),
   };
 }
