@@ -5,20 +5,24 @@ import path from 'node:path';
 import { compileConfig, applySeverities, type CompiledConfig } from './core/config.js';
 import type { CodeProfile } from './core/codes/profile.js';
 import { compareFindings } from './core/diagnostic.js';
-import { applySuppressions, parseSuppressions, type Suppression } from './core/suppressions.js';
+import { applySuppressions } from './core/suppressions.js';
 import { compareWithBaseline, createBaseline } from './core/baseline.js';
 import { baselinePathFor, readBaseline, writeBaseline } from './io/baseline-file.js';
 import type { CatalogSource } from './core/model.js';
 import type { FailOn, ValidationReport } from './core/report.js';
-import { createSchemaValidator, type SchemaValidator } from './core/schema/validator.js';
+import type { SchemaValidator } from './core/schema/validator.js';
 import type { RegionIndex } from './core/regions.js';
 import { validateCatalogs } from './core/validate.js';
 import { formatMessage, type Lang } from './i18n/index.js';
 import { selectCatalogs } from './io/discover.js';
 import { loadCatalogs } from './io/load-catalogs.js';
-import { loadBuiltinProfile, loadRegions, loadSchemaSet } from './io/load-reference.js';
+import { loadBuiltinProfile, loadRegions, loadSchemaValidator } from './io/load-reference.js';
 import { locateFindings } from './io/locate.js';
 import { findConfigFile, profileResolver, readConfig, type LoadedConfig } from './io/read-config.js';
+import { cacheKey, ValidationCache } from './io/cache.js';
+import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Finding } from './core/diagnostic.js';
 import picomatch from 'picomatch';
 
 export type { Diagnostic, Finding, Range, Position, Severity } from './core/diagnostic.js';
@@ -38,6 +42,8 @@ export interface ValidateOptions {
   config?: string | false;
   /** A baseline file: only findings not recorded in it are reported; fixed ones are counted. */
   baseline?: string;
+  /** A folder for the cache (see io/cache.ts); no cache when undefined. Results are the same either way. */
+  cache?: string;
 }
 
 export interface ValidationResult extends ValidationReport {
@@ -45,19 +51,35 @@ export interface ValidationResult extends ValidationReport {
   config?: { file: string; failOn?: FailOn };
 }
 
-interface Environment {
-  schemas: SchemaValidator;
-  regions: RegionIndex;
-  national: CodeProfile;
+/** Schema checks, regions and the national profile: each loaded once per process, when first needed. */
+class Environment {
+  private loadedSchemas: SchemaValidator | undefined;
+  private loadedRegions: RegionIndex | undefined;
+  private loadedNational: CodeProfile | undefined;
+
+  async schemas(): Promise<SchemaValidator> {
+    this.loadedSchemas ??= await loadSchemaValidator();
+    return this.loadedSchemas;
+  }
+
+  get regions(): RegionIndex {
+    this.loadedRegions ??= loadRegions();
+    return this.loadedRegions;
+  }
+
+  get national(): CodeProfile {
+    this.loadedNational ??= loadBuiltinProfile('national');
+    return this.loadedNational;
+  }
 }
 
-let environment: Environment | undefined;
+const environment = new Environment();
 
-/** Schemas compiled, regions and the national profile read: once per process. */
-function sharedEnvironment(): Environment {
-  environment ??= { schemas: createSchemaValidator(loadSchemaSet()), regions: loadRegions(), national: loadBuiltinProfile('national') };
-  return environment;
-}
+/** Changes whenever tongban is rebuilt (or reinstalled): part of the cache key. */
+const BUILD_ID = (() => {
+  const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return `${version}:${statSync(fileURLToPath(import.meta.url)).mtimeMs}`;
+})();
 
 function toPosix(file: string): string {
   return file.split(path.sep).join('/');
@@ -87,31 +109,50 @@ function catalogProfiles(sources: readonly CatalogSource[], cwd: string, loaded:
 export async function validate(paths: readonly string[] = ['.'], options: ValidateOptions = {}): Promise<ValidationResult> {
   const cwd = options.cwd ?? process.cwd();
   const lang = options.lang ?? 'en';
-  const env = sharedEnvironment();
+  const env = environment;
+  const schemas = await env.schemas();
   const configFile = options.config === false ? undefined : options.config ? path.resolve(cwd, options.config) : findConfigFile(cwd);
-  const loadedConfig = configFile ? readConfig(configFile, cwd, env.schemas) : undefined;
+  const loadedConfig = configFile ? readConfig(configFile, cwd, schemas) : undefined;
   const config: CompiledConfig = compileConfig(loadedConfig?.config ?? {});
   const configDir = loadedConfig ? path.dirname(loadedConfig.file) : cwd;
   const configPath = (absolute: string) => toPosix(path.relative(configDir, absolute));
-  const ignored = (absolute: string) => config.isIgnored(configPath(absolute));
+  const ignored = config.ignores ? (absolute: string) => config.isIgnored(configPath(absolute)) : undefined;
 
   const selection = selectCatalogs(paths.length ? paths : ['.'], cwd, ignored);
-  const loaded = loadCatalogs(selection, cwd, ignored);
-  const profiles = catalogProfiles(loaded.sources, cwd, loadedConfig, env.schemas);
-  const ruleFindings = validateCatalogs(loaded.sources, { schemas: env.schemas, regions: env.regions, defaultProfile: env.national, profiles });
-  const requested = [...loaded.findings, ...ruleFindings.filter((f) => loaded.isRequested(f.file))];
-  const severityOf = (file: string) => configPath(path.resolve(cwd, file));
-  const configured = applySeverities(requested, config, severityOf);
-  const suppressions = new Map<string, Suppression[]>();
-  for (const file of loaded.files) {
-    const found = parseSuppressions(loaded.texts.get(file) ?? '');
-    if (found.length) suppressions.set(file, found);
+  // The cache key needs the profiles, which need catalog.yaml; item files are only read later, when
+  // validation iterates them, so the reader below can still route them through the cache.
+  let validationCache: ValidationCache | undefined;
+  const loaded = loadCatalogs(selection, cwd, { ignored, ...(options.cache !== undefined ? { readerFor: (dir: string) => (absolute: string, file: string) => validationCache!.reader(dir)(absolute, file) } : {}) });
+  const profiles = catalogProfiles(loaded.sources, cwd, loadedConfig, schemas);
+  if (options.cache !== undefined) {
+    const key = cacheKey({
+      build: BUILD_ID,
+      ...(loadedConfig ? { config: readFileSync(loadedConfig.file, 'utf8') } : {}),
+      profiles: [...profiles].map(([dir, profile]) => JSON.stringify([dir, profile])),
+      args: { cwd, catalogs: selection.catalogDirs, files: [...selection.files] },
+    });
+    validationCache = new ValidationCache(path.resolve(cwd, options.cache), key);
   }
-  const { kept, suppressed, unused } = applySuppressions(locateFindings(configured, loaded.texts), suppressions);
-  let findings = [...kept, ...applySeverities(unused, config, severityOf)];
+  const reused = validationCache?.unchangedRun(loaded.readFiles);
+  let located: Finding[];
+  let suppressed: number;
+  if (reused) {
+    located = reused.findings;
+    suppressed = reused.suppressedCount;
+  } else {
+    const ruleFindings = validateCatalogs(loaded.sources, { schemas, regions: env.regions, defaultProfile: env.national, profiles });
+    const requested = [...loaded.findings, ...ruleFindings.filter((f) => loaded.isRequested(f.file))];
+    const severityOf = (file: string) => configPath(path.resolve(cwd, file));
+    const configured = applySeverities(requested, config, severityOf);
+    const applied = applySuppressions(locateFindings(configured, loaded.textOf), loaded.suppressions);
+    located = [...applied.kept, ...applySeverities(applied.unused, config, severityOf)];
+    suppressed = applied.suppressed;
+    validationCache?.save(loaded.readFiles, { findings: located, suppressedCount: suppressed });
+  }
+  let findings = located;
   let baseline: ValidationResult['baseline'];
   if (options.baseline !== undefined) {
-    const comparison = compareWithBaseline(findings, readBaseline(options.baseline, cwd, env.schemas), baselinePathFor(options.baseline, cwd));
+    const comparison = compareWithBaseline(findings, readBaseline(options.baseline, cwd, schemas), baselinePathFor(options.baseline, cwd));
     findings = comparison.fresh;
     baseline = { file: options.baseline, known: comparison.known, fixed: comparison.fixed };
   }

@@ -30,6 +30,8 @@ export interface CompiledConfig {
   /** The severity a finding should have, or 'off'; `file` is relative to the config file's folder. */
   settingFor(code: string, file: string, fallback: Severity): RuleSetting;
   isIgnored(file: string): boolean;
+  /** Whether any ignore pattern is set (so callers can skip computing paths for isIgnored). */
+  ignores: boolean;
 }
 
 /** Later entries win: base rules in file order, then each override in file order. */
@@ -49,6 +51,7 @@ export function compileConfig(config: Config): CompiledConfig {
     },
     // A folder glob such as `catalogs/archive/**` also ignores the folder itself.
     isIgnored: (file) => ignored(file),
+    ignores: Boolean(config.ignore?.length),
   };
 }
 

@@ -139,7 +139,11 @@ export interface CatalogSource {
   metaFile: string;
   /** The parsed catalog.yaml, or undefined when it could not be read (the reader has said why). */
   meta: SourceDocument | undefined;
-  items: SourceDocument[];
+  /**
+   * The item documents that parsed, read lazily as they are iterated (so a large catalog is never held
+   * in memory at once). Iterate exactly once: reading is what reports each file's reader findings.
+   */
+  items: Iterable<SourceDocument>;
   /** For an implementation list: display path of the basic catalog folder it names, resolved. */
   basicDir?: string;
   /** False for a catalog loaded only because a requested implementation list refers to it. */

@@ -1,13 +1,17 @@
 /**
- * Validation of loaded catalogs: schema first, then the semantic rules over the documents the schema
- * accepted (rules read trusted shapes, so they stay small; a document with schema errors is fixed first).
+ * Validation of catalogs as their items stream by: catalog.yaml, then each item through the schema and
+ * (when the schema accepts it) the item rules, then the cross-item rules over small summaries. Rules read
+ * trusted shapes, so they stay small; a document with schema errors is fixed first.
+ *
+ * Basic catalogs go first and are kept (they are small, and implementation lists are compared with them);
+ * implementation items are dropped once checked, so memory does not grow with the size of the lists.
  */
 import type { Finding } from './diagnostic.js';
-import type { CatalogKind, CatalogMeta, CatalogSource } from './model.js';
+import type { BasicItem, CatalogKind, CatalogMeta, CatalogSource } from './model.js';
 import type { CodeProfile } from './codes/profile.js';
 import type { RegionIndex } from './regions.js';
 import type { SchemaValidator } from './schema/validator.js';
-import type { CheckedCatalog, CheckedItem, Rule, RuleContext, RuleFinding } from './rules/rule.js';
+import type { CatalogInfo, CheckedItem, ItemRule, ItemSummary, Rule, RuleContext, RuleFinding } from './rules/rule.js';
 import { RULES } from './rules/index.js';
 
 export interface ValidationEnvironment {
@@ -19,6 +23,8 @@ export interface ValidationEnvironment {
   rules?: readonly Rule[];
 }
 
+type BasicIndex = Map<string, CheckedItem<'basic'>>;
+
 function toFinding(rule: Rule, file: string, finding: RuleFinding): Finding {
   const severity = rule.codes[finding.code];
   if (severity === undefined) throw new Error(`rule ${rule.id} reported undeclared code ${finding.code}`);
@@ -29,88 +35,80 @@ function schemaFindings(file: string, findings: RuleFinding[]): Finding[] {
   return findings.map((f) => ({ severity: 'error', file, args: {}, ...f }));
 }
 
-interface Checked {
-  catalog: CheckedCatalog;
-  source: CatalogSource;
+function kindOf(source: CatalogSource): CatalogKind | undefined {
+  const kind = (source.meta?.data as { kind?: unknown } | undefined)?.kind;
+  return kind === 'basic' || kind === 'implementation' ? kind : undefined;
 }
 
-/** Schema-checks catalog.yaml and every item; keeps the documents that passed for the rules. */
-function checkSchemas(source: CatalogSource, env: ValidationEnvironment, out: Finding[]): Checked | undefined {
-  if (!source.meta) return undefined;
+/** The basic catalog an implementation list names, or a finding saying why it cannot be used. */
+function basicItemsFor(source: CatalogSource, kinds: Map<string, CatalogKind | undefined>, basics: Map<string, BasicIndex>): BasicIndex | Finding | undefined {
+  // A folder that does not exist is reported by the reader, which then leaves basicDir unset.
+  if (source.basicDir === undefined) return undefined;
+  const problem = (code: string): Finding => ({ code, severity: code === 'catalog/basic-kind' ? 'error' : 'warning', file: source.metaFile, path: '/basic', args: { dir: source.basicDir as string } });
+  if (kinds.get(source.basicDir) === 'implementation') return problem('catalog/basic-kind');
+  return basics.get(source.basicDir) ?? problem('catalog/basic-unusable');
+}
+
+function summaryOf(file: string, data: { code?: string; parent?: string }): ItemSummary {
+  const summary: ItemSummary = { file };
+  if (data.code !== undefined) summary.code = data.code;
+  if (data.parent !== undefined) summary.parent = data.parent;
+  return summary;
+}
+
+/** Checks one catalog, draining its items; returns the checked basic items when it is a basic catalog. */
+function checkCatalog(source: CatalogSource, env: ValidationEnvironment, context: Omit<RuleContext, 'catalog'> | undefined, out: Finding[]): BasicIndex | undefined {
+  const kind = kindOf(source);
+  if (!source.meta || !kind) {
+    for (const _ of source.items); // still read them: reading reports each file's own problems
+    return undefined;
+  }
   const metaProblems = env.schemas.catalog(source.meta.data);
   out.push(...schemaFindings(source.metaFile, metaProblems));
-  const kind = (source.meta.data as { kind?: unknown }).kind;
-  if (kind !== 'basic' && kind !== 'implementation') return undefined;
-  const items: CheckedItem[] = [];
+  // Rules read the catalog's region, level and origin, so they run only when catalog.yaml is valid.
+  const catalog: CatalogInfo = { dir: source.dir, file: source.metaFile, meta: source.meta.data as CatalogMeta };
+  const ruleContext: RuleContext | undefined = metaProblems.length === 0 && context ? { ...context, catalog } : undefined;
+  const rules = ruleContext ? env.rules ?? RULES : [];
+  const itemRules = rules.filter((r): r is ItemRule => r.scope === 'item' && (r.appliesTo as readonly CatalogKind[]).includes(kind));
+  const basicIndex: BasicIndex | undefined = kind === 'basic' ? new Map() : undefined;
+  const summaries: ItemSummary[] = [];
   for (const doc of source.items) {
-    const problems = env.schemas.item(kind as CatalogKind, doc.data);
-    if (problems.length) out.push(...schemaFindings(doc.file, problems));
-    else items.push({ file: doc.file, data: doc.data } as CheckedItem);
-  }
-  // Items of a catalog whose catalog.yaml is invalid are still schema-checked (their kind is known), but no
-  // rule runs: rules read the catalog's region, level and origin, which cannot be trusted yet.
-  if (metaProblems.length) return undefined;
-  return { source, catalog: { dir: source.dir, file: source.metaFile, meta: source.meta.data as CatalogMeta, items } };
-}
-
-function basicIndex(catalog: CheckedCatalog): Map<string, CheckedItem<'basic'>> {
-  const index = new Map<string, CheckedItem<'basic'>>();
-  for (const item of catalog.items) {
-    if (item.data.code !== undefined && !index.has(item.data.code)) index.set(item.data.code, item as CheckedItem<'basic'>);
-  }
-  return index;
-}
-
-/** Finds the basic catalog an implementation list names, or says why it cannot be used. */
-function linkBasic(checked: Checked, byDir: Map<string, Checked>, out: Finding[]): Map<string, CheckedItem<'basic'>> | undefined {
-  const { source, catalog } = checked;
-  if (catalog.meta.kind !== 'implementation' || source.basicDir === undefined) return undefined;
-  const basic = byDir.get(source.basicDir);
-  if (!basic) {
-    // A folder that does not exist is reported by the reader (which then leaves basicDir unset); this is
-    // one that exists but whose catalog.yaml did not validate, so conformance cannot be checked.
-    out.push({ code: 'catalog/basic-unusable', severity: 'warning', file: source.metaFile, path: '/basic', args: { dir: source.basicDir } });
-    return undefined;
-  }
-  if (basic.catalog.meta.kind !== 'basic') {
-    out.push({ code: 'catalog/basic-kind', severity: 'error', file: source.metaFile, path: '/basic', args: { dir: source.basicDir } });
-    return undefined;
-  }
-  return basicIndex(basic.catalog);
-}
-
-function runRules(checked: Checked, context: RuleContext, rules: readonly Rule[], out: Finding[]): void {
-  const { catalog } = checked;
-  for (const rule of rules) {
-    if (rule.scope === 'catalog') {
-      for (const { file, ...finding } of rule.check(catalog, context)) out.push(toFinding(rule, file, finding));
+    const problems = env.schemas.item(kind, doc.data);
+    if (problems.length) {
+      out.push(...schemaFindings(doc.file, problems));
       continue;
     }
-    if (!(rule.appliesTo as readonly CatalogKind[]).includes(catalog.meta.kind)) continue;
-    const check = rule.check as (item: unknown, context: RuleContext) => RuleFinding[];
-    for (const item of catalog.items) {
-      for (const finding of check(item.data, context)) out.push(toFinding(rule, item.file, finding));
+    const data = doc.data as BasicItem;
+    summaries.push(summaryOf(doc.file, data));
+    if (basicIndex && data.code !== undefined && !basicIndex.has(data.code)) basicIndex.set(data.code, { file: doc.file, data });
+    for (const rule of itemRules) {
+      const check = rule.check as (item: unknown, context: RuleContext) => RuleFinding[];
+      for (const finding of check(doc.data, ruleContext as RuleContext)) out.push(toFinding(rule, doc.file, finding));
     }
   }
+  for (const rule of rules) {
+    if (rule.scope !== 'catalog') continue;
+    for (const { file, ...finding } of rule.check({ ...catalog, items: summaries }, ruleContext as RuleContext)) out.push(toFinding(rule, file, finding));
+  }
+  return metaProblems.length === 0 ? basicIndex : undefined;
 }
 
 /** All findings for the requested catalogs. Catalogs loaded only as references contribute data, not findings. */
 export function validateCatalogs(sources: readonly CatalogSource[], env: ValidationEnvironment): Finding[] {
-  const rules = env.rules ?? RULES;
   const out: Finding[] = [];
-  const referenceFindings: Finding[] = [];
-  const byDir = new Map<string, Checked>();
-  for (const source of sources) {
-    const checked = checkSchemas(source, env, source.requested ? out : referenceFindings);
-    if (checked) byDir.set(source.dir, checked);
-  }
-  for (const checked of byDir.values()) {
-    if (!checked.source.requested) continue;
-    const profile = env.profiles?.get(checked.source.dir) ?? env.defaultProfile;
-    const context: RuleContext = { catalog: checked.catalog, profile, regions: env.regions };
-    const basicItems = linkBasic(checked, byDir, out);
-    if (basicItems) context.basicItems = basicItems;
-    runRules(checked, context, rules, out);
+  const kinds = new Map(sources.map((s) => [s.dir, kindOf(s)]));
+  const basics = new Map<string, BasicIndex>();
+  const basicFirst = [...sources].sort((a, b) => Number(kindOf(a) !== 'basic') - Number(kindOf(b) !== 'basic'));
+  for (const source of basicFirst) {
+    let context: Omit<RuleContext, 'catalog'> | undefined;
+    if (source.requested) {
+      context = { profile: env.profiles?.get(source.dir) ?? env.defaultProfile, regions: env.regions };
+      const basicItems = kindOf(source) === 'implementation' ? basicItemsFor(source, kinds, basics) : undefined;
+      if (basicItems instanceof Map) context.basicItems = basicItems;
+      else if (basicItems) out.push(basicItems);
+    }
+    const index = checkCatalog(source, env, context, source.requested ? out : []);
+    if (index) basics.set(source.dir, index);
   }
   return out;
 }

@@ -2,14 +2,15 @@
  * Bytes of a file → text, or a located finding saying why it cannot be read as a UTF-8 item file.
  * Catalog files from Windows editors are often GBK; name that, and say how to convert.
  */
+import { isUtf8 } from 'node:buffer';
 import type { Finding } from '../core/diagnostic.js';
 import { positionAt } from '../core/position.js';
 
 /** Far beyond any real item (~2 KB); refusing early keeps one bad file from exhausting memory. */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 
-// With ignoreBOM left false the decoder drops a leading UTF-8 BOM, which Windows editors often write.
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** Windows editors often start UTF-8 files with a byte-order mark. */
+const BOM = '\uFEFF';
 
 function looksLikeGb18030(bytes: Uint8Array): boolean {
   try {
@@ -30,14 +31,14 @@ export function decodeItemFile(bytes: Uint8Array, file: string): { text: string 
     const finding: Finding = { code: 'file/too-large', severity: 'error', file, path: '', args: { size: bytes.byteLength, limit: MAX_FILE_BYTES } };
     return { finding };
   }
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
+  if (!isUtf8(bytes)) {
     const lossy = new TextDecoder('utf-8').decode(bytes);
     const encoding = looksLikeGb18030(bytes) ? 'GBK/GB18030' : '?';
+    // The first replacement character marks the first byte that is not UTF-8.
     return { finding: pointFinding(file, 'file/encoding', lossy, Math.max(0, lossy.indexOf('\uFFFD')), { encoding }) };
   }
+  let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  if (text.startsWith(BOM)) text = text.slice(1);
   const nul = text.indexOf('\0');
   if (nul !== -1) return { finding: pointFinding(file, 'file/nul-byte', text, nul) };
   return { text };

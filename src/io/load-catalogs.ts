@@ -1,100 +1,150 @@
-/** Reads the selected catalogs (and the basic catalogs they implement) into CatalogSources. */
-import { existsSync, readFileSync } from 'node:fs';
+/**
+ * Reads the selected catalogs (and the basic catalogs they implement) into CatalogSources: every
+ * catalog.yaml first (to learn which basic catalogs to add), and each catalog's item files lazily, as
+ * validation iterates them, so that only one item at a time need be held in memory.
+ *
+ * Item texts are not kept: the few files that need positions (those with findings) are read again.
+ * Reading on several threads was measured and dropped: on the 2-vCPU machines this runs on, two threads
+ * parsing at once each slow down ~1.6×, and handing parsed items back costs more than the rest saves.
+ */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../core/diagnostic.js';
 import type { CatalogSource, SourceDocument } from '../core/model.js';
-import { decodeItemFile } from './decode.js';
+import type { Suppression } from '../core/suppressions.js';
 import { CATALOG_FILE, listItemFiles, type IgnorePredicate, type Selection } from './discover.js';
-import { parseItemYaml } from './parse-yaml.js';
+import { readDocumentFile, readTextFile, type DocumentRead } from './read-document.js';
 
 export interface LoadedCatalogs {
   sources: CatalogSource[];
-  /** Findings of the reader itself: unreadable files, YAML problems, a basic catalog that is not there. */
+  /**
+   * Findings of the reader itself (unreadable files, YAML problems, a basic catalog that is not there) in
+   * requested files. Complete once every source's items have been iterated; so is `suppressions`.
+   */
   findings: Finding[];
-  /** Text of every file read, by display path, for locating findings afterwards. */
-  texts: Map<string, string>;
+  /** The text of a file read (display path), read again from disk when first asked; for positions. */
+  textOf(file: string): string | undefined;
+  /** Suppression comments of the requested files that have any. */
+  suppressions: Map<string, Suppression[]>;
   /** Whether findings in a file (display path) were asked for. */
   isRequested(file: string): boolean;
   itemCount: number;
   /** Every requested file read or listed: catalog.yaml files and items. */
   files: string[];
+  /** Every file this run reads, requested or not (display path → absolute path). */
+  readFiles: Map<string, string>;
+}
+
+export interface LoadOptions {
+  ignored?: IgnorePredicate;
+  /** How to read the item files of a catalog (absolute folder); the cache supplies one. */
+  readerFor?: (catalogDir: string) => (absolute: string, file: string) => DocumentRead;
+}
+
+interface FileToRead {
+  absolute: string;
+  file: string;
 }
 
 export function displayPath(cwd: string, absolute: string): string {
   return (path.relative(cwd, absolute) || '.').split(path.sep).join('/');
 }
 
-class CatalogReader {
-  readonly findings: Finding[] = [];
-  readonly texts = new Map<string, string>();
-  /** Display paths of every item file listed, parsed or not. */
-  readonly itemFiles: string[] = [];
-  /** Display paths of the catalog.yaml files of requested catalogs. */
-  readonly metaFiles: string[] = [];
-  constructor(
-    private readonly cwd: string,
-    private readonly ignored: IgnorePredicate,
-  ) {}
-
-  readDocument(absolute: string): SourceDocument | undefined {
-    const file = displayPath(this.cwd, absolute);
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(absolute);
-    } catch (error) {
-      this.findings.push({ code: 'file/unreadable', severity: 'error', file, path: '', args: { reason: (error as NodeJS.ErrnoException).code ?? String(error) } });
-      return undefined;
-    }
-    const decoded = decodeItemFile(bytes, file);
-    if ('finding' in decoded) {
-      this.findings.push(decoded.finding);
-      return undefined;
-    }
-    this.texts.set(file, decoded.text);
-    const parsed = parseItemYaml(decoded.text, file);
-    this.findings.push(...parsed.findings);
-    return parsed.data === undefined ? undefined : { file, data: parsed.data };
-  }
-
-  readCatalog(dir: string, requested: boolean): { source: CatalogSource; basicDir?: string } {
-    const metaPath = path.join(dir, CATALOG_FILE);
-    const meta = this.readDocument(metaPath);
-    if (requested) this.metaFiles.push(displayPath(this.cwd, metaPath));
-    const itemPaths = listItemFiles(dir, this.ignored);
-    if (requested) this.itemFiles.push(...itemPaths.map((file) => displayPath(this.cwd, file)));
-    const items = itemPaths
-      .map((file) => this.readDocument(file))
-      .filter((doc): doc is SourceDocument => doc !== undefined);
-    const source: CatalogSource = { dir: displayPath(this.cwd, dir), metaFile: displayPath(this.cwd, metaPath), meta, items, requested };
-    const declared = meta?.data as { kind?: unknown; basic?: unknown } | undefined;
-    if (declared?.kind !== 'implementation' || typeof declared.basic !== 'string') return { source };
-    const basicDir = path.resolve(dir, declared.basic);
-    if (!existsSync(path.join(basicDir, CATALOG_FILE))) {
-      this.findings.push({ code: 'catalog/basic-missing', severity: 'error', file: source.metaFile, path: '/basic', args: { dir: declared.basic } });
-      return { source };
-    }
-    source.basicDir = displayPath(this.cwd, basicDir);
-    return { source, basicDir };
-  }
+interface PendingCatalog {
+  absoluteDir: string;
+  source: CatalogSource;
+  items: FileToRead[];
 }
 
-export function loadCatalogs(selection: Selection, cwd: string, ignored: IgnorePredicate = () => false): LoadedCatalogs {
-  const reader = new CatalogReader(cwd, ignored);
-  const sources: CatalogSource[] = [];
-  const loaded = new Set<string>();
-  const queue = selection.catalogDirs.map((dir) => ({ dir, requested: true }));
-  for (let next = queue.shift(); next; next = queue.shift()) {
-    if (loaded.has(next.dir)) continue;
-    loaded.add(next.dir);
-    const { source, basicDir } = reader.readCatalog(next.dir, next.requested);
-    sources.push(source);
-    if (basicDir && !loaded.has(basicDir)) queue.push({ dir: basicDir, requested: false });
-  }
+export function loadCatalogs(selection: Selection, cwd: string, options: LoadOptions = {}): LoadedCatalogs {
+  const ignored = options.ignored ?? (() => false);
   // A catalog shown as '.' (the working directory) has files shown without any folder prefix.
   const wholeCatalogs = [...selection.wholeCatalogs].map((dir) => displayPath(cwd, dir)).map((dir) => (dir === '.' ? '' : dir + '/'));
   const askedFiles = new Set([...selection.files].map((file) => displayPath(cwd, file)));
   const isRequested = (file: string) => askedFiles.has(file) || wholeCatalogs.some((dir) => file.startsWith(dir));
-  const itemCount = reader.itemFiles.filter(isRequested).length;
-  const files = [...reader.metaFiles, ...reader.itemFiles].filter(isRequested).sort();
-  return { sources, findings: reader.findings.filter((f) => isRequested(f.file)), texts: reader.texts, isRequested, itemCount, files };
+  const findings: Finding[] = [];
+  const suppressions = new Map<string, Suppression[]>();
+  const record = (read: DocumentRead) => {
+    if (!isRequested(read.file)) return;
+    findings.push(...read.findings);
+    if (read.suppressions.length) suppressions.set(read.file, read.suppressions);
+  };
+  const absoluteOf = new Map<string, string>();
+  const toRead = (absolute: string): FileToRead => {
+    const file = displayPath(cwd, absolute);
+    absoluteOf.set(file, absolute);
+    return { absolute, file };
+  };
+
+  // 1. catalog.yaml files, following implementation lists to their basic catalogs.
+  const pending: PendingCatalog[] = [];
+  const queued = new Set<string>();
+  const queue = selection.catalogDirs.map((dir) => ({ dir, requested: true }));
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    if (queued.has(next.dir)) continue;
+    queued.add(next.dir);
+    const meta = toRead(path.join(next.dir, CATALOG_FILE));
+    const metaRead = readDocumentFile(meta.absolute, meta.file);
+    record(metaRead);
+    const source: CatalogSource = {
+      dir: displayPath(cwd, next.dir),
+      metaFile: meta.file,
+      meta: metaRead.data === undefined ? undefined : { file: meta.file, data: metaRead.data },
+      items: [],
+      requested: next.requested,
+    };
+    // Item paths are the catalog's shown path plus the path inside it: no path.relative per file.
+    const shownDir = source.dir === '.' ? '' : source.dir + '/';
+    const items = listItemFiles(next.dir, ignored).map((absolute) => {
+      const file = shownDir + absolute.slice(next.dir.length + 1).split(path.sep).join('/');
+      absoluteOf.set(file, absolute);
+      return { absolute, file };
+    });
+    pending.push({ absoluteDir: next.dir, source, items });
+    const declared = metaRead.data as { kind?: unknown; basic?: unknown } | undefined;
+    if (declared?.kind !== 'implementation' || typeof declared.basic !== 'string') continue;
+    const basicDir = path.resolve(next.dir, declared.basic);
+    if (!existsSync(path.join(basicDir, CATALOG_FILE))) {
+      if (isRequested(meta.file)) findings.push({ code: 'catalog/basic-missing', severity: 'error', file: meta.file, path: '/basic', args: { dir: declared.basic } });
+      continue;
+    }
+    source.basicDir = displayPath(cwd, basicDir);
+    queue.push({ dir: basicDir, requested: false });
+  }
+
+  // 2. Sources whose items are read as they are iterated.
+  function* readItems(items: FileToRead[], readItem: (absolute: string, file: string) => DocumentRead): Generator<SourceDocument> {
+    for (const { absolute, file } of items) {
+      const read = readItem(absolute, file);
+      record(read);
+      if (read.data !== undefined) yield { file, data: read.data };
+    }
+  }
+  for (const { absoluteDir, source, items } of pending) source.items = readItems(items, options.readerFor?.(absoluteDir) ?? readDocumentFile);
+
+  const requestedCatalogs = pending.filter((p) => p.source.requested);
+  const itemFiles = requestedCatalogs.flatMap((p) => p.items.map((i) => i.file)).filter(isRequested);
+  const files = [...requestedCatalogs.map((p) => p.source.metaFile).filter(isRequested), ...itemFiles].sort();
+  const texts = new Map<string, string>();
+
+  const textOf = (file: string): string | undefined => {
+    const known = texts.get(file);
+    if (known !== undefined) return known;
+    const absolute = absoluteOf.get(file);
+    const again = absolute === undefined ? undefined : readTextFile(absolute, file);
+    if (!again || 'finding' in again) return undefined;
+    texts.set(file, again.text);
+    return again.text;
+  };
+
+  return {
+    sources: pending.map((p) => p.source),
+    findings,
+    readFiles: absoluteOf,
+    textOf,
+    suppressions,
+    isRequested,
+    itemCount: itemFiles.length,
+    files,
+  };
 }

@@ -1,11 +1,12 @@
 /** The data every validation needs: schemas and code lists, the code profile, the GB/T 2260 region list. */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
-import { parse as parseYaml } from 'yaml';
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import type { CodeProfile } from '../core/codes/profile.js';
 import { buildRegionIndex, type RegionIndex } from '../core/regions.js';
-import type { SchemaSet } from '../core/schema/validator.js';
+import { validatorFrom, type CompiledCheck, type SchemaName, type SchemaSet, type SchemaValidator } from '../core/schema/validator.js';
 import { SCHEMAS_DIR } from './package-files.js';
 
 function readJson(file: string): object {
@@ -32,12 +33,36 @@ export function loadSchemaSet(dir = SCHEMAS_DIR): SchemaSet {
 
 /** A profile shipped with tongban, by id. Shipped profiles are tested, so they are not re-validated here. */
 export function loadBuiltinProfile(id = 'national', dir = SCHEMAS_DIR): CodeProfile {
-  return parseYaml(readFileSync(path.join(dir, 'profiles', `${id}.yaml`), 'utf8')) as CodeProfile;
+  return loadYaml(readFileSync(path.join(dir, 'profiles', `${id}.yaml`), 'utf8'), { schema: CORE_SCHEMA }) as CodeProfile;
 }
 
 export const BUILTIN_PROFILES = ['national'];
 
-export function loadRegions(dir = SCHEMAS_DIR): RegionIndex {
-  const rows = parseCsv(readFileSync(path.join(dir, 'codelists', 'regions-gbt2260.csv')), { bom: true, from_line: 2 }) as string[][];
+/** The GB/T 2260 rows as csv-parse reads them from the CSV (the source). */
+export function readRegionRows(dir = SCHEMAS_DIR): string[][] {
+  // Loaded here only: runs from a build read the JSON the build derived from it.
+  const { parse: parseCsv } = createRequire(import.meta.url)('csv-parse/sync') as typeof import('csv-parse/sync');
+  return parseCsv(readFileSync(path.join(dir, 'codelists', 'regions-gbt2260.csv')), { bom: true, from_line: 2 }) as string[][];
+}
+
+/** The build stores the parsed rows as JSON (scripts/compile-schemas.mjs): ~5 ms to load instead of ~50. */
+const PRECOMPILED_REGIONS = new URL('../regions.json', import.meta.url);
+
+export function loadRegions(): RegionIndex {
+  const precompiled = fileURLToPath(PRECOMPILED_REGIONS);
+  const rows = existsSync(precompiled) ? (JSON.parse(readFileSync(precompiled, 'utf8')) as string[][]) : readRegionRows();
   return buildRegionIndex(rows);
+}
+
+/** Written by the build (scripts/compile-schemas.mjs) next to the compiled sources. */
+const PRECOMPILED = new URL('../schemas.compiled.cjs', import.meta.url);
+
+/** The precompiled validators when built, else schemas compiled on first use (ajv is loaded only then). */
+export async function loadSchemaValidator(): Promise<SchemaValidator> {
+  if (!existsSync(fileURLToPath(PRECOMPILED))) {
+    const { createSchemaValidator } = await import('../core/schema/create-ajv.js');
+    return createSchemaValidator(loadSchemaSet());
+  }
+  const checks = createRequire(import.meta.url)(fileURLToPath(PRECOMPILED)) as Record<SchemaName, CompiledCheck>;
+  return validatorFrom((name) => checks[name]);
 }

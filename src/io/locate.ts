@@ -2,11 +2,11 @@
 import type { Finding } from '../core/diagnostic.js';
 import { createLocator, type Locator } from './parse-yaml.js';
 
-export function locateFindings(findings: readonly Finding[], texts: ReadonlyMap<string, string>): Finding[] {
+export function locateFindings(findings: readonly Finding[], textOf: (file: string) => string | undefined): Finding[] {
   const locators = new Map<string, Locator>();
   return findings.map((finding) => {
     if (finding.range) return finding;
-    const text = texts.get(finding.file);
+    const text = textOf(finding.file);
     if (text === undefined) return finding;
     let locate = locators.get(finding.file);
     if (!locate) {

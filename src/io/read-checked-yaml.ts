@@ -28,7 +28,7 @@ export function readCheckedYaml<T>(
     const problems = check(parsed.data);
     if (problems.length) {
       const findings: Finding[] = problems.map((p) => ({ severity: 'error', file, args: {}, ...p }));
-      return { findings: locateFindings(findings, new Map([[file, decoded.text]])) };
+      return { findings: locateFindings(findings, () => decoded.text) };
     }
   }
   return { data: parsed.data as T };

@@ -15,6 +15,8 @@ export interface ValidateCommandOptions {
   config?: string | false;
   baseline?: string;
   baselineWrite?: string;
+  cache?: boolean;
+  cacheLocation: string;
   color?: boolean;
   lang: Lang;
   version: string;
@@ -29,6 +31,7 @@ export async function runValidate(paths: string[], options: ValidateCommandOptio
   }
   const report = await validate(paths, {
     lang: options.lang,
+    ...(options.cache ? { cache: options.cacheLocation } : {}),
     ...(options.config !== undefined ? { config: options.config } : {}),
     // Writing a baseline records every current finding, so it is not compared with an old one.
     ...(options.baseline !== undefined && options.baselineWrite === undefined ? { baseline: options.baseline } : {}),

@@ -37,8 +37,16 @@ export function basicCodeLength(profile: CodeProfile): number {
   return profile.basicCode.segments.reduce((sum, s) => sum + s.length, 0);
 }
 
+/** Compiled once per pattern: codes are checked for every item of every run. */
+const segmentRegExps = new Map<string, RegExp>();
+
 function segmentMatches(segment: Segment, value: string): boolean {
-  return new RegExp(`^(?:${segment.pattern})$`).test(value);
+  let regExp = segmentRegExps.get(segment.pattern);
+  if (!regExp) {
+    regExp = new RegExp(`^(?:${segment.pattern})$`);
+    segmentRegExps.set(segment.pattern, regExp);
+  }
+  return regExp.test(value);
 }
 
 /** Splits a basic code into its named segments, or says which segment is wrong. */

@@ -9,7 +9,7 @@ export const codeUnique: CatalogRule = {
     const firstFile = new Map<string, string>();
     const out: (RuleFinding & { file: string })[] = [];
     for (const item of catalog.items) {
-      const code = item.data.code;
+      const code = item.code;
       if (code === undefined) continue;
       const first = firstFile.get(code);
       if (first === undefined) firstFile.set(code, item.file);

@@ -18,16 +18,28 @@ export interface CheckedItem<K extends CatalogKind = CatalogKind> {
   data: ItemOfKind[K];
 }
 
-export interface CheckedCatalog {
+/** What cross-item rules need of an item; the item itself is not kept once it has been checked. */
+export interface ItemSummary {
+  file: string;
+  code?: string;
+  /** For a sub-item of a basic catalog: its main item's code. */
+  parent?: string;
+}
+
+export interface CatalogInfo {
   dir: string;
   /** Display path of catalog.yaml. */
   file: string;
   meta: CatalogMeta;
-  items: CheckedItem[];
+}
+
+export interface CheckedCatalog extends CatalogInfo {
+  /** Every item that passed the schema, in file order. */
+  items: ItemSummary[];
 }
 
 export interface RuleContext {
-  catalog: CheckedCatalog;
+  catalog: CatalogInfo;
   profile: CodeProfile;
   regions: RegionIndex;
   /** For an implementation list: the items of the basic catalog it implements, by basic code. */

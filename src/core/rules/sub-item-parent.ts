@@ -18,20 +18,19 @@ export const subItemParent: CatalogRule = {
   codes: { 'code/parent-unknown': 'error', 'code/parent-mismatch': 'error' },
   check(catalog, { profile }) {
     if (catalog.meta.kind !== 'basic') return [];
-    const codes = new Set(catalog.items.map((i) => i.data.code).filter((c) => c !== undefined));
+    const codes = new Set(catalog.items.map((i) => i.code).filter((c) => c !== undefined));
     const out: (RuleFinding & { file: string })[] = [];
-    for (const { file, data } of catalog.items) {
-      const parent = 'parent' in data ? data.parent : undefined;
+    for (const { file, code, parent } of catalog.items) {
       if (parent === undefined) continue;
       if (!codes.has(parent)) {
         out.push({ file, code: 'code/parent-unknown', path: '/parent', args: { value: parent } });
         continue;
       }
-      if (data.code === undefined) continue;
-      const own = stem(data.code, profile);
+      if (code === undefined) continue;
+      const own = stem(code, profile);
       const main = stem(parent, profile);
       if (own !== undefined && main !== undefined && own !== main) {
-        out.push({ file, code: 'code/parent-mismatch', path: '/parent', args: { value: parent, code: data.code } });
+        out.push({ file, code: 'code/parent-mismatch', path: '/parent', args: { value: parent, code } });
       }
     }
     return out;

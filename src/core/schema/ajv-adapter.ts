@@ -1,22 +1,11 @@
 /**
  * Turns ajv's errors into RuleFindings with stable `schema/*` codes, so schema violations read and sort
- * like every other finding. One ajv error rarely maps to one useful message: a code-list field that fails
- * produces a `const` error per entry plus a `oneOf` error, so those are folded into one `schema/enum`.
+ * like every other finding. Code lists reach ajv as enums (see code-lists-as-enums.ts); a value of the
+ * wrong type there is reported once, as not being in the list.
  */
 import type { ErrorObject } from 'ajv';
 import type { RuleFinding } from '../rules/rule.js';
 import { toPointer } from '../pointer.js';
-
-interface ConstBranch {
-  const: unknown;
-}
-
-function constBranches(schema: unknown): unknown[] | undefined {
-  if (!schema || typeof schema !== 'object' || !('oneOf' in schema)) return undefined;
-  const oneOf = (schema as { oneOf: unknown }).oneOf;
-  if (!Array.isArray(oneOf) || !oneOf.every((b) => b && typeof b === 'object' && 'const' in b)) return undefined;
-  return (oneOf as ConstBranch[]).map((b) => b.const);
-}
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -52,11 +41,6 @@ function fromError(error: ErrorObject): RuleFinding | undefined {
       return { code: 'schema/enum', path, args: { allowed: (p.allowedValues as unknown[]).map(show).join('、'), actual: show(error.data) } };
     case 'const':
       return { code: 'schema/enum', path, args: { allowed: show(p.allowedValue), actual: show(error.data) } };
-    case 'oneOf': {
-      const allowed = constBranches(error.parentSchema);
-      if (allowed) return { code: 'schema/enum', path, args: { allowed: allowed.map(show).join('、'), actual: show(error.data) } };
-      return { code: 'schema/invalid', path, args: { detail: error.message ?? error.keyword } };
-    }
     case 'format':
       return { code: 'schema/format', path, args: { format: String(p.format), actual: show(error.data) } };
     case 'pattern':
@@ -90,16 +74,13 @@ function fromError(error: ErrorObject): RuleFinding | undefined {
   }
 }
 
-/** ajv errors → findings, one per problem, without the noise of per-branch `const` failures. */
+/** ajv errors → findings, one per problem. */
 export function adaptAjvErrors(errors: readonly ErrorObject[]): RuleFinding[] {
-  // Code-list fields: their oneOf error becomes the finding; drop the per-entry const and type errors.
-  const codeListPaths = new Set(
-    errors.filter((e) => e.keyword === 'oneOf' && constBranches(e.parentSchema)).map((e) => e.instancePath),
-  );
+  const codeListPaths = new Set(errors.filter((e) => e.keyword === 'enum').map((e) => e.instancePath));
   const findings: RuleFinding[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
-    if (codeListPaths.has(error.instancePath) && (error.keyword === 'const' || error.keyword === 'type')) continue;
+    if (codeListPaths.has(error.instancePath) && error.keyword === 'type') continue;
     const finding = fromError(error);
     if (!finding) continue;
     const key = `${finding.code}\0${finding.path}\0${JSON.stringify(finding.args)}`;

@@ -1,12 +1,13 @@
-/** Compiles the item and catalog schemas once and checks documents against them. */
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+/**
+ * Checks documents against the schemas in `schemas/`, through compiled checks that come from one of two
+ * places: the build precompiles every schema into standalone code (scripts/compile-schemas.mjs), which
+ * saves loading ajv and compiling (~150 ms a run); without that file (tests run from src/) create-ajv.ts
+ * compiles them on first use. Either way the checks are made by the same ajv set-up.
+ */
+import type { ErrorObject } from 'ajv';
 import type { CatalogKind } from '../model.js';
 import type { RuleFinding } from '../rules/rule.js';
 import { adaptAjvErrors } from './ajv-adapter.js';
-
-// ajv-formats is CommonJS; under NodeNext its default import is the module object.
-const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
 export interface SchemaSet {
   catalog: object;
@@ -18,6 +19,24 @@ export interface SchemaSet {
   shared: Record<string, object>;
 }
 
+/** The documents tongban checks, and the id each one's schema is registered under. */
+export const SCHEMA_IDS = {
+  catalog: 'catalog.schema.json',
+  basic: 'item.basic.schema.json',
+  implementation: 'item.implementation.schema.json',
+  config: 'config.schema.json',
+  profile: 'profile.schema.json',
+  baseline: 'baseline.schema.json',
+} as const;
+
+export type SchemaName = keyof typeof SCHEMA_IDS;
+
+/** A compiled check: true when valid, with ajv's errors on the function otherwise. */
+export interface CompiledCheck {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
 export interface SchemaValidator {
   catalog(data: unknown): RuleFinding[];
   config(data: unknown): RuleFinding[];
@@ -26,32 +45,18 @@ export interface SchemaValidator {
   item(kind: CatalogKind, data: unknown): RuleFinding[];
 }
 
-export function createSchemaValidator(schemas: SchemaSet): SchemaValidator {
-  // strictRequired off: if/then blocks require properties declared at the top level, which is fine.
-  // verbose: the adapter needs each error's data and parent schema to fold code-list errors.
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
-  addFormats(ajv);
-  ajv.addVocabulary(['x-code', 'x-en']);
-  for (const [key, schema] of Object.entries(schemas.shared)) ajv.addSchema(schema, key);
-  const catalog = ajv.compile(withId(schemas.catalog, 'catalog.schema.json'));
-  const config = ajv.compile(withId(schemas.config, 'config.schema.json'));
-  const profile = ajv.compile(withId(schemas.profile, 'profile.schema.json'));
-  const baseline = ajv.compile(withId(schemas.baseline, 'baseline.schema.json'));
-  const items = {
-    basic: ajv.compile(withId(schemas.items.basic, 'item.basic.schema.json')),
-    implementation: ajv.compile(withId(schemas.items.implementation, 'item.implementation.schema.json')),
+/** A validator over compiled checks, obtained on first use of each. */
+export function validatorFrom(check: (name: SchemaName) => CompiledCheck): SchemaValidator {
+  const run = (name: SchemaName, data: unknown) => {
+    const validate = check(name);
+    return validate(data) ? [] : adaptAjvErrors(validate.errors ?? []);
   };
-  const run = (validate: typeof catalog, data: unknown) => (validate(data) ? [] : adaptAjvErrors(validate.errors ?? []));
   return {
-    catalog: (data) => run(catalog, data),
-    config: (data) => run(config, data),
-    profile: (data) => run(profile, data),
-    baseline: (data) => run(baseline, data),
-    item: (kind, data) => run(items[kind], data),
+    catalog: (data) => run('catalog', data),
+    config: (data) => run('config', data),
+    profile: (data) => run('profile', data),
+    baseline: (data) => run('baseline', data),
+    item: (kind, data) => run(kind, data),
   };
 }
 
-/** Relative $refs resolve against a schema's $id; the files carry none so editors resolve them on disk. */
-function withId(schema: object, id: string): object {
-  return { ...schema, $id: id };
-}

@@ -1,0 +1,156 @@
+/**
+ * `--cache`: two levels, both keyed by the tool build, the config and profile files, and the arguments.
+ *
+ * 1. A run whose files all have the size and mtime they had last time reuses last time's findings
+ *    without reading a single item (the common case on a CI re-run or a pre-commit hook).
+ * 2. Otherwise each file's parse is reused when its content hash is unchanged (a checkout that only
+ *    touched mtimes costs a read and a hash, not a parse), and validation runs in full on the parsed
+ *    documents, so results are the same as without the cache by construction.
+ *
+ * Parses are kept per catalog and loaded when that catalog is read, so memory stays bounded. A cache that
+ * cannot be read is ignored; one that cannot be written is skipped. The cache never changes a result.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Finding } from '../core/diagnostic.js';
+import { readDocumentFromBytes, type DocumentRead } from './read-document.js';
+import { writeFileAtomic } from './write-file.js';
+
+const FORMAT = 1;
+
+export interface CachedRun {
+  findings: Finding[];
+  suppressedCount: number;
+}
+
+interface RunFile {
+  format: number;
+  key: string;
+  /** Display path → "size:mtimeMs" of every file the run read. */
+  files: Record<string, string>;
+  result: CachedRun;
+}
+
+interface ParseEntry {
+  hash: string;
+  stamp: string;
+  read: DocumentRead;
+}
+
+function sha1(data: string | Uint8Array): string {
+  return createHash('sha1').update(data).digest('hex');
+}
+
+function stampOf(absolute: string): string | undefined {
+  try {
+    const stat = statSync(absolute);
+    return `${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return undefined;
+  }
+}
+
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+function tryWrite(file: string, value: unknown): void {
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileAtomic(file, JSON.stringify(value));
+  } catch {
+    // A cache that cannot be written only costs speed next time.
+  }
+}
+
+export class ValidationCache {
+  private readonly runFile: string;
+  private readonly parses = new Map<string, Map<string, ParseEntry>>();
+  private readonly stamps = new Map<string, string>();
+
+  /** `key` identifies everything besides the files that decides the result. */
+  constructor(
+    private readonly dir: string,
+    private readonly key: string,
+  ) {
+    this.runFile = path.join(dir, `run-${sha1(key).slice(0, 16)}.json`);
+  }
+
+  /** Last run's result if every file it read (and only those) still has the same size and mtime. */
+  unchangedRun(files: ReadonlyMap<string, string>): CachedRun | undefined {
+    const previous = readJson<RunFile>(this.runFile);
+    if (!previous || previous.format !== FORMAT || previous.key !== this.key) return undefined;
+    const listed = Object.keys(previous.files);
+    if (listed.length !== files.size) return undefined;
+    for (const [file, absolute] of files) {
+      const stamp = stampOf(absolute);
+      if (stamp === undefined || previous.files[file] !== stamp) return undefined;
+      this.stamps.set(file, stamp);
+    }
+    return previous.result;
+  }
+
+  private parsesFile(catalogDir: string): string {
+    return path.join(this.dir, `parse-${sha1(this.key + '\0' + catalogDir).slice(0, 16)}.json`);
+  }
+
+  private parsesOf(catalogDir: string): Map<string, ParseEntry> {
+    let entries = this.parses.get(catalogDir);
+    if (!entries) {
+      const stored = readJson<{ format: number; entries: Record<string, ParseEntry> }>(this.parsesFile(catalogDir));
+      entries = new Map(stored?.format === FORMAT ? Object.entries(stored.entries) : []);
+      this.parses.set(catalogDir, entries);
+    }
+    return entries;
+  }
+
+  /** A reader that reuses the parse of an unchanged file and records every parse for next time. */
+  reader(catalogDir: string): (absolute: string, file: string) => DocumentRead {
+    return (absolute, file) => {
+      const entries = this.parsesOf(catalogDir);
+      const previous = entries.get(file);
+      const stamp = stampOf(absolute);
+      if (stamp !== undefined) this.stamps.set(file, stamp);
+      if (previous && stamp !== undefined && previous.stamp === stamp) return previous.read;
+      let bytes: Uint8Array;
+      try {
+        bytes = readFileSync(absolute);
+      } catch {
+        return readDocumentFromBytes(undefined, file);
+      }
+      const hash = sha1(bytes);
+      if (previous && previous.hash === hash) {
+        entries.set(file, { ...previous, stamp: stamp ?? '' });
+        return previous.read;
+      }
+      const read = readDocumentFromBytes(bytes, file);
+      entries.set(file, { hash, stamp: stamp ?? '', read });
+      return read;
+    };
+  }
+
+  /** Stores this run's parses and result. `files` are the files the run read, by display path. */
+  save(files: ReadonlyMap<string, string>, result: CachedRun): void {
+    for (const [catalogDir, entries] of this.parses) {
+      const kept = Object.fromEntries([...entries].filter(([file]) => files.has(file)));
+      tryWrite(this.parsesFile(catalogDir), { format: FORMAT, entries: kept });
+    }
+    const stamps: Record<string, string> = {};
+    for (const [file, absolute] of files) {
+      const stamp = this.stamps.get(file) ?? stampOf(absolute);
+      if (stamp === undefined) return;
+      stamps[file] = stamp;
+    }
+    tryWrite(this.runFile, { format: FORMAT, key: this.key, files: stamps, result } satisfies RunFile);
+  }
+}
+
+/** What, besides the files, decides a run's result: the build, the config and profiles, the arguments. */
+export function cacheKey(parts: { build: string; config?: string; profiles: string[]; args: unknown }): string {
+  return sha1(JSON.stringify(parts));
+}
