@@ -20,6 +20,10 @@ import { loadBuiltinProfile, loadRegions, loadSchemaValidator } from './io/load-
 import { locateFindings } from './io/locate.js';
 import { findConfigFile, profileResolver, readConfig, type LoadedConfig } from './io/read-config.js';
 import { cacheKey, ValidationCache } from './io/cache.js';
+import { affectedFiles } from './core/changed.js';
+import { changedSince, contentAt } from './io/git.js';
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
+import type { LoadedCatalogs } from './io/load-catalogs.js';
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Finding } from './core/diagnostic.js';
@@ -44,6 +48,10 @@ export interface ValidateOptions {
   baseline?: string;
   /** A folder for the cache (see io/cache.ts); no cache when undefined. Results are the same either way. */
   cache?: string;
+  /** A git ref: report only findings in files changed since it, and in files those changes affect. */
+  changed?: string;
+  /** Called as item files are read: how many of how many. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface ValidationResult extends ValidationReport {
@@ -122,7 +130,7 @@ export async function validate(paths: readonly string[] = ['.'], options: Valida
   // The cache key needs the profiles, which need catalog.yaml; item files are only read later, when
   // validation iterates them, so the reader below can still route them through the cache.
   let validationCache: ValidationCache | undefined;
-  const loaded = loadCatalogs(selection, cwd, { ignored, ...(options.cache !== undefined ? { readerFor: (dir: string) => (absolute: string, file: string) => validationCache!.reader(dir)(absolute, file) } : {}) });
+  const loaded = loadCatalogs(selection, cwd, { ignored, ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.cache !== undefined ? { readerFor: (dir: string) => (absolute: string, file: string) => validationCache!.reader(dir)(absolute, file) } : {}) });
   const profiles = catalogProfiles(loaded.sources, cwd, loadedConfig, schemas);
   if (options.cache !== undefined) {
     const key = cacheKey({
@@ -133,7 +141,8 @@ export async function validate(paths: readonly string[] = ['.'], options: Valida
     });
     validationCache = new ValidationCache(path.resolve(cwd, options.cache), key);
   }
-  const reused = validationCache?.unchangedRun(loaded.readFiles);
+  // --changed needs the codes read from every item, so it cannot take the unchanged-run shortcut.
+  const reused = options.changed === undefined ? validationCache?.unchangedRun(loaded.readFiles) : undefined;
   let located: Finding[];
   let suppressed: number;
   if (reused) {
@@ -150,6 +159,14 @@ export async function validate(paths: readonly string[] = ['.'], options: Valida
     validationCache?.save(loaded.readFiles, { findings: located, suppressedCount: suppressed });
   }
   let findings = located;
+  let files = loaded.files;
+  let itemCount = loaded.itemCount;
+  if (options.changed !== undefined) {
+    const scope = changeScope(loaded, options.changed, cwd);
+    findings = findings.filter((f) => scope.has(f.file));
+    files = files.filter((f) => scope.has(f));
+    itemCount = loaded.catalogFiles.flatMap((c) => c.items).filter((f) => scope.has(f) && loaded.isRequested(f)).length;
+  }
   let baseline: ValidationResult['baseline'];
   if (options.baseline !== undefined) {
     const comparison = compareWithBaseline(findings, readBaseline(options.baseline, cwd, schemas), baselinePathFor(options.baseline, cwd));
@@ -160,8 +177,8 @@ export async function validate(paths: readonly string[] = ['.'], options: Valida
   const result: ValidationResult = {
     diagnostics,
     catalogCount: loaded.sources.filter((s) => s.requested).length,
-    itemCount: loaded.itemCount,
-    files: loaded.files,
+    itemCount,
+    files,
     suppressedCount: suppressed,
     ...(baseline ? { baseline } : {}),
   };
@@ -174,4 +191,27 @@ export function saveBaseline(result: ValidationReport, file: string, cwd: string
   const baseline = createBaseline(result.diagnostics, baselinePathFor(file, cwd));
   writeBaseline(file, cwd, baseline);
   return result.diagnostics.length;
+}
+
+/** The files whose findings `--changed <ref>` reports: the changed ones and those they affect. */
+function changeScope(loaded: LoadedCatalogs, ref: string, cwd: string): Set<string> {
+  const changedAbsolute = changedSince(cwd, ref);
+  const changed = new Set([...loaded.readFiles].filter(([, absolute]) => changedAbsolute.has(absolute)).map(([file]) => file));
+  const basicDirs = new Set(loaded.sources.filter((s) => (s.meta?.data as { kind?: unknown } | undefined)?.kind === 'basic').map((s) => s.dir));
+  const previousCodes = new Map<string, string>();
+  for (const catalog of loaded.catalogFiles) {
+    if (!basicDirs.has(catalog.dir)) continue;
+    for (const file of catalog.items) {
+      if (!changed.has(file)) continue;
+      const before = contentAt(cwd, ref, loaded.readFiles.get(file) as string);
+      let code: unknown;
+      try {
+        code = before === undefined ? undefined : (loadYaml(before, { schema: CORE_SCHEMA }) as { code?: unknown } | null)?.code;
+      } catch {
+        // The old version did not parse; it had no code anyone could implement.
+      }
+      if (typeof code === 'string') previousCodes.set(file, code);
+    }
+  }
+  return affectedFiles({ changed, catalogs: loaded.catalogFiles, facts: loaded.facts, previousCodes });
 }

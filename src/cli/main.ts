@@ -50,6 +50,7 @@ function buildProgram(lang: Lang): Command {
     .option('--no-config', t('validate.noConfig'))
     .option('--baseline <file>', t('validate.baseline'))
     .option('--baseline-write <file>', t('validate.baselineWrite'))
+    .option('--changed [ref]', t('validate.changed'))
     .option('--cache', t('validate.cache'))
     .option('--cache-location <dir>', t('validate.cacheLocation'), '.tongban-cache')
     .option('--color', t('validate.color'))

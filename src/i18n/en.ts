@@ -83,6 +83,7 @@ export const en: Record<string, string> = {
   'usage/config-not-found': 'config file not found: {path}',
   'usage/profile-not-found': 'profile file not found: {path}',
   'usage/baseline-not-found': 'baseline file not found: {path}',
+  'usage/git': 'git failed ({command}): {detail}',
   'usage/not-in-catalog': '"{path}" is not inside a catalog (no catalog.yaml in its folder or above)',
 };
 

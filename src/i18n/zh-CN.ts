@@ -93,6 +93,7 @@ export const zhCN: Record<string, string> = {
   'usage/config-not-found': '找不到配置文件：{path}',
   'usage/profile-not-found': '找不到编码方案文件：{path}',
   'usage/baseline-not-found': '找不到基线文件：{path}',
+  'usage/git': 'git 命令失败（{command}）：{detail}',
   'usage/not-in-catalog': '“{path}”不在任何目录中（其所在文件夹及上级文件夹都没有 catalog.yaml）',
 };
 

@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { Finding } from '../core/diagnostic.js';
 import type { CatalogSource, SourceDocument } from '../core/model.js';
 import type { Suppression } from '../core/suppressions.js';
+import type { CatalogFiles, ItemFacts } from '../core/changed.js';
 import { CATALOG_FILE, listItemFiles, type IgnorePredicate, type Selection } from './discover.js';
 import { readDocumentFile, readTextFile, type DocumentRead } from './read-document.js';
 
@@ -33,12 +34,18 @@ export interface LoadedCatalogs {
   files: string[];
   /** Every file this run reads, requested or not (display path → absolute path). */
   readFiles: Map<string, string>;
+  /** Each catalog's catalog.yaml and item files (display paths), for scoping `--changed`. */
+  catalogFiles: CatalogFiles[];
+  /** The code and basic code seen in each item file as it was read; complete once items are iterated. */
+  facts: Map<string, ItemFacts>;
 }
 
 export interface LoadOptions {
   ignored?: IgnorePredicate;
   /** How to read the item files of a catalog (absolute folder); the cache supplies one. */
   readerFor?: (catalogDir: string) => (absolute: string, file: string) => DocumentRead;
+  /** Called after each item file is read, with how many of how many. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 interface FileToRead {
@@ -113,11 +120,18 @@ export function loadCatalogs(selection: Selection, cwd: string, options: LoadOpt
   }
 
   // 2. Sources whose items are read as they are iterated.
+  const facts = new Map<string, ItemFacts>();
+  const total = pending.reduce((sum, p) => sum + p.items.length, 0);
+  let done = 0;
   function* readItems(items: FileToRead[], readItem: (absolute: string, file: string) => DocumentRead): Generator<SourceDocument> {
     for (const { absolute, file } of items) {
       const read = readItem(absolute, file);
+      options.onProgress?.(++done, total);
       record(read);
-      if (read.data !== undefined) yield { file, data: read.data };
+      if (read.data === undefined) continue;
+      const { code, basicCode } = read.data;
+      facts.set(file, { ...(typeof code === 'string' ? { code } : {}), ...(typeof basicCode === 'string' ? { basicCode } : {}) });
+      yield { file, data: read.data };
     }
   }
   for (const { absoluteDir, source, items } of pending) source.items = readItems(items, options.readerFor?.(absoluteDir) ?? readDocumentFile);
@@ -141,6 +155,13 @@ export function loadCatalogs(selection: Selection, cwd: string, options: LoadOpt
     sources: pending.map((p) => p.source),
     findings,
     readFiles: absoluteOf,
+    catalogFiles: pending.map(({ source, items }) => ({
+      dir: source.dir,
+      metaFile: source.metaFile,
+      ...(source.basicDir !== undefined ? { basicDir: source.basicDir } : {}),
+      items: items.map((i) => i.file),
+    })),
+    facts,
     textOf,
     suppressions,
     isRequested,

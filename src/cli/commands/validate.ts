@@ -4,6 +4,7 @@ import { uiText, type Lang } from '../../i18n/index.js';
 import { REPORTERS } from '../../reporters/index.js';
 import { writeFileAtomic } from '../../io/write-file.js';
 import { useColour, writeStderr, writeStdout } from '../../io/write-output.js';
+import { terminalProgress } from '../../io/progress.js';
 import { resolveTargets, type OutputTarget } from '../output-targets.js';
 
 const EXIT_USAGE = 2;
@@ -17,6 +18,8 @@ export interface ValidateCommandOptions {
   baselineWrite?: string;
   cache?: boolean;
   cacheLocation: string;
+  /** true for `--changed` alone (meaning HEAD), or the ref given. */
+  changed?: string | boolean;
   color?: boolean;
   lang: Lang;
   version: string;
@@ -29,13 +32,21 @@ export async function runValidate(paths: string[], options: ValidateCommandOptio
     process.exitCode = EXIT_USAGE;
     return;
   }
-  const report = await validate(paths, {
-    lang: options.lang,
-    ...(options.cache ? { cache: options.cacheLocation } : {}),
-    ...(options.config !== undefined ? { config: options.config } : {}),
-    // Writing a baseline records every current finding, so it is not compared with an old one.
-    ...(options.baseline !== undefined && options.baselineWrite === undefined ? { baseline: options.baseline } : {}),
-  });
+  const progress = terminalProgress(uiText(options.lang, 'progress.validating'));
+  let report: Awaited<ReturnType<typeof validate>>;
+  try {
+    report = await validate(paths, {
+      lang: options.lang,
+      onProgress: (done, total) => progress.update(done, total),
+      ...(options.cache ? { cache: options.cacheLocation } : {}),
+      ...(options.changed !== undefined ? { changed: options.changed === true ? 'HEAD' : String(options.changed) } : {}),
+      ...(options.config !== undefined ? { config: options.config } : {}),
+      // Writing a baseline records every current finding, so it is not compared with an old one.
+      ...(options.baseline !== undefined && options.baselineWrite === undefined ? { baseline: options.baseline } : {}),
+    });
+  } finally {
+    progress.stop();
+  }
   if (options.baselineWrite !== undefined) {
     const count = saveBaseline(report, options.baselineWrite);
     writeStderr(uiText(options.lang, 'baseline.written', { file: options.baselineWrite, count }));
