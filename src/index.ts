@@ -1,33 +1,24 @@
 /**
  * tongban's programmatic API. The CLI is a thin layer over these functions; tests call them directly.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { compileConfig, applySeverities, type CompiledConfig } from './core/config.js';
-import type { CodeProfile } from './core/codes/profile.js';
-import { compareFindings } from './core/diagnostic.js';
-import { applySuppressions } from './core/suppressions.js';
 import { compareWithBaseline, createBaseline } from './core/baseline.js';
-import { baselinePathFor, readBaseline, writeBaseline } from './io/baseline-file.js';
-import type { CatalogSource } from './core/model.js';
+import { applySeverities, compileConfig, type CompiledConfig } from './core/config.js';
+import { compareFindings, type Finding } from './core/diagnostic.js';
 import type { FailOn, ValidationReport } from './core/report.js';
-import type { SchemaValidator } from './core/schema/validator.js';
-import type { RegionIndex } from './core/regions.js';
+import { applySuppressions } from './core/suppressions.js';
 import { validateCatalogs } from './core/validate.js';
 import { formatMessage, type Lang } from './i18n/index.js';
+import { baselinePathFor, readBaseline, writeBaseline } from './io/baseline-file.js';
+import { cacheKey, ValidationCache, type CachedRun } from './io/cache.js';
+import { catalogProfiles } from './io/catalog-profiles.js';
+import { changeScope } from './io/change-scope.js';
 import { selectCatalogs } from './io/discover.js';
-import { loadCatalogs } from './io/load-catalogs.js';
-import { loadBuiltinProfile, loadRegions, loadSchemaValidator } from './io/load-reference.js';
+import { BUILD_ID, environment } from './io/environment.js';
+import { loadCatalogs, type LoadedCatalogs } from './io/load-catalogs.js';
 import { locateFindings } from './io/locate.js';
-import { findConfigFile, profileResolver, readConfig, type LoadedConfig } from './io/read-config.js';
-import { cacheKey, ValidationCache } from './io/cache.js';
-import { affectedFiles } from './core/changed.js';
-import { changedSince, contentAt } from './io/git.js';
-import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
-import type { LoadedCatalogs } from './io/load-catalogs.js';
-import { readFileSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Finding } from './core/diagnostic.js';
-import picomatch from 'picomatch';
+import { findConfigFile, readConfig } from './io/read-config.js';
 
 export type { Diagnostic, Finding, Range, Position, Severity } from './core/diagnostic.js';
 export type { Lang } from './i18n/index.js';
@@ -59,56 +50,6 @@ export interface ValidationResult extends ValidationReport {
   config?: { file: string; failOn?: FailOn };
 }
 
-/** Schema checks, regions and the national profile: each loaded once per process, when first needed. */
-class Environment {
-  private loadedSchemas: SchemaValidator | undefined;
-  private loadedRegions: RegionIndex | undefined;
-  private loadedNational: CodeProfile | undefined;
-
-  async schemas(): Promise<SchemaValidator> {
-    this.loadedSchemas ??= await loadSchemaValidator();
-    return this.loadedSchemas;
-  }
-
-  get regions(): RegionIndex {
-    this.loadedRegions ??= loadRegions();
-    return this.loadedRegions;
-  }
-
-  get national(): CodeProfile {
-    this.loadedNational ??= loadBuiltinProfile('national');
-    return this.loadedNational;
-  }
-}
-
-const environment = new Environment();
-
-/** Changes whenever tongban is rebuilt (or reinstalled): part of the cache key. */
-const BUILD_ID = (() => {
-  const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  return `${version}:${statSync(fileURLToPath(import.meta.url)).mtimeMs}`;
-})();
-
-function toPosix(file: string): string {
-  return file.split(path.sep).join('/');
-}
-
-/** Which profile each catalog uses: a config `catalogs` entry, else catalog.yaml's `profile`, else national. */
-function catalogProfiles(sources: readonly CatalogSource[], cwd: string, loaded: LoadedConfig | undefined, schemas: SchemaValidator): Map<string, CodeProfile> {
-  const resolve = profileResolver(cwd, schemas);
-  const configDir = loaded ? path.dirname(loaded.file) : cwd;
-  const entries = (loaded?.config.catalogs ?? []).map((entry) => ({ matches: picomatch(entry.path), profile: entry.profile }));
-  const profiles = new Map<string, CodeProfile>();
-  for (const source of sources) {
-    const absolute = path.resolve(cwd, source.dir);
-    const fromConfig = entries.filter((e) => e.matches(toPosix(path.relative(configDir, absolute)))).at(-1);
-    const declared = (source.meta?.data as { profile?: unknown } | undefined)?.profile;
-    if (fromConfig) profiles.set(source.dir, resolve(fromConfig.profile, configDir));
-    else if (typeof declared === 'string') profiles.set(source.dir, resolve(declared, absolute));
-  }
-  return profiles;
-}
-
 /**
  * Validates the catalogs found under `paths`. Problems in the catalogs become diagnostics; problems with
  * the call itself throw a UsageError (a path that does not exist, no catalog found) or a ConfigError
@@ -116,21 +57,25 @@ function catalogProfiles(sources: readonly CatalogSource[], cwd: string, loaded:
  */
 export async function validate(paths: readonly string[] = ['.'], options: ValidateOptions = {}): Promise<ValidationResult> {
   const cwd = options.cwd ?? process.cwd();
-  const lang = options.lang ?? 'en';
-  const env = environment;
-  const schemas = await env.schemas();
+  const schemas = await environment.schemas();
+
+  // Configuration: which config, what it ignores, and paths relative to it.
   const configFile = options.config === false ? undefined : options.config ? path.resolve(cwd, options.config) : findConfigFile(cwd);
   const loadedConfig = configFile ? readConfig(configFile, cwd, schemas) : undefined;
   const config: CompiledConfig = compileConfig(loadedConfig?.config ?? {});
   const configDir = loadedConfig ? path.dirname(loadedConfig.file) : cwd;
-  const configPath = (absolute: string) => toPosix(path.relative(configDir, absolute));
+  const configPath = (file: string) => path.relative(configDir, path.resolve(cwd, file)).split(path.sep).join('/');
   const ignored = config.ignores ? (absolute: string) => config.isIgnored(configPath(absolute)) : undefined;
 
+  // Catalogs: catalog.yaml now; item files lazily, as validation iterates them (through the cache, if
+  // any: its key needs the profiles, which need catalog.yaml, so the reader looks the cache up late).
   const selection = selectCatalogs(paths.length ? paths : ['.'], cwd, ignored);
-  // The cache key needs the profiles, which need catalog.yaml; item files are only read later, when
-  // validation iterates them, so the reader below can still route them through the cache.
-  let validationCache: ValidationCache | undefined;
-  const loaded = loadCatalogs(selection, cwd, { ignored, ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.cache !== undefined ? { readerFor: (dir: string) => (absolute: string, file: string) => validationCache!.reader(dir)(absolute, file) } : {}) });
+  let cache: ValidationCache | undefined;
+  const loaded = loadCatalogs(selection, cwd, {
+    ...(ignored ? { ignored } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.cache !== undefined ? { readerFor: (dir: string) => (absolute: string, file: string) => cache!.reader(dir)(absolute, file) } : {}),
+  });
   const profiles = catalogProfiles(loaded.sources, cwd, loadedConfig, schemas);
   if (options.cache !== undefined) {
     const key = cacheKey({
@@ -139,26 +84,16 @@ export async function validate(paths: readonly string[] = ['.'], options: Valida
       profiles: [...profiles].map(([dir, profile]) => JSON.stringify([dir, profile])),
       args: { cwd, catalogs: selection.catalogDirs, files: [...selection.files] },
     });
-    validationCache = new ValidationCache(path.resolve(cwd, options.cache), key);
+    cache = new ValidationCache(path.resolve(cwd, options.cache), key);
   }
-  // --changed needs the codes read from every item, so it cannot take the unchanged-run shortcut.
-  const reused = options.changed === undefined ? validationCache?.unchangedRun(loaded.readFiles) : undefined;
-  let located: Finding[];
-  let suppressed: number;
-  if (reused) {
-    located = reused.findings;
-    suppressed = reused.suppressedCount;
-  } else {
-    const ruleFindings = validateCatalogs(loaded.sources, { schemas, regions: env.regions, defaultProfile: env.national, profiles });
-    const requested = [...loaded.findings, ...ruleFindings.filter((f) => loaded.isRequested(f.file))];
-    const severityOf = (file: string) => configPath(path.resolve(cwd, file));
-    const configured = applySeverities(requested, config, severityOf);
-    const applied = applySuppressions(locateFindings(configured, loaded.textOf), loaded.suppressions);
-    located = [...applied.kept, ...applySeverities(applied.unused, config, severityOf)];
-    suppressed = applied.suppressed;
-    validationCache?.save(loaded.readFiles, { findings: located, suppressedCount: suppressed });
-  }
-  let findings = located;
+
+  // Findings: last run's if nothing changed (--changed needs every item's codes, so it always reads).
+  const reused = options.changed === undefined ? cache?.unchangedRun(loaded.readFiles) : undefined;
+  const run: CachedRun = reused ?? check(loaded, { profiles, schemas, config, configPath });
+  if (!reused) cache?.save(loaded.readFiles, run);
+
+  // Scope: --changed, then the baseline.
+  let { findings } = run;
   let files = loaded.files;
   let itemCount = loaded.itemCount;
   if (options.changed !== undefined) {
@@ -173,17 +108,36 @@ export async function validate(paths: readonly string[] = ['.'], options: Valida
     findings = comparison.fresh;
     baseline = { file: options.baseline, known: comparison.known, fixed: comparison.fixed };
   }
-  const diagnostics = findings.map((finding) => ({ ...finding, message: formatMessage(lang, finding.code, finding.args) })).sort(compareFindings);
+
+  const lang = options.lang ?? 'en';
   const result: ValidationResult = {
-    diagnostics,
+    diagnostics: findings.map((f) => ({ ...f, message: formatMessage(lang, f.code, f.args) })).sort(compareFindings),
     catalogCount: loaded.sources.filter((s) => s.requested).length,
     itemCount,
     files,
-    suppressedCount: suppressed,
+    suppressedCount: run.suppressedCount,
     ...(baseline ? { baseline } : {}),
   };
   if (loadedConfig) result.config = { file: loadedConfig.file, ...(loadedConfig.config.failOn ? { failOn: loadedConfig.config.failOn } : {}) };
   return result;
+}
+
+interface CheckSettings {
+  profiles: Parameters<typeof validateCatalogs>[1]['profiles'];
+  schemas: Awaited<ReturnType<typeof environment.schemas>>;
+  config: CompiledConfig;
+  /** A display path as the config file sees it (for per-path overrides). */
+  configPath: (file: string) => string;
+}
+
+/** Validation proper: rules, then configured severities, positions and inline suppressions. */
+function check(loaded: LoadedCatalogs, { profiles, schemas, config, configPath }: CheckSettings): CachedRun {
+  const ruleFindings = validateCatalogs(loaded.sources, { schemas, regions: environment.regions, defaultProfile: environment.national, ...(profiles ? { profiles } : {}) });
+  // Reader findings are complete only now that validation has read every item.
+  const requested: Finding[] = [...loaded.findings, ...ruleFindings.filter((f) => loaded.isRequested(f.file))];
+  const configured = applySeverities(requested, config, configPath);
+  const { kept, suppressed, unused } = applySuppressions(locateFindings(configured, loaded.textOf), loaded.suppressions);
+  return { findings: [...kept, ...applySeverities(unused, config, configPath)], suppressedCount: suppressed };
 }
 
 /** Records a result's findings as the accepted baseline in `file` (relative to `cwd`); returns how many. */
@@ -191,27 +145,4 @@ export function saveBaseline(result: ValidationReport, file: string, cwd: string
   const baseline = createBaseline(result.diagnostics, baselinePathFor(file, cwd));
   writeBaseline(file, cwd, baseline);
   return result.diagnostics.length;
-}
-
-/** The files whose findings `--changed <ref>` reports: the changed ones and those they affect. */
-function changeScope(loaded: LoadedCatalogs, ref: string, cwd: string): Set<string> {
-  const changedAbsolute = changedSince(cwd, ref);
-  const changed = new Set([...loaded.readFiles].filter(([, absolute]) => changedAbsolute.has(absolute)).map(([file]) => file));
-  const basicDirs = new Set(loaded.sources.filter((s) => (s.meta?.data as { kind?: unknown } | undefined)?.kind === 'basic').map((s) => s.dir));
-  const previousCodes = new Map<string, string>();
-  for (const catalog of loaded.catalogFiles) {
-    if (!basicDirs.has(catalog.dir)) continue;
-    for (const file of catalog.items) {
-      if (!changed.has(file)) continue;
-      const before = contentAt(cwd, ref, loaded.readFiles.get(file) as string);
-      let code: unknown;
-      try {
-        code = before === undefined ? undefined : (loadYaml(before, { schema: CORE_SCHEMA }) as { code?: unknown } | null)?.code;
-      } catch {
-        // The old version did not parse; it had no code anyone could implement.
-      }
-      if (typeof code === 'string') previousCodes.set(file, code);
-    }
-  }
-  return affectedFiles({ changed, catalogs: loaded.catalogFiles, facts: loaded.facts, previousCodes });
 }
