@@ -62,6 +62,34 @@ function buildProgram(lang: Lang): Command {
       const { runValidate } = await import('./commands/validate.js');
       await runValidate(paths, { ...options, targets: outputs.targets, lang, version });
     });
+  const code = program.command('code').description(t('code.description')).helpOption('-h, --help', t('option.help'));
+  const codeCommand = (name: string, description: Parameters<typeof uiText>[1]) =>
+    code
+      .command(name)
+      .description(t(description))
+      .addOption(new Option('-f, --format <name>', t('validate.format')).choices(['stylish', 'json']).default('stylish'))
+      .addOption(langOption())
+      .helpOption('-h, --help', t('option.help'));
+  codeCommand('explain', 'code.explain')
+    .argument('<codes...>', t('code.codes'))
+    .option('--profile <profile>', t('code.profile'), 'national')
+    .action(async (codes: string[], options) => (await import('./commands/code.js')).runExplain(codes, { ...options, lang }));
+  codeCommand('assign', 'code.assign')
+    .argument('[catalogs...]', t('validate.paths'))
+    .option('-n, --dry-run', t('code.dryRun'))
+    .action(async (paths: string[], options) => (await import('./commands/code.js')).runAssign(paths, { ...options, lang }));
+  for (const kind of ['retire', 'merge', 'split'] as const) {
+    codeCommand(kind, `code.${kind}`)
+      .argument('<catalog>', t('code.catalog'))
+      .argument('<codes...>', t('code.codes'))
+      .option('--into <files...>', t('code.into'))
+      .option('--reason <text>', t('code.reason'))
+      .option('-n, --dry-run', t('code.dryRun'))
+      .action(async (catalog: string, codes: string[], options) => (await import('./commands/code.js')).runLifecycle(kind, catalog, codes, { ...options, lang }));
+  }
+  codeCommand('check', 'code.check')
+    .argument('[paths...]', t('validate.paths'))
+    .action(async (paths: string[], options) => (await import('./commands/code.js')).runCheck(paths, { ...options, lang }));
   return program;
 }
 

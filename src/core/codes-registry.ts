@@ -43,13 +43,23 @@ export const SCHEMA_CODES: Record<string, Severity> = {
   'schema/invalid': 'error',
 };
 
+/** A catalog's ledger.yaml checked on its own (see core/codes/ledger.ts). */
+export const LEDGER_CODES: Record<string, Severity> = {
+  'ledger/duplicate': 'error',
+  'ledger/retired-undated': 'error',
+  'ledger/active-retired': 'error',
+  'ledger/active-replaced': 'error',
+  'ledger/lineage-unknown': 'error',
+  'ledger/lineage-one-sided': 'error',
+};
+
 /** Findings about findings: suppressions that no longer match anything. */
 export const META_CODES: Record<string, Severity> = {
   'suppression/unused': 'warning',
 };
 
 export function allCodes(): Record<string, Severity> {
-  const codes: Record<string, Severity> = { ...READER_CODES, ...SCHEMA_CODES, ...META_CODES };
+  const codes: Record<string, Severity> = { ...READER_CODES, ...SCHEMA_CODES, ...LEDGER_CODES, ...META_CODES };
   for (const rule of RULES) Object.assign(codes, rule.codes);
   return codes;
 }

@@ -146,6 +146,8 @@ export interface CatalogSource {
   items: Iterable<SourceDocument>;
   /** For an implementation list: display path of the basic catalog folder it names, resolved. */
   basicDir?: string;
+  /** The catalog's ledger.yaml, when it has one (not yet checked). */
+  ledger?: SourceDocument;
   /** False for a catalog loaded only because a requested implementation list refers to it. */
   requested: boolean;
 }

@@ -11,7 +11,8 @@ import type { BasicItem, CatalogKind, CatalogMeta, CatalogSource } from './model
 import type { CodeProfile } from './codes/profile.js';
 import type { RegionIndex } from './regions.js';
 import type { SchemaValidator } from './schema/validator.js';
-import type { CatalogInfo, CheckedItem, ItemRule, ItemSummary, Rule, RuleContext, RuleFinding } from './rules/rule.js';
+import type { CatalogInfo, CheckedCatalog, CheckedItem, ItemRule, ItemSummary, Rule, RuleContext, RuleFinding } from './rules/rule.js';
+import { ledgerProblems, type Ledger } from './codes/ledger.js';
 import { RULES } from './rules/index.js';
 
 export interface ValidationEnvironment {
@@ -49,11 +50,23 @@ function basicItemsFor(source: CatalogSource, kinds: Map<string, CatalogKind | u
   return basics.get(source.basicDir) ?? problem('catalog/basic-unusable');
 }
 
-function summaryOf(file: string, data: { code?: string; parent?: string }): ItemSummary {
+function summaryOf(file: string, data: { code?: string; parent?: string; status?: string }): ItemSummary {
   const summary: ItemSummary = { file };
   if (data.code !== undefined) summary.code = data.code;
   if (data.parent !== undefined) summary.parent = data.parent;
+  if (data.status !== undefined) summary.status = data.status;
   return summary;
+}
+
+/** The ledger checked on its own (schema, lineage); undefined when absent or unusable. */
+function checkedLedger(source: CatalogSource, env: ValidationEnvironment, out: Finding[]): CheckedCatalog['ledger'] {
+  if (!source.ledger) return undefined;
+  const { file, data } = source.ledger;
+  const problems = env.schemas.ledger(data);
+  const semantic = problems.length ? [] : ledgerProblems(data as Ledger);
+  const all = [...problems, ...semantic];
+  out.push(...all.map((p) => ({ severity: 'error' as const, file, args: {}, ...p })));
+  return all.length ? undefined : { file, data: data as Ledger };
 }
 
 /** Checks one catalog, draining its items; returns the checked basic items when it is a basic catalog. */
@@ -86,9 +99,11 @@ function checkCatalog(source: CatalogSource, env: ValidationEnvironment, context
       for (const finding of check(doc.data, ruleContext as RuleContext)) out.push(toFinding(rule, doc.file, finding));
     }
   }
+  const ledger = ruleContext ? checkedLedger(source, env, out) : undefined;
+  const checked: CheckedCatalog = { ...catalog, items: summaries, ...(ledger ? { ledger } : {}) };
   for (const rule of rules) {
     if (rule.scope !== 'catalog') continue;
-    for (const { file, ...finding } of rule.check({ ...catalog, items: summaries }, ruleContext as RuleContext)) out.push(toFinding(rule, file, finding));
+    for (const { file, ...finding } of rule.check(checked, ruleContext as RuleContext)) out.push(toFinding(rule, file, finding));
   }
   return metaProblems.length === 0 ? basicIndex : undefined;
 }

@@ -16,6 +16,9 @@ import type { CatalogFiles, ItemFacts } from '../core/changed.js';
 import { CATALOG_FILE, listItemFiles, type IgnorePredicate, type Selection } from './discover.js';
 import { readDocumentFile, readTextFile, type DocumentRead } from './read-document.js';
 
+/** Beside catalog.yaml: every code the catalog ever issued (see core/codes/ledger.ts). */
+export const LEDGER_FILE = 'ledger.yaml';
+
 export interface LoadedCatalogs {
   sources: CatalogSource[];
   /**
@@ -93,12 +96,16 @@ export function loadCatalogs(selection: Selection, cwd: string, options: LoadOpt
     const meta = toRead(path.join(next.dir, CATALOG_FILE));
     const metaRead = readDocumentFile(meta.absolute, meta.file);
     record(metaRead);
+    const ledgerPath = path.join(next.dir, LEDGER_FILE);
+    const ledgerRead = existsSync(ledgerPath) ? readDocumentFile(ledgerPath, toRead(ledgerPath).file) : undefined;
+    if (ledgerRead) record(ledgerRead);
     const source: CatalogSource = {
       dir: displayPath(cwd, next.dir),
       metaFile: meta.file,
       meta: metaRead.data === undefined ? undefined : { file: meta.file, data: metaRead.data },
       items: [],
       requested: next.requested,
+      ...(ledgerRead?.data !== undefined ? { ledger: { file: ledgerRead.file, data: ledgerRead.data } } : {}),
     };
     // Item paths are the catalog's shown path plus the path inside it: no path.relative per file.
     const shownDir = source.dir === '.' ? '' : source.dir + '/';

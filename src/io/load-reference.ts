@@ -23,6 +23,7 @@ export function loadSchemaSet(dir = SCHEMAS_DIR): SchemaSet {
     config: readJson(path.join(dir, 'config.schema.json')),
     profile: readJson(path.join(dir, 'profile.schema.json')),
     baseline: readJson(path.join(dir, 'baseline.schema.json')),
+    ledger: readJson(path.join(dir, 'ledger.schema.json')),
     items: {
       basic: readJson(path.join(dir, 'item.basic.schema.json')),
       implementation: readJson(path.join(dir, 'item.implementation.schema.json')),

@@ -25,6 +25,8 @@ export interface CodeProfile {
     levelDigits: Record<string, string>;
     handlingItemLength: number;
   };
+  /** How new items are numbered; without it the sub segment is all zeros either way. */
+  assignment?: { subNone: string; subParent: string };
 }
 
 export type SegmentValues = Record<string, string>;

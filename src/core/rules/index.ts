@@ -12,6 +12,7 @@ import { contacts } from './contacts.js';
 import { fee } from './fee.js';
 import { handlingType } from './handling-type.js';
 import { implementationCode } from './implementation-code.js';
+import { ledger } from './ledger.js';
 import { licensingProcess } from './licensing-process.js';
 import { resultSample } from './result-sample.js';
 import { subItemParent } from './sub-item-parent.js';
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   basicCode,
   implementationCode,
   codeUnique,
+  ledger,
   subItemParent,
   usccCheck,
   agencyRegion,

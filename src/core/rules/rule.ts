@@ -1,6 +1,7 @@
 /** What a semantic rule is: a set of codes it may report, and a pure check over trusted data. */
 import type { MessageArgs, Severity } from '../diagnostic.js';
 import type { CatalogKind, CatalogMeta, ItemOfKind } from '../model.js';
+import type { Ledger } from '../codes/ledger.js';
 import type { CodeProfile } from '../codes/profile.js';
 import type { RegionIndex } from '../regions.js';
 
@@ -24,6 +25,7 @@ export interface ItemSummary {
   code?: string;
   /** For a sub-item of a basic catalog: its main item's code. */
   parent?: string;
+  status?: string;
 }
 
 export interface CatalogInfo {
@@ -36,6 +38,8 @@ export interface CatalogInfo {
 export interface CheckedCatalog extends CatalogInfo {
   /** Every item that passed the schema, in file order. */
   items: ItemSummary[];
+  /** The catalog's ledger, when it has a valid one, and its display path. */
+  ledger?: { file: string; data: Ledger };
 }
 
 export interface RuleContext {

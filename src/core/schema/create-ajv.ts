@@ -30,6 +30,7 @@ export function createAjv(schemas: SchemaSet, options: { source?: boolean } = {}
     config: schemas.config,
     profile: schemas.profile,
     baseline: schemas.baseline,
+    ledger: schemas.ledger,
   };
   // Relative $refs resolve against a schema's id; the files carry none so editors resolve them on disk.
   for (const name of Object.keys(SCHEMA_IDS) as SchemaName[]) add(top[name], SCHEMA_IDS[name]);

@@ -14,6 +14,7 @@ export interface SchemaSet {
   config: object;
   profile: object;
   baseline: object;
+  ledger: object;
   items: Record<CatalogKind, object>;
   /** Schemas referenced by the others, keyed by their path under schemas/ (e.g. `codelists/level.json`). */
   shared: Record<string, object>;
@@ -27,6 +28,7 @@ export const SCHEMA_IDS = {
   config: 'config.schema.json',
   profile: 'profile.schema.json',
   baseline: 'baseline.schema.json',
+  ledger: 'ledger.schema.json',
 } as const;
 
 export type SchemaName = keyof typeof SCHEMA_IDS;
@@ -42,6 +44,7 @@ export interface SchemaValidator {
   config(data: unknown): RuleFinding[];
   profile(data: unknown): RuleFinding[];
   baseline(data: unknown): RuleFinding[];
+  ledger(data: unknown): RuleFinding[];
   item(kind: CatalogKind, data: unknown): RuleFinding[];
 }
 
@@ -56,6 +59,7 @@ export function validatorFrom(check: (name: SchemaName) => CompiledCheck): Schem
     config: (data) => run('config', data),
     profile: (data) => run('profile', data),
     baseline: (data) => run('baseline', data),
+    ledger: (data) => run('ledger', data),
     item: (kind, data) => run(kind, data),
   };
 }

@@ -1,0 +1,34 @@
+/**
+ * The items against their catalog's ledger (when it has one): every code in use is recorded, no active
+ * code has lost its file, and no live item carries a retired code (a cancelled item keeps its own).
+ */
+import type { CatalogRule, RuleFinding } from './rule.js';
+import { toPointer } from '../pointer.js';
+
+export const ledger: CatalogRule = {
+  id: 'ledger',
+  scope: 'catalog',
+  codes: { 'ledger/unrecorded': 'warning', 'ledger/vanished': 'error', 'ledger/file-mismatch': 'error', 'ledger/retired-in-use': 'error' },
+  check(catalog) {
+    if (!catalog.ledger) return [];
+    const { file: ledgerFile, data } = catalog.ledger;
+    const prefix = catalog.dir === '.' ? '' : catalog.dir + '/';
+    const byCode = new Map(data.entries.map((entry) => [entry.code, entry]));
+    const codeOfFile = new Map(catalog.items.map((item) => [item.file, item.code]));
+    const out: (RuleFinding & { file: string })[] = [];
+    for (const item of catalog.items) {
+      if (item.code === undefined) continue;
+      const entry = byCode.get(item.code);
+      if (!entry) out.push({ file: item.file, code: 'ledger/unrecorded', path: '/code', args: { value: item.code } });
+      else if (entry.state === 'retired' && item.status !== '取消') out.push({ file: item.file, code: 'ledger/retired-in-use', path: '/code', args: { value: item.code, retired: entry.retired ?? '' } });
+    }
+    data.entries.forEach((entry, index) => {
+      if (entry.state !== 'active' || entry.file === undefined) return;
+      const shown = prefix + entry.file;
+      const path = toPointer(['entries', index, 'file']);
+      if (!codeOfFile.has(shown)) out.push({ file: ledgerFile, code: 'ledger/vanished', path, args: { value: entry.code, file: entry.file } });
+      else if (codeOfFile.get(shown) !== entry.code) out.push({ file: ledgerFile, code: 'ledger/file-mismatch', path, args: { value: entry.code, file: entry.file, actual: codeOfFile.get(shown) ?? '—' } });
+    });
+    return out;
+  },
+};

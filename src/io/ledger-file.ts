@@ -1,0 +1,33 @@
+/** `<catalog>/ledger.yaml`: read with located errors, written atomically in one stable layout. */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Finding } from '../core/diagnostic.js';
+import { EMPTY_LEDGER, ledgerProblems, type Ledger } from '../core/codes/ledger.js';
+import type { SchemaValidator } from '../core/schema/validator.js';
+import { displayPath, LEDGER_FILE } from './load-catalogs.js';
+import { readCheckedYaml } from './read-checked-yaml.js';
+import { writeFileAtomic } from './write-file.js';
+
+export { LEDGER_FILE };
+
+export function ledgerPath(catalogDir: string): string {
+  return path.join(catalogDir, LEDGER_FILE);
+}
+
+/** The catalog's ledger (empty when there is none yet), or the located problems that make it unusable. */
+export function readLedger(catalogDir: string, cwd: string, schemas: SchemaValidator): { ledger: Ledger } | { findings: Finding[] } {
+  const file = ledgerPath(catalogDir);
+  if (!existsSync(file)) return { ledger: EMPTY_LEDGER };
+  const result = readCheckedYaml<Ledger>(file, displayPath(cwd, file), [(data) => schemas.ledger(data), (data) => ledgerProblems(data as Ledger)]);
+  return 'findings' in result ? result : { ledger: result.data };
+}
+
+const HEADER = `# 编码台账：本目录发出过的每一个编码及其状态与沿革。由 tongban code 命令维护，编码永不重复使用。
+# Code ledger: every code this catalog ever issued. Maintained by \`tongban code\`; codes are never reused.
+`;
+
+export function writeLedger(catalogDir: string, ledger: Ledger): void {
+  const { stringify } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  writeFileAtomic(ledgerPath(catalogDir), HEADER + stringify(ledger, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' }));
+}
