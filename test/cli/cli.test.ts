@@ -158,3 +158,25 @@ describe('tongban validate with a baseline', () => {
     expect(tongban(['validate', '.', '--baseline', '.tongban-baseline.json'], { cwd: dir }).code).toBe(1);
   });
 });
+
+describe('tongban code', () => {
+  it('explain: exit 0 for valid codes, 1 when any is wrong, JSON on request', () => {
+    expect(tongban(['code', 'explain', '000100001000', '11440232MB2D06811W4000117051000']).code).toBe(0);
+    const wrong = tongban(['code', 'explain', '0001000O1000', '--lang', 'zh-CN']);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toContain('“主项序号”段“000O1”不正确');
+    const json = JSON.parse(tongban(['code', 'explain', '00010000300Y', '--format', 'json']).stdout);
+    expect(json[0]).toMatchObject({ kind: 'basic', valid: true, segments: [{ name: 'origin' }, { name: 'type' }, { name: 'main' }, { name: 'sub', meaning: 'main item with sub-items' }] });
+  });
+
+  it('assign --dry-run prints the plan and writes nothing', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tongban-cli-'));
+    cpSync(path.join(ROOT, 'catalogs'), dir, { recursive: true });
+    writeFileSync(path.join(dir, 'national', 'items', 'new.yaml'), 'name: 新事项\ntype: 行政许可\nlevels: [市级]\nbasis:\n  - law: 某法\n');
+    const before = readFileSync(path.join(dir, 'national', 'items', 'new.yaml'), 'utf8');
+    const result = tongban(['code', 'assign', 'national', '--dry-run'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/\+ items\/new\.yaml {2}000100006000/);
+    expect(readFileSync(path.join(dir, 'national', 'items', 'new.yaml'), 'utf8')).toBe(before);
+  });
+});
