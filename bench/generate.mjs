@@ -19,7 +19,7 @@ function basicItem(code, name, type) {
   return `code: "${code}"\nname: ${name}\ntype: ${type}\nlevels: [省级, 市级, 县级]\nbasis:\n  - law: 《中华人民共和国行政许可法》\n    article: 第十二条\n`;
 }
 
-function implementationItem(i, code, basicCode, name, type, r) {
+export function implementationItem(i, code, basicCode, name, type, r) {
   const promised = 1 + (i % 15);
   return `# ${name}
 code: "${r.uscc}${r.digit}${basicCode}"

@@ -62,6 +62,32 @@ function buildProgram(lang: Lang): Command {
       const { runValidate } = await import('./commands/validate.js');
       await runValidate(paths, { ...options, targets: outputs.targets, lang, version });
     });
+  program
+    .command('diff')
+    .description(t('diff.description'))
+    .argument('<left>', t('validate.paths'))
+    .argument('[right]', t('validate.paths'))
+    .option('--git <ref>', t('diff.git'))
+    .addOption(new Option('-f, --format <name>', t('validate.format')).choices(['stylish', 'json', 'markdown', 'csv', 'html']).default('stylish'))
+    .option('-o, --output <file>', t('validate.output'))
+    .option('--exit-code', t('diff.exitCode'))
+    .option('--color', t('validate.color'))
+    .option('--no-color', t('validate.noColor'))
+    .addOption(langOption())
+    .helpOption('-h, --help', t('option.help'))
+    .action(async (left: string, right: string | undefined, options) => (await import('./commands/diff.js')).runDiff(left, right, { ...options, lang }));
+  program
+    .command('compare')
+    .description(t('compare.description'))
+    .argument('<catalogs...>', t('validate.paths'))
+    .addOption(new Option('-f, --format <name>', t('validate.format')).choices(['stylish', 'json', 'csv', 'html']).default('stylish'))
+    .option('-o, --output <file>', t('validate.output'))
+    .option('--color', t('validate.color'))
+    .option('--no-color', t('validate.noColor'))
+    .addOption(langOption())
+    .helpOption('-h, --help', t('option.help'))
+    .action(async (paths: string[], options) => (await import('./commands/diff.js')).runCompare(paths, { ...options, lang }));
+
   const code = program.command('code').description(t('code.description')).helpOption('-h, --help', t('option.help'));
   const codeCommand = (name: string, description: Parameters<typeof uiText>[1]) =>
     code

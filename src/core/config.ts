@@ -16,6 +16,8 @@ export interface Config {
   rules?: Record<string, RuleSetting>;
   overrides?: { files: string[]; rules: Record<string, RuleSetting> }[];
   catalogs?: { path: string; profile: string }[];
+  /** Field policy for diff and compare; each list replaces the default one. */
+  diff?: { standard?: string[]; vary?: string[] };
 }
 
 interface CompiledSetting {

@@ -1,0 +1,84 @@
+/**
+ * The elements of an item that regions are compared on, each with the normalised form that decides
+ * whether two regions agree, and the field policy that says which must agree ("standard") and which may
+ * differ by region ("vary": agency, address, phone, promised limit within the statutory one…).
+ */
+import type { Basis, ImplementationItem, Material, ProcessStep, TimeLimit } from '../model.js';
+import type { ListShape } from './list-diff.js';
+import { normaliseText } from './similarity.js';
+
+export type ElementName =
+  | 'name' | 'type' | 'basis' | 'levels' | 'serviceObjects' | 'conditions' | 'materials' | 'process'
+  | 'statutoryLimit' | 'promisedLimit' | 'handlingType' | 'fee' | 'visits' | 'onlineDepth' | 'results'
+  | 'agency' | 'place' | 'hours' | 'contacts';
+
+export interface FieldPolicy {
+  standard: readonly ElementName[];
+  vary: readonly ElementName[];
+}
+
+/** Same item, same standard: what the law and the basic catalog fix is standard; local arrangements vary. */
+export const DEFAULT_POLICY: FieldPolicy = {
+  standard: ['name', 'type', 'basis', 'serviceObjects', 'conditions', 'materials', 'statutoryLimit', 'fee', 'results'],
+  vary: ['levels', 'process', 'promisedLimit', 'handlingType', 'visits', 'onlineDepth', 'agency', 'place', 'hours', 'contacts'],
+};
+
+export const ELEMENTS: readonly ElementName[] = [...DEFAULT_POLICY.standard, ...DEFAULT_POLICY.vary];
+
+/** Elements a basic item has (a basic catalog is compared on these only). */
+export const BASIC_ELEMENTS: readonly ElementName[] = ['name', 'type', 'basis', 'levels'];
+
+type AnyItem = Partial<ImplementationItem> & { name: string; type: string };
+
+export const LIST_SHAPES = {
+  basis: { key: (b: Basis) => `${b.law} ${b.article ?? ''}` } satisfies ListShape<Basis>,
+  conditions: { key: (c: string) => c } satisfies ListShape<string>,
+  materials: { key: (m: Material) => m.name, attributes: ['necessity', 'forms', 'copies', 'source', 'eLicence'] } satisfies ListShape<Material>,
+  process: { key: (s: ProcessStep) => s.name, attributes: ['timeLimit'] } satisfies ListShape<ProcessStep>,
+  results: { key: (r: { name: string }) => r.name, attributes: ['type'] } satisfies ListShape<{ name: string; type: string }>,
+} as const;
+
+export type ListElement = keyof typeof LIST_SHAPES;
+
+export function isListElement(name: ElementName): name is ListElement {
+  return name in LIST_SHAPES;
+}
+
+function limit(value: TimeLimit | undefined): string | undefined {
+  return value === undefined ? undefined : value.value === 0 ? '即办' : `${value.value}${value.unit}`;
+}
+
+/** The raw value of an element, as shown in reports. */
+export function elementValue(item: AnyItem, element: ElementName): unknown {
+  switch (element) {
+    case 'statutoryLimit':
+      return limit(item.statutoryLimit);
+    case 'promisedLimit':
+      return limit(item.promisedLimit);
+    case 'onlineDepth':
+      return item.online?.depth;
+    case 'fee':
+      return item.fee === undefined ? undefined : item.fee.charged ? (item.fee.items ?? []).map((f) => `${f.name}：${f.standard}`) : '不收费';
+    case 'agency':
+      return item.agency?.name;
+    case 'contacts':
+      return item.contacts === undefined ? undefined : [item.contacts.consultation?.phone, item.contacts.complaint?.phone].filter(Boolean).join(' / ');
+    default:
+      return (item as Record<string, unknown>)[element];
+  }
+}
+
+/**
+ * The form in which two regions' values are compared: text normalised, sets sorted, lists compared by
+ * their entries' keys (so a reworded material is a difference, a reordered list of materials is not).
+ */
+export function comparable(item: AnyItem, element: ElementName): string {
+  const value = elementValue(item, element);
+  if (value === undefined) return '∅';
+  if (isListElement(element)) {
+    const shape = LIST_SHAPES[element] as ListShape<unknown>;
+    return JSON.stringify(((value as unknown[]) ?? []).map((entry) => normaliseText(shape.key(entry))).sort());
+  }
+  if (Array.isArray(value)) return JSON.stringify(value.map((v) => normaliseText(String(v))).sort());
+  return typeof value === 'string' ? normaliseText(value) : JSON.stringify(value);
+}

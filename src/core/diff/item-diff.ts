@@ -1,0 +1,36 @@
+/** The differences between two versions of one item, element by element, sorted into findings and variations. */
+import type { ImplementationItem } from '../model.js';
+import { diffLists, type ListEntryChange } from './list-diff.js';
+import { comparable, elementValue, isListElement, LIST_SHAPES, type ElementName, type FieldPolicy } from './elements.js';
+
+export interface ElementChange {
+  element: ElementName;
+  /** Standard elements must agree: their differences are findings. */
+  standard: boolean;
+  before: unknown;
+  after: unknown;
+  /** For list elements: entry by entry. */
+  entries?: ListEntryChange<unknown>[];
+}
+
+type AnyItem = Partial<ImplementationItem> & { name: string; type: string };
+
+export function diffItem(before: AnyItem, after: AnyItem, policy: FieldPolicy, elements: readonly ElementName[]): ElementChange[] {
+  const changes: ElementChange[] = [];
+  for (const element of elements) {
+    const standard = policy.standard.includes(element);
+    if (!standard && !policy.vary.includes(element)) continue;
+    const b = elementValue(before, element);
+    const a = elementValue(after, element);
+    if (isListElement(element)) {
+      const entries = diffLists((b as unknown[]) ?? [], (a as unknown[]) ?? [], LIST_SHAPES[element] as never);
+      // A list whose only change is order agrees in content; order is shown, but only for lists where it
+      // matters (steps), it is a difference.
+      const meaningful = entries.filter((e) => e.kind !== 'moved' || element === 'process');
+      if (meaningful.length) changes.push({ element, standard, before: b, after: a, entries: meaningful });
+      continue;
+    }
+    if (comparable(before, element) !== comparable(after, element)) changes.push({ element, standard, before: b, after: a });
+  }
+  return changes;
+}

@@ -1,0 +1,87 @@
+/**
+ * Two lists of things (materials, conditions, steps…) compared as lists: entries matched by their key,
+ * then by similar text (a material named slightly differently is *renamed*, not removed and added), the
+ * rest added or removed; matched entries out of their relative order are *moved*.
+ */
+import { bestMatches, normaliseText } from './similarity.js';
+
+export interface ListEntryChange<T> {
+  kind: 'added' | 'removed' | 'renamed' | 'changed' | 'moved';
+  before?: T;
+  after?: T;
+  /** For renamed: how similar the names are (0–1). */
+  score?: number;
+  /** Attribute changes of a matched entry (form, copies, necessity…). */
+  attributes?: { name: string; before: unknown; after: unknown }[];
+}
+
+export interface ListShape<T> {
+  key: (entry: T) => string;
+  /** Attributes compared for matched entries; none for lists of plain strings. */
+  attributes?: readonly (keyof T & string)[];
+}
+
+const RENAME_THRESHOLD = 0.5;
+
+/** Indices (into `sequence`) of a longest strictly increasing subsequence. */
+function longestIncreasing(sequence: readonly number[]): Set<number> {
+  const tails: number[] = [];
+  const previous: number[] = new Array(sequence.length).fill(-1);
+  for (let i = 0; i < sequence.length; i++) {
+    let low = 0;
+    let high = tails.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((sequence[tails[mid] as number] as number) < (sequence[i] as number)) low = mid + 1;
+      else high = mid;
+    }
+    if (low > 0) previous[i] = tails[low - 1] as number;
+    tails[low] = i;
+  }
+  const keep = new Set<number>();
+  for (let i = tails.at(-1) ?? -1; i >= 0; i = previous[i] as number) keep.add(i);
+  return keep;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export function diffLists<T>(before: readonly T[], after: readonly T[], shape: ListShape<T>): ListEntryChange<T>[] {
+  const changes: ListEntryChange<T>[] = [];
+  const keyOf = (entry: T) => normaliseText(shape.key(entry));
+  const afterByKey = new Map<string, number[]>();
+  after.forEach((entry, index) => afterByKey.set(keyOf(entry), [...(afterByKey.get(keyOf(entry)) ?? []), index]));
+  const pairs: { b: number; a: number; score?: number }[] = [];
+  const unmatchedBefore: number[] = [];
+  before.forEach((entry, index) => {
+    const candidates = afterByKey.get(keyOf(entry));
+    const taken = candidates?.shift();
+    if (taken !== undefined) pairs.push({ b: index, a: taken });
+    else unmatchedBefore.push(index);
+  });
+  const matchedAfter = new Set(pairs.map((p) => p.a));
+  const unmatchedAfter = after.map((_, index) => index).filter((index) => !matchedAfter.has(index));
+  for (const pair of bestMatches(unmatchedBefore, unmatchedAfter, { left: (i) => shape.key(before[i] as T), right: (i) => shape.key(after[i] as T) }, RENAME_THRESHOLD)) {
+    pairs.push({ b: pair.left, a: pair.right, score: pair.score });
+  }
+  pairs.sort((x, y) => x.b - y.b);
+  const inOrder = longestIncreasing(pairs.map((p) => p.a));
+  const pairedBefore = new Set(pairs.map((p) => p.b));
+  const pairedAfter = new Set(pairs.map((p) => p.a));
+  pairs.forEach((pair, position) => {
+    const b = before[pair.b] as T;
+    const a = after[pair.a] as T;
+    const attributes = (shape.attributes ?? []).filter((name) => !same(b[name], a[name])).map((name) => ({ name, before: b[name], after: a[name] }));
+    if (pair.score !== undefined) changes.push({ kind: 'renamed', before: b, after: a, score: Math.round(pair.score * 100) / 100, ...(attributes.length ? { attributes } : {}) });
+    else if (attributes.length) changes.push({ kind: 'changed', before: b, after: a, attributes });
+    if (!inOrder.has(position)) changes.push({ kind: 'moved', before: b, after: a });
+  });
+  before.forEach((entry, index) => {
+    if (!pairedBefore.has(index)) changes.push({ kind: 'removed', before: entry });
+  });
+  after.forEach((entry, index) => {
+    if (!pairedAfter.has(index)) changes.push({ kind: 'added', after: entry });
+  });
+  return changes;
+}

@@ -1,0 +1,68 @@
+/// <reference lib="dom" />
+/**
+ * The HTML reports in a real browser (Debian's Chromium, driven by playwright-core): the matrix renders,
+ * deviations are highlighted, sorting works, catalogue text is escaped, and a screenshot is taken.
+ * CI installs Chromium (.ci/run); elsewhere the test is skipped, saying why, when Chromium is absent.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, cpSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compare } from '../../src/compare.js';
+import { compareHtml } from '../../src/reporters/diff/compare-html.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CHROMIUM = '/usr/bin/chromium';
+const available = existsSync(CHROMIUM);
+if (!available && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs it (apt-get install chromium)`);
+if (!available) console.warn(`browser tests skipped: ${CHROMIUM} not installed (apt-get install -y chromium)`);
+
+const SHOTS = path.join(ROOT, 'test-output');
+
+describe.skipIf(!available)('HTML reports in Chromium', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    // Playwright starts every launch with a fresh temporary profile of its own.
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('the compare matrix of the sample catalogs: regions as columns, deviations highlighted, sortable', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'tongban-html-'));
+    cpSync(path.join(ROOT, 'catalogs'), root, { recursive: true });
+    // Catalogue data is text, never markup.
+    const item = path.join(root, 'national', 'items', '002000001000.yaml');
+    writeFileSync(item, readFileSync(item, 'utf8').replace(/^name: .*$/m, 'name: <script>window.hacked=1</script>就业登记'));
+    const result = await compare(['national', 'guangdong', 'shenzhen', 'wuhou'], { cwd: root });
+    const file = path.join(root, 'compare.html');
+    writeFileSync(file, compareHtml(result, 'zh-CN'));
+    const page = await browser.newPage();
+    await page.goto('file://' + file);
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    const headers = await page.locator('#matrix thead th').allInnerTexts();
+    expect(headers.slice(3)).toEqual(['guangdong', 'shenzhen', 'wuhou']);
+    expect(await page.locator('#matrix tbody tr').count()).toBe(16);
+    const deviating = page.locator('td.deviate');
+    expect(await deviating.count()).toBeGreaterThan(0);
+    expect(await deviating.first().evaluate((td) => getComputedStyle(td).backgroundColor)).toBe('rgb(253, 226, 225)');
+    expect(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();
+    expect(await page.locator('#matrix').innerText()).toContain('<script>');
+    // Sorting by the consistency column puts the least consistent item first.
+    await page.locator('#matrix thead th').nth(2).click();
+    const firstScore = await page.locator('#matrix tbody tr').first().locator('td').nth(2).innerText();
+    expect(Number.parseInt(firstScore, 10)).toBeLessThan(100);
+    mkdirSync(SHOTS, { recursive: true });
+    const shot = path.join(SHOTS, 'compare-matrix.png');
+    await page.screenshot({ path: shot, fullPage: true });
+    expect(readFileSync(shot).subarray(1, 4).toString()).toBe('PNG');
+  }, 60_000);
+});
