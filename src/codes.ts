@@ -97,37 +97,41 @@ function readCatalog(dir: string, cwd: string, schemas: SchemaValidator, profile
 }
 
 /**
- * Writes top-level strings into an item file, or says why that cannot be done safely. `code` is inserted
- * at the top, so it goes last: a refusal of any other field is then located in the file as it is on disk.
+ * The new text of an item file with top-level strings set, or why that cannot be done safely. `code` is
+ * inserted at the top, so it goes last: any other refusal is then located in the file as it is on disk.
  */
-function editItem(absolute: string, shown: string, fields: Record<string, string>): Finding | undefined {
+function editedText(absolute: string, shown: string, fields: Record<string, string>): { text: string } | { refused: Finding } {
   let text = readFileSync(absolute, 'utf8');
   const ordered = Object.entries(fields).sort(([a], [b]) => Number(a === 'code') - Number(b === 'code'));
   for (const [key, value] of ordered) {
     const edited = setTopLevelString(text, key, value);
-    if ('refused' in edited) return { code: edited.refused.code, severity: 'error', file: shown, path: `/${key}`, args: { key }, range: edited.refused.range };
+    if ('refused' in edited) return { refused: { code: edited.refused.code, severity: 'error', file: shown, path: `/${key}`, args: { key }, range: edited.refused.range } };
     text = edited.text;
   }
-  writeFileAtomic(absolute, text);
-  return undefined;
+  return { text };
 }
 
 /**
- * Applies a plan: the ledger first (after a crash a code may be recorded but not yet written into its
- * file, which `code check` reports; never written without being recorded, so never issued twice), then
- * the items, then renames.
+ * Applies a plan. Every edit is worked out before anything is written, so a refused edit leaves the
+ * catalog untouched. Then the ledger first (after a crash a code may be recorded but not yet in its file,
+ * which `code check` reports; never in a file without being recorded, so never issued twice), the items,
+ * and the renames.
  */
 function applyPlan(catalog: CodingCatalog, plan: CodePlan, extraEdits: Map<string, Record<string, string>>): Finding[] {
-  writeLedger(catalog.dir, plan.ledger);
-  const refused: Finding[] = [];
   const edits = new Map(extraEdits);
   for (const a of plan.assignments) edits.set(a.file, { ...(edits.get(a.file) ?? {}), code: a.code, ...(a.parent ? { parent: a.parent } : {}) });
+  const texts = new Map<string, string>();
+  const refused: Finding[] = [];
   for (const [file, fields] of edits) {
-    const refusal = editItem(path.join(catalog.dir, file), shownIn(catalog, file), fields);
-    if (refusal) refused.push(refusal);
+    const result = editedText(path.join(catalog.dir, file), shownIn(catalog, file), fields);
+    if ('refused' in result) refused.push(result.refused);
+    else texts.set(file, result.text);
   }
+  if (refused.length) return refused;
+  writeLedger(catalog.dir, plan.ledger);
+  for (const [file, text] of texts) writeFileAtomic(path.join(catalog.dir, file), text);
   for (const a of plan.assignments) if (a.rename) renameSync(path.join(catalog.dir, a.file), path.join(catalog.dir, a.rename));
-  return refused;
+  return [];
 }
 
 interface Prepared {
@@ -170,8 +174,9 @@ export async function assignCodes(paths: readonly string[], options: CodeRunOpti
       const problems = plan.problems.map((p) => ({ severity: 'error' as const, args: {}, ...p, file: shownIn(catalog, p.file) }));
       if (problems.length) return void result.diagnostics.push(...worded(problems, run.lang));
       if (options.dryRun || (plan.assignments.length === 0 && plan.adopted.length === 0)) return;
-      result.diagnostics.push(...worded(applyPlan(catalog, plan, new Map()), run.lang));
-      result.applied = true;
+      const refused = applyPlan(catalog, plan, new Map());
+      result.diagnostics.push(...worded(refused, run.lang));
+      result.applied = refused.length === 0;
     };
     if (options.dryRun) work();
     else withCatalogLock(dir, work);
@@ -230,8 +235,9 @@ export async function changeLifecycle(request: LifecycleRequest, options: CodeRu
     for (const item of catalog.items) {
       if (item.data.code !== undefined && request.codes.includes(item.data.code)) cancelled.set(item.file, { status: '取消', cancelDate: run.date });
     }
-    fail(applyPlan(catalog, plan, cancelled));
-    result.applied = true;
+    const refused = applyPlan(catalog, plan, cancelled);
+    fail(refused);
+    result.applied = refused.length === 0;
   };
   if (options.dryRun) work();
   else withCatalogLock(dir, work);

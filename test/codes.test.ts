@@ -129,6 +129,10 @@ describe('code assign', () => {
     write(root, 'basic/items/b-sub.yaml', 'description: &main 新主项\nname: 新子项\nparent: *main\ntype: 行政许可\nlevels: [市级]\nbasis:\n  - law: 《某法》\n');
     const result = await assignCodes(['basic'], { cwd: root, today: TODAY });
     expect(result.diagnostics.map((d) => [d.code, d.file, d.range?.start.line, d.range?.start.column])).toEqual([['edit/not-plain-scalar', 'basic/items/b-sub.yaml', 3, 9]]);
+    // Nothing was written: not the other item, not the ledger, no rename.
+    expect(read(root, 'basic/items/a-main.yaml')).toBe(newItem('新主项'));
+    expect(existsSync(path.join(root, 'basic/ledger.yaml'))).toBe(false);
+    expect(result.applied).toBe(false);
     expect(setTopLevelString('{name: x}\n', 'code', '1')).toMatchObject({ refused: { code: 'edit/not-block-mapping' } });
   });
 
