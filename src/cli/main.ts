@@ -88,6 +88,19 @@ function buildProgram(lang: Lang): Command {
     .helpOption('-h, --help', t('option.help'))
     .action(async (paths: string[], options) => (await import('./commands/diff.js')).runCompare(paths, { ...options, lang }));
 
+  program
+    .command('guide')
+    .description(t('guide.description'))
+    .argument('[catalogs...]', t('validate.paths'))
+    .option('--out <dir>', t('guide.out'))
+    .addOption(new Option('-f, --format <name>', t('validate.format')).choices(['html', 'md']).default('html'))
+    .option('--templates <dir>', t('guide.templates'))
+    .option('--item <code>', t('guide.item'))
+    .option('--stdout', t('guide.stdout'))
+    .addOption(langOption())
+    .helpOption('-h, --help', t('option.help'))
+    .action(async (paths: string[], options) => (await import('./commands/guide.js')).runGuide(paths, { ...options, lang }));
+
   const code = program.command('code').description(t('code.description')).helpOption('-h, --help', t('option.help'));
   const codeCommand = (name: string, description: Parameters<typeof uiText>[1]) =>
     code

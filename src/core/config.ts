@@ -18,6 +18,8 @@ export interface Config {
   catalogs?: { path: string; profile: string }[];
   /** Field policy for diff and compare; each list replaces the default one. */
   diff?: { standard?: string[]; vary?: string[] };
+  /** Fields guide templates may print unescaped with {{{…}}}; none by default. */
+  guide?: { allowRaw?: string[] };
 }
 
 interface CompiledSetting {

@@ -162,6 +162,15 @@ export const en: Record<string, string> = {
   'usage/diff-arguments': 'give two catalogs, or one catalog and --git <ref>',
   'usage/compare-arguments': 'give at least two implementation lists',
   'usage/compare-basics': 'give at most one basic catalog as the reference',
+  'guide/invalid-item': 'item does not validate; no guide was made (run tongban validate)',
+  'guide/missing-field': 'the template uses field "{field}", which the item does not have (item {item})',
+  'guide/raw-output': 'templates must not print data unescaped with {{{{field}}}}; list the field in guide.allowRaw in the config if it must',
+  'guide/partial-name': 'partial name "{name}" is invalid: only file names of the templates partials folder',
+  'guide/template-syntax': 'template syntax error: {detail}',
+  'usage/template-outside': 'template file points outside the templates folder: {path}',
+  'usage/guide-stdout': '--stdout needs --item and --format md',
+  'usage/guide-out': 'name the output folder with --out',
+  'usage/guide-item': 'no item with code {code}',
   'usage/not-in-catalog': '"{path}" is not inside a catalog (no catalog.yaml in its folder or above)',
 };
 

@@ -172,6 +172,15 @@ export const zhCN: Record<string, string> = {
   'usage/diff-arguments': '请给出两个目录，或一个目录和 --git <引用>',
   'usage/compare-arguments': '请给出至少两个实施清单',
   'usage/compare-basics': '最多给出一个基本目录作为比对基准',
+  'guide/invalid-item': '事项未通过校验，未生成办事指南；请先运行 tongban validate',
+  'guide/missing-field': '模板引用的字段“{field}”在事项中没有（事项 {item}）',
+  'guide/raw-output': '模板不得用 {{{{field}}}} 原样输出数据（须转义）；如确需要，在配置 guide.allowRaw 中列出该字段',
+  'guide/partial-name': '片段名“{name}”无效：只能是模板文件夹 partials 中的文件名',
+  'guide/template-syntax': '模板语法错误：{detail}',
+  'usage/template-outside': '模板文件指向模板文件夹之外：{path}',
+  'usage/guide-stdout': '--stdout 需要同时指定 --item 和 --format md',
+  'usage/guide-out': '请用 --out 指定输出文件夹',
+  'usage/guide-item': '没有找到编码为 {code} 的事项',
   'usage/not-in-catalog': '“{path}”不在任何目录中（其所在文件夹及上级文件夹都没有 catalog.yaml）',
 };
 

@@ -12,6 +12,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compare } from '../../src/compare.js';
 import { compareHtml } from '../../src/reporters/diff/compare-html.js';
+import { buildGuides } from '../../src/guides.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -64,5 +65,32 @@ describe.skipIf(!available)('HTML reports in Chromium', () => {
     const shot = path.join(SHOTS, 'compare-matrix.png');
     await page.screenshot({ path: shot, fullPage: true });
     expect(readFileSync(shot).subarray(1, 4).toString()).toBe('PNG');
+  }, 60_000);
+
+  it('the guide site: the index search finds an item by a Chinese keyword, an item page shows its material table', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'tongban-site-'));
+    cpSync(path.join(ROOT, 'catalogs'), path.join(root, 'catalogs'), { recursive: true });
+    await buildGuides(['catalogs'], { cwd: root, out: 'site' });
+    const page = await browser.newPage();
+    await page.goto('file://' + path.join(root, 'site', 'index.html'));
+    const all = await page.locator('li[data-search]:visible').count();
+    expect(all).toBe(27);
+    await page.locator('#q').fill('卫生许可');
+    expect(await page.locator('li[data-search]:visible').count()).toBe(2);
+    expect(await page.locator('#hits').innerText()).toBe('找到 2 个事项');
+    await page.locator('li[data-search]:visible a').first().click();
+    await page.waitForLoadState();
+    expect(await page.locator('h1').innerText()).toBe('公共场所卫生许可');
+    const rows = page.locator('table.materials tbody tr');
+    expect(await rows.count()).toBe(3);
+    expect(await page.locator('table.materials caption').innerText()).toMatch(/申请材料（共 \d+ 项）/);
+    const jsonLd = JSON.parse(await page.locator('script[type="application/ld+json"]').innerText());
+    expect(jsonLd).toMatchObject({ '@type': 'GovernmentService', name: '公共场所卫生许可' });
+    // Large type for elderly readers: one click, and the base font grows.
+    const before = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+    await page.locator('#large').click();
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).not.toBe(before);
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, 'guide-page.png'), fullPage: true });
   }, 60_000);
 });

@@ -1,0 +1,107 @@
+/** 办事指南: phrasing, a Markdown snapshot, checked rendering, template safety, incremental rebuilds. */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { feePhrase, limitPhrase, materialFormPhrase, promisedPhrase, specialStepPhrase, visitsPhrase } from '../src/core/guide/phrasing.js';
+import { buildGuides } from '../src/guides.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const WUHOU_LICENCE = '11510107055842061G4000100001000';
+
+function samples(): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'tongban-guide-'));
+  cpSync(path.join(ROOT, 'catalogs'), path.join(root, 'catalogs'), { recursive: true });
+  return root;
+}
+
+function templates(root: string, files: Record<string, string>): string {
+  const dir = path.join(root, 'my-templates');
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  }
+  return 'my-templates';
+}
+
+describe('phrasing', () => {
+  it('follows the 办事指南 conventions', () => {
+    expect(promisedPhrase('即办件', { value: 0, unit: '工作日' })).toBe('即办');
+    expect(promisedPhrase('承诺件', { value: 10, unit: '工作日' })).toBe('自受理之日起10个工作日内办结');
+    expect(limitPhrase({ value: 20, unit: '工作日', note: '可延长10日' })).toBe('20个工作日（可延长10日）');
+    expect(feePhrase({ charged: false })).toBe('不收费');
+    expect(feePhrase({ charged: true, items: [{ name: '工本费', standard: '10元' }] })).toBe('工本费：10元');
+    expect(materialFormPhrase({ forms: ['原件', '复印件', '电子'], copies: 2 })).toBe('原件2份、复印件2份、电子版');
+    expect(visitsPhrase(0, true)).toBe('0次（全程网办）');
+    expect(specialStepPhrase({ name: '专家评审', timeLimit: { value: 30, unit: '工作日' }, counted: false })).toBe('专家评审：30个工作日（不计入法定办结时限）');
+  });
+});
+
+describe('tongban guide', () => {
+  it('renders a Markdown guide in the agreed section order (snapshot)', async () => {
+    const root = samples();
+    const result = await buildGuides(['catalogs/wuhou'], { cwd: root, out: 'out', format: 'md', item: WUHOU_LICENCE });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.single).toMatchSnapshot();
+  });
+
+  it('a field the item lacks is reported at the template line and the item, and nothing is written for it', async () => {
+    const root = samples();
+    const dir = templates(root, { 'guide.md.hbs': '# {{name}}\n\n{{faqs}}\n' });
+    const result = await buildGuides(['catalogs/wuhou'], { cwd: root, out: 'out', format: 'md', templates: dir, item: WUHOU_LICENCE });
+    expect(result.diagnostics.map((d) => [d.code, d.file, d.range?.start.line, d.range?.start.column, d.args.item])).toEqual([
+      ['guide/missing-field', 'my-templates/guide.md.hbs', 3, 3, 'catalogs/wuhou/items/000100001000.yaml:3:1'],
+    ]);
+    expect(result.rendered).toEqual([]);
+  });
+
+  it('a missing field inside a partial names the partial', async () => {
+    const root = samples();
+    const dir = templates(root, { 'partials/materials-md.hbs': '材料：\n{{#each materials}}- {{name}} {{copies}}\n{{/each}}' });
+    const result = await buildGuides(['catalogs/wuhou'], { cwd: root, out: 'out', format: 'md', templates: dir, item: WUHOU_LICENCE });
+    expect(result.diagnostics.map((d) => [d.file, d.range?.start.line, d.args.field])).toEqual([['my-templates/partials/materials-md.hbs', 2, 'copies']]);
+  });
+
+  it('refuses raw output and partial names that could leave the templates folder, with positions', async () => {
+    const root = samples();
+    const dir = templates(root, { 'guide.md.hbs': '# {{{name}}}\n{{> ../../secret}}\n' });
+    const result = await buildGuides(['catalogs/wuhou'], { cwd: root, out: 'out', format: 'md', templates: dir });
+    expect(result.diagnostics.map((d) => [d.code, d.range?.start.line, d.range?.start.column])).toEqual([
+      ['guide/raw-output', 1, 3],
+      ['guide/partial-name', 2, 1],
+    ]);
+    expect(existsSync(path.join(root, 'out'))).toBe(false);
+    writeFileSync(path.join(root, 'tongban.config.yaml'), 'guide:\n  allowRaw: [name]\n');
+    writeFileSync(path.join(root, dir, 'guide.md.hbs'), '# {{{name}}}\n');
+    expect((await buildGuides(['catalogs/wuhou'], { cwd: root, out: 'out', format: 'md', templates: dir })).diagnostics).toEqual([]);
+  });
+
+  it('escapes catalogue data: a name with <script> is text', async () => {
+    const root = samples();
+    const file = path.join(root, 'catalogs/wuhou/items/000100001000.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('name: 食品经营许可\n', 'name: <script>alert(1)</script>食品经营许可\n'));
+    await buildGuides(['catalogs/wuhou'], { cwd: root, out: 'out' });
+    const page = readFileSync(path.join(root, 'out/wuhou', `${WUHOU_LICENCE}.html`), 'utf8');
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;食品经营许可');
+    expect(page).not.toContain('<script>alert(1)');
+    // The JSON-LD block cannot be closed from inside either.
+    expect(page).toContain('\\u003cscript\\u003ealert(1)');
+  });
+
+  it('rebuilds only what changed and deletes pages of removed items', async () => {
+    const root = samples();
+    const first = await buildGuides(['catalogs'], { cwd: root, out: 'out' });
+    expect(first.rendered.length).toBe(27);
+    const second = await buildGuides(['catalogs'], { cwd: root, out: 'out' });
+    expect([second.rendered.length, second.unchanged]).toEqual([0, 27]);
+    const file = path.join(root, 'catalogs/wuhou/items/000100001000.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('value: 10\n', 'value: 8\n'));
+    rmSync(path.join(root, 'catalogs/shenzhen/items/002000003000.yaml'));
+    const third = await buildGuides(['catalogs'], { cwd: root, out: 'out' });
+    expect(third.rendered).toEqual([`wuhou/${WUHOU_LICENCE}.html`]);
+    expect(third.deleted).toHaveLength(1);
+    expect(readFileSync(path.join(root, 'out/wuhou', `${WUHOU_LICENCE}.html`), 'utf8')).toContain('自受理之日起8个工作日内办结');
+    expect(readFileSync(path.join(root, 'out/index.html'), 'utf8')).not.toContain('社会保障卡申领');
+  });
+});
