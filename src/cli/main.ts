@@ -101,6 +101,18 @@ function buildProgram(lang: Lang): Command {
     .helpOption('-h, --help', t('option.help'))
     .action(async (paths: string[], options) => (await import('./commands/guide.js')).runGuide(paths, { ...options, lang }));
 
+  program
+    .command('stats')
+    .description(t('stats.description'))
+    .argument('[catalogs...]', t('validate.paths'))
+    .addOption(new Option('-f, --format <name>', t('validate.format')).choices(['stylish', 'json', 'csv', 'html']).default('stylish'))
+    .option('-o, --output <file>', t('validate.output'))
+    .option('--color', t('validate.color'))
+    .option('--no-color', t('validate.noColor'))
+    .addOption(langOption())
+    .helpOption('-h, --help', t('option.help'))
+    .action(async (paths: string[], options) => (await import('./commands/stats.js')).runStats(paths, { ...options, lang }));
+
   const code = program.command('code').description(t('code.description')).helpOption('-h, --help', t('option.help'));
   const codeCommand = (name: string, description: Parameters<typeof uiText>[1]) =>
     code

@@ -20,6 +20,8 @@ export interface Config {
   diff?: { standard?: string[]; vary?: string[] };
   /** Fields guide templates may print unescaped with {{{…}}}; none by default. */
   guide?: { allowRaw?: string[] };
+  /** Targets for `tongban stats` (see core/stats/measures.ts); replace the defaults. */
+  stats?: { targets?: unknown[] };
 }
 
 interface CompiledSetting {

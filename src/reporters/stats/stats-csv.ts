@@ -1,0 +1,14 @@
+/** `tongban stats --format csv`: one row per catalog and per level, one column per measure. */
+import type { Lang } from '../../i18n/index.js';
+import type { StatsResult } from '../../stats.js';
+import { excelCsv } from '../diff/csv.js';
+import { MEASURES, measureLabel } from './labels.js';
+
+export function statsCsv(result: StatsResult, lang: Lang): string {
+  const header = ['catalog', 'level', 'items', ...MEASURES.map((m) => measureLabel(lang, m))];
+  const rows = [
+    ...result.catalogs.map((c) => [c.label, c.level ?? '', String(c.measures.items), ...MEASURES.map((m) => String(c.measures[m]))]),
+    ...result.byLevel.map((l) => [`[${l.level}]`, l.level, String(l.measures.items), ...MEASURES.map((m) => String(l.measures[m]))]),
+  ];
+  return excelCsv([header, ...rows]);
+}
