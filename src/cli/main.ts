@@ -113,6 +113,27 @@ function buildProgram(lang: Lang): Command {
     .helpOption('-h, --help', t('option.help'))
     .action(async (paths: string[], options) => (await import('./commands/stats.js')).runStats(paths, { ...options, lang }));
 
+  program
+    .command('import')
+    .description(t('import.description'))
+    .argument('<file>', t('validate.paths'))
+    .requiredOption('--map <mapping>', t('import.map'))
+    .requiredOption('--out <dir>', t('import.out'))
+    .addOption(new Option('--encoding <name>', t('import.encoding')).choices(['auto', 'utf8', 'gbk']).default('auto'))
+    .option('--update', t('import.update'))
+    .addOption(langOption())
+    .helpOption('-h, --help', t('option.help'))
+    .action(async (file: string, options) => (await import('./commands/exchange.js')).runImport(file, { ...options, lang }));
+  program
+    .command('export')
+    .description(t('export.description'))
+    .argument('[catalogs...]', t('validate.paths'))
+    .addOption(new Option('-f, --format <name>', t('validate.format')).choices(['csv', 'json', 'jsonl', 'jsonld']).default('csv'))
+    .option('-o, --output <file>', t('validate.output'))
+    .addOption(langOption())
+    .helpOption('-h, --help', t('option.help'))
+    .action(async (paths: string[], options) => (await import('./commands/exchange.js')).runExport(paths, { ...options, lang }));
+
   const code = program.command('code').description(t('code.description')).helpOption('-h, --help', t('option.help'));
   const codeCommand = (name: string, description: Parameters<typeof uiText>[1]) =>
     code

@@ -24,6 +24,7 @@ export function loadSchemaSet(dir = SCHEMAS_DIR): SchemaSet {
     profile: readJson(path.join(dir, 'profile.schema.json')),
     baseline: readJson(path.join(dir, 'baseline.schema.json')),
     ledger: readJson(path.join(dir, 'ledger.schema.json')),
+    mapping: readJson(path.join(dir, 'mapping.schema.json')),
     items: {
       basic: readJson(path.join(dir, 'item.basic.schema.json')),
       implementation: readJson(path.join(dir, 'item.implementation.schema.json')),
@@ -38,6 +39,9 @@ export function loadBuiltinProfile(id = 'national', dir = SCHEMAS_DIR): CodeProf
 }
 
 export const BUILTIN_PROFILES = ['national'];
+
+/** Import mapping presets (national exchange field names; tongban's own export). */
+export const SCHEMAS_DIR_FOR_MAPPINGS = path.join(SCHEMAS_DIR, 'mappings');
 
 /** The GB/T 2260 rows as csv-parse reads them from the CSV (the source). */
 export function readRegionRows(dir = SCHEMAS_DIR): string[][] {

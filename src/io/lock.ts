@@ -2,20 +2,26 @@
  * One writer per catalog: `tongban code` commands hold `<catalog>/.tongban.lock` while they plan and
  * apply, so two runs cannot issue the same code. A lock left by a process that no longer exists is removed.
  */
-import { openSync, closeSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { openSync, closeSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './errors.js';
 
 const LOCK_FILE = '.tongban.lock';
 
+/** A lock file younger than this whose pid cannot be read yet is being written, not abandoned. */
+const FRESH_MS = 10_000;
+
 function holderAlive(file: string): boolean {
   let pid: number;
+  let age: number;
   try {
     pid = Number(readFileSync(file, 'utf8').trim());
+    age = Date.now() - statSync(file).mtimeMs;
   } catch {
-    return true; // being written right now
+    return true; // gone or being replaced: look again
   }
-  if (!Number.isInteger(pid) || pid <= 0) return false;
+  // The holder creates the file, then writes its pid: an empty file is a lock being taken.
+  if (!Number.isInteger(pid) || pid <= 0) return age < FRESH_MS;
   try {
     process.kill(pid, 0);
     return true;

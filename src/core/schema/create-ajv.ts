@@ -31,6 +31,7 @@ export function createAjv(schemas: SchemaSet, options: { source?: boolean } = {}
     profile: schemas.profile,
     baseline: schemas.baseline,
     ledger: schemas.ledger,
+    mapping: schemas.mapping,
   };
   // Relative $refs resolve against a schema's id; the files carry none so editors resolve them on disk.
   for (const name of Object.keys(SCHEMA_IDS) as SchemaName[]) add(top[name], SCHEMA_IDS[name]);

@@ -15,6 +15,7 @@ export interface SchemaSet {
   profile: object;
   baseline: object;
   ledger: object;
+  mapping: object;
   items: Record<CatalogKind, object>;
   /** Schemas referenced by the others, keyed by their path under schemas/ (e.g. `codelists/level.json`). */
   shared: Record<string, object>;
@@ -29,6 +30,7 @@ export const SCHEMA_IDS = {
   profile: 'profile.schema.json',
   baseline: 'baseline.schema.json',
   ledger: 'ledger.schema.json',
+  mapping: 'mapping.schema.json',
 } as const;
 
 export type SchemaName = keyof typeof SCHEMA_IDS;
@@ -45,6 +47,7 @@ export interface SchemaValidator {
   profile(data: unknown): RuleFinding[];
   baseline(data: unknown): RuleFinding[];
   ledger(data: unknown): RuleFinding[];
+  mapping(data: unknown): RuleFinding[];
   item(kind: CatalogKind, data: unknown): RuleFinding[];
 }
 
@@ -60,6 +63,7 @@ export function validatorFrom(check: (name: SchemaName) => CompiledCheck): Schem
     profile: (data) => run('profile', data),
     baseline: (data) => run('baseline', data),
     ledger: (data) => run('ledger', data),
+    mapping: (data) => run('mapping', data),
     item: (kind, data) => run(kind, data),
   };
 }
