@@ -26,7 +26,7 @@ export interface LoadedCatalogs {
    * requested files. Complete once every source's items have been iterated; so is `suppressions`.
    */
   findings: Finding[];
-  /** The text of a file read (display path), read again from disk when first asked; for positions. */
+  /** The text of a file read (display path), read again from disk; for positions. */
   textOf(file: string): string | undefined;
   /** Suppression comments of the requested files that have any. */
   suppressions: Map<string, Suppression[]>;
@@ -146,16 +146,11 @@ export function loadCatalogs(selection: Selection, cwd: string, options: LoadOpt
   const requestedCatalogs = pending.filter((p) => p.source.requested);
   const itemFiles = requestedCatalogs.flatMap((p) => p.items.map((i) => i.file)).filter(isRequested);
   const files = [...requestedCatalogs.map((p) => p.source.metaFile).filter(isRequested), ...itemFiles].sort();
-  const texts = new Map<string, string>();
-
+  // Read again on demand and not kept: locating asks once per file with findings.
   const textOf = (file: string): string | undefined => {
-    const known = texts.get(file);
-    if (known !== undefined) return known;
     const absolute = absoluteOf.get(file);
     const again = absolute === undefined ? undefined : readTextFile(absolute, file);
-    if (!again || 'finding' in again) return undefined;
-    texts.set(file, again.text);
-    return again.text;
+    return again && 'text' in again ? again.text : undefined;
   };
 
   return {
