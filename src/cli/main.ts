@@ -62,57 +62,36 @@ function buildProgram(lang: Lang): Command {
       const { runValidate } = await import('./commands/validate.js');
       await runValidate(paths, { ...options, targets: outputs.targets, lang, version });
     });
-  program
-    .command('diff')
-    .description(t('diff.description'))
+  /**
+   * A command that prints one report: its formats (the first is the default), and, for text reports,
+   * an output file and colour switches. Every command takes --lang and -h.
+   */
+  const reportCommand = (parent: Command, name: string, description: Parameters<typeof uiText>[1], formats: readonly string[], options: { output?: boolean; color?: boolean } = {}) => {
+    const command = parent.command(name).description(t(description)).addOption(new Option('-f, --format <name>', t('validate.format')).choices(formats).default(formats[0]));
+    if (options.output) command.option('-o, --output <file>', t('validate.output'));
+    if (options.color) command.option('--color', t('validate.color')).option('--no-color', t('validate.noColor'));
+    return command.addOption(langOption()).helpOption('-h, --help', t('option.help'));
+  };
+
+  reportCommand(program, 'diff', 'diff.description', ['stylish', 'json', 'markdown', 'csv', 'html'], { output: true, color: true })
     .argument('<left>', t('validate.paths'))
     .argument('[right]', t('validate.paths'))
     .option('--git <ref>', t('diff.git'))
-    .addOption(new Option('-f, --format <name>', t('validate.format')).choices(['stylish', 'json', 'markdown', 'csv', 'html']).default('stylish'))
-    .option('-o, --output <file>', t('validate.output'))
     .option('--exit-code', t('diff.exitCode'))
-    .option('--color', t('validate.color'))
-    .option('--no-color', t('validate.noColor'))
-    .addOption(langOption())
-    .helpOption('-h, --help', t('option.help'))
     .action(async (left: string, right: string | undefined, options) => (await import('./commands/diff.js')).runDiff(left, right, { ...options, lang }));
-  program
-    .command('compare')
-    .description(t('compare.description'))
+  reportCommand(program, 'compare', 'compare.description', ['stylish', 'json', 'csv', 'html'], { output: true, color: true })
     .argument('<catalogs...>', t('validate.paths'))
-    .addOption(new Option('-f, --format <name>', t('validate.format')).choices(['stylish', 'json', 'csv', 'html']).default('stylish'))
-    .option('-o, --output <file>', t('validate.output'))
-    .option('--color', t('validate.color'))
-    .option('--no-color', t('validate.noColor'))
-    .addOption(langOption())
-    .helpOption('-h, --help', t('option.help'))
     .action(async (paths: string[], options) => (await import('./commands/diff.js')).runCompare(paths, { ...options, lang }));
-
-  program
-    .command('guide')
-    .description(t('guide.description'))
+  reportCommand(program, 'guide', 'guide.description', ['html', 'md'])
     .argument('[catalogs...]', t('validate.paths'))
     .option('--out <dir>', t('guide.out'))
-    .addOption(new Option('-f, --format <name>', t('validate.format')).choices(['html', 'md']).default('html'))
     .option('--templates <dir>', t('guide.templates'))
     .option('--item <code>', t('guide.item'))
     .option('--stdout', t('guide.stdout'))
-    .addOption(langOption())
-    .helpOption('-h, --help', t('option.help'))
     .action(async (paths: string[], options) => (await import('./commands/guide.js')).runGuide(paths, { ...options, lang }));
-
-  program
-    .command('stats')
-    .description(t('stats.description'))
+  reportCommand(program, 'stats', 'stats.description', ['stylish', 'json', 'csv', 'html'], { output: true, color: true })
     .argument('[catalogs...]', t('validate.paths'))
-    .addOption(new Option('-f, --format <name>', t('validate.format')).choices(['stylish', 'json', 'csv', 'html']).default('stylish'))
-    .option('-o, --output <file>', t('validate.output'))
-    .option('--color', t('validate.color'))
-    .option('--no-color', t('validate.noColor'))
-    .addOption(langOption())
-    .helpOption('-h, --help', t('option.help'))
     .action(async (paths: string[], options) => (await import('./commands/stats.js')).runStats(paths, { ...options, lang }));
-
   program
     .command('import')
     .description(t('import.description'))
@@ -124,24 +103,12 @@ function buildProgram(lang: Lang): Command {
     .addOption(langOption())
     .helpOption('-h, --help', t('option.help'))
     .action(async (file: string, options) => (await import('./commands/exchange.js')).runImport(file, { ...options, lang }));
-  program
-    .command('export')
-    .description(t('export.description'))
+  reportCommand(program, 'export', 'export.description', ['csv', 'json', 'jsonl', 'jsonld'], { output: true })
     .argument('[catalogs...]', t('validate.paths'))
-    .addOption(new Option('-f, --format <name>', t('validate.format')).choices(['csv', 'json', 'jsonl', 'jsonld']).default('csv'))
-    .option('-o, --output <file>', t('validate.output'))
-    .addOption(langOption())
-    .helpOption('-h, --help', t('option.help'))
     .action(async (paths: string[], options) => (await import('./commands/exchange.js')).runExport(paths, { ...options, lang }));
 
   const code = program.command('code').description(t('code.description')).helpOption('-h, --help', t('option.help'));
-  const codeCommand = (name: string, description: Parameters<typeof uiText>[1]) =>
-    code
-      .command(name)
-      .description(t(description))
-      .addOption(new Option('-f, --format <name>', t('validate.format')).choices(['stylish', 'json']).default('stylish'))
-      .addOption(langOption())
-      .helpOption('-h, --help', t('option.help'));
+  const codeCommand = (name: string, description: Parameters<typeof uiText>[1]) => reportCommand(code, name, description, ['stylish', 'json']);
   codeCommand('explain', 'code.explain')
     .argument('<codes...>', t('code.codes'))
     .option('--profile <profile>', t('code.profile'), 'national')

@@ -16,6 +16,8 @@ export function hasFullWidth(text: string): boolean {
  * Returns undefined when normalising changes nothing, so callers can offer it only as a real suggestion.
  */
 export function suggestCode(text: string): string | undefined {
+  // Almost every code is already plain: skip the normalising for those.
+  if (/^[0-9A-Z]*$/.test(text)) return undefined;
   const fixed = toHalfWidth(text).trim().toUpperCase();
   return fixed !== text ? fixed : undefined;
 }
