@@ -28,7 +28,7 @@ export interface MissingField {
 
 type Node = { type: string; loc?: { start: { line: number; column: number } }; [key: string]: unknown };
 
-function at(template: TemplateSource, node: Node): Finding['range'] {
+function at(node: Node): Finding['range'] {
   const start = { line: node.loc?.start.line ?? 1, column: (node.loc?.start.column ?? 0) + 1 };
   return { start, end: start };
 }
@@ -55,11 +55,11 @@ export function checkTemplate(template: TemplateSource, allowRaw: readonly strin
   walk(ast, (node) => {
     if (node.type === 'MustacheStatement' && node.escaped === false) {
       const field = (node.path as { original?: string } | undefined)?.original ?? '';
-      if (!allowRaw.includes(field)) out.push({ code: 'guide/raw-output', severity: 'error', file: template.file, path: '', args: { field }, range: at(template, node) });
+      if (!allowRaw.includes(field)) out.push({ code: 'guide/raw-output', severity: 'error', file: template.file, path: '', args: { field }, range: at(node) });
     }
     if (node.type === 'PartialStatement' || node.type === 'PartialBlockStatement') {
       const name = (node.name as { original?: string } | undefined)?.original ?? '';
-      if (!/^[\w-]+$/.test(name)) out.push({ code: 'guide/partial-name', severity: 'error', file: template.file, path: '', args: { name }, range: at(template, node) });
+      if (!/^[\w-]+$/.test(name)) out.push({ code: 'guide/partial-name', severity: 'error', file: template.file, path: '', args: { name }, range: at(node) });
     }
   });
   return out;

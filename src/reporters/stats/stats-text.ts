@@ -10,7 +10,7 @@ export function statsText(result: StatsResult, lang: Lang, color: boolean): stri
   const columns = [...result.catalogs.map((c) => ({ title: c.label, measures: c.measures })), ...result.byLevel.map((l) => ({ title: `[${l.level}]`, measures: l.measures }))];
   const rows = [[uiText(lang, 'stats.measure'), ...columns.map((c) => c.title)], [uiText(lang, 'stats.items'), ...columns.map((c) => String(c.measures.items))], ...MEASURES.map((m) => [measureLabel(lang, m), ...columns.map((c) => showMeasure(m, c.measures[m]))])];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => stringWidth(r[i] ?? ''))));
-  const lines = rows.map((r, index) => r.map((cell, i) => (i === 0 ? cell + ' '.repeat((widths[i] ?? 0) - stringWidth(cell)) : ' '.repeat((widths[i] ?? 0) - stringWidth(cell)) + cell)).join('  ')).map((l, i) => (i === 0 ? chalk.bold(l) : l));
+  const lines = rows.map((r) => r.map((cell, i) => (i === 0 ? cell + ' '.repeat((widths[i] ?? 0) - stringWidth(cell)) : ' '.repeat((widths[i] ?? 0) - stringWidth(cell)) + cell)).join('  ')).map((l, i) => (i === 0 ? chalk.bold(l) : l));
   lines.push('');
   for (const c of result.catalogs) {
     for (const t of c.targets) {
