@@ -1,6 +1,6 @@
 /** `tongban export`: catalogs out as CSV (for spreadsheets), JSON, JSON Lines or JSON-LD (schema.org). */
 import { COLUMNS, toCell } from './core/exchange/columns.js';
-import { guideView } from './core/guide/view.js';
+import { governmentService } from './core/guide/view.js';
 import type { CatalogKind, CatalogMeta, ImplementationItem } from './core/model.js';
 import { selectCatalogs } from './io/discover.js';
 import { environment } from './io/environment.js';
@@ -28,11 +28,14 @@ export async function exportCatalogs(paths: readonly string[], format: ExportFor
       if (format === 'csv') rows.push(COLUMNS[kind].map((column) => toCell(kind, column, item[column])));
       else if (format === 'jsonl') lines.push(JSON.stringify(item));
       else if (format === 'json') objects.push(item);
-      else if (meta?.kind === 'implementation') objects.push(JSON.parse(guideView(doc.data as unknown as ImplementationItem, doc.file, meta, region).jsonLd.replace(/\\u003c/g, '<').replace(/\\u003e/g, '>').replace(/\\u0026/g, '&')));
+      else if (meta?.kind === 'implementation') {
+        const { '@context': _context, ...service } = governmentService(doc.data as unknown as ImplementationItem, region);
+        objects.push(service);
+      }
     }
   }
   if (format === 'csv') return excelCsv(rows);
   if (format === 'jsonl') return lines.map((l) => l + '\n').join('');
   if (format === 'json') return JSON.stringify(objects, null, 2) + '\n';
-  return JSON.stringify({ '@context': 'https://schema.org', '@graph': objects.map((o) => ({ ...(o as object), '@context': undefined })) }, null, 2) + '\n';
+  return JSON.stringify({ '@context': 'https://schema.org', '@graph': objects }, null, 2) + '\n';
 }

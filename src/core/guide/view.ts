@@ -57,9 +57,9 @@ function contact(value: { phone: string; address?: string; url?: string } | unde
   return [value.phone, value.address, value.url].filter(Boolean).join('；');
 }
 
-export function guideView(item: ImplementationItem, file: string, meta: CatalogMeta, regionName: string | null): GuideView {
-  const fullyOnline = item.online.depth === 4;
-  const jsonLd = {
+/** The item as a schema.org GovernmentService (also what `tongban export --format jsonld` writes). */
+export function governmentService(item: ImplementationItem, regionName: string | null): Record<string, unknown> {
+  return {
     '@context': 'https://schema.org',
     '@type': 'GovernmentService',
     name: item.name,
@@ -74,6 +74,10 @@ export function guideView(item: ImplementationItem, file: string, meta: CatalogM
       ...(item.place ? [{ '@type': 'ServiceChannel', serviceLocation: { '@type': 'Place', name: item.place } }] : []),
     ],
   };
+}
+
+export function guideView(item: ImplementationItem, file: string, meta: CatalogMeta, regionName: string | null): GuideView {
+  const fullyOnline = item.online.depth === 4;
   return {
     slug: item.code ?? item.basicCode,
     file,
@@ -117,6 +121,6 @@ export function guideView(item: ImplementationItem, file: string, meta: CatalogM
     consultation: contact(item.contacts?.consultation),
     complaint: contact(item.contacts?.complaint),
     faq: item.faq ?? [],
-    jsonLd: scriptSafeJson(jsonLd),
+    jsonLd: scriptSafeJson(governmentService(item, regionName)),
   };
 }
