@@ -102,12 +102,17 @@ function sniffDelimiter(headerLine: string): string {
   return counts.sort((a, b) => b[1] - a[1])[0]?.[0] ?? ',';
 }
 
-/** Rows with their spreadsheet row numbers (the header is row 1). */
-async function* rowsOf(file: string, encoding: 'utf8' | 'gb18030'): AsyncGenerator<{ row: number; values: Row }> {
+/** Rows with their spreadsheet row numbers (the header is row 1); a JSON line that does not parse is a problem of its row. */
+async function* rowsOf(file: string, encoding: 'utf8' | 'gb18030'): AsyncGenerator<{ row: number; values: Row; problem?: RowProblem }> {
   const extension = path.extname(file).toLowerCase();
   if (extension === '.json') {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-    if (!Array.isArray(data)) throw new UsageError('usage/import-json', { path: file });
+    let data: unknown;
+    try {
+      data = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      throw new UsageError('usage/import-json', { path: file, detail: (error as Error).message });
+    }
+    if (!Array.isArray(data)) throw new UsageError('usage/import-json', { path: file, detail: 'not an array' });
     for (const [index, entry] of data.entries()) yield { row: index + 1, values: flatten(entry) };
     return;
   }
@@ -115,7 +120,12 @@ async function* rowsOf(file: string, encoding: 'utf8' | 'gb18030'): AsyncGenerat
     let row = 0;
     for await (const line of createInterface({ input: createReadStream(file, 'utf8') })) {
       row++;
-      if (line.trim()) yield { row, values: flatten(JSON.parse(line)) };
+      if (!line.trim()) continue;
+      try {
+        yield { row, values: flatten(JSON.parse(line)) };
+      } catch {
+        yield { row, values: {}, problem: { column: '—', code: 'import/not-json', args: { value: line.slice(0, 40) } } };
+      }
     }
     return;
   }
@@ -161,7 +171,11 @@ export async function importFile(input: string, options: ImportOptions): Promise
   // Pass 1: read every row, and find conflicts with items already there, writing nothing.
   const seen = new Map<string, number>();
   const existing = (name: string) => path.join(out, 'items', `${name}.yaml`);
-  for await (const { row, values } of rowsOf(file, encoding)) {
+  for await (const { row, values, problem } of rowsOf(file, encoding)) {
+    if (problem) {
+      report(row, problem);
+      continue;
+    }
     const { item, problems } = mapRow(values, mapping, lists);
     problems.forEach((p) => report(row, p));
     if (problems.length) continue;
@@ -188,7 +202,8 @@ export async function importFile(input: string, options: ImportOptions): Promise
     writeFileAtomic(path.join(out, 'catalog.yaml'), stringify(mapping.catalog));
   }
   mkdirSync(path.join(out, 'items'), { recursive: true });
-  for await (const { row, values } of rowsOf(file, encoding)) {
+  for await (const { row, values, problem } of rowsOf(file, encoding)) {
+    if (problem) continue;
     const { item, problems } = mapRow(values, mapping, lists);
     const name = problems.length ? undefined : fileNameOf(item, mapping);
     if (name === undefined || seen.get(name) !== row) continue;

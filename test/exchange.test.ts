@@ -71,6 +71,22 @@ describe('tongban import', () => {
     expect(result.written).toHaveLength(2);
   });
 
+  it('JSON Lines: a line that is not JSON is reported at its row, the others imported; a broken JSON file is a usage error', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'tongban-jsonl-'));
+    cpSync(path.join(ROOT, 'catalogs'), root, { recursive: true });
+    const lines = (await exportCatalogs(['wuhou'], 'jsonl', { cwd: root })).trim().split('\n');
+    lines.splice(1, 0, '{"name": "缺了右括号"');
+    writeFileSync(path.join(root, 'items.jsonl'), lines.join('\n') + '\n');
+    mkdirSync(path.join(root, 'again'));
+    writeFileSync(path.join(root, 'again', 'catalog.yaml'), readFileSync(path.join(root, 'wuhou', 'catalog.yaml')));
+    const result = await importFile(path.join(root, 'items.jsonl'), { cwd: root, map: 'tongban', out: 'again' });
+    expect(result.rows.map((r) => [r.row, r.code])).toEqual([[2, 'import/not-json']]);
+    expect(result.written).toHaveLength(10);
+    writeFileSync(path.join(root, 'broken.json'), '[{"name": 1},');
+    const error = await importFile(path.join(root, 'broken.json'), { cwd: root, map: 'tongban', out: 'again' }).catch((e: unknown) => e);
+    expect((error as { messageCode?: string }).messageCode).toBe('usage/import-json');
+  });
+
   it('export then import gives back the same items', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'tongban-roundtrip-'));
     cpSync(path.join(ROOT, 'catalogs'), root, { recursive: true });

@@ -169,7 +169,7 @@ export const en: Record<string, string> = {
   'import/not-json': 'column "{column}" is not valid JSON: {value}',
   'import/no-name': 'the row has no code to name its file by ("{column}" empty or not a plain code)',
   'import/duplicate-row': 'same item (same code) as row {other}; not imported twice',
-  'usage/import-json': 'a JSON file must hold an array of items: {path}',
+  'usage/import-json': 'a JSON file must hold an array of items: {path} ({detail})',
   'usage/import-catalog': '"{path}" has no catalog.yaml and the mapping has no catalog section',
   'usage/export-mixed': 'a CSV export holds one kind of catalog (basic or implementation) at a time',
   'usage/path-not-found': 'path does not exist: {path}',

@@ -179,7 +179,7 @@ export const zhCN: Record<string, string> = {
   'import/not-json': '“{column}”列不是有效的 JSON：{value}',
   'import/no-name': '该行没有可用于命名文件的编码（“{column}”为空或含非法字符）',
   'import/duplicate-row': '与第 {other} 行是同一事项（同一编码），未重复导入',
-  'usage/import-json': 'JSON 文件应为事项数组：{path}',
+  'usage/import-json': 'JSON 文件应为事项数组：{path}（{detail}）',
   'usage/import-catalog': '“{path}”中没有 catalog.yaml，映射文件也没有 catalog 一节',
   'usage/export-mixed': 'CSV 一次只能导出一种目录（基本目录或实施清单）',
   'usage/path-not-found': '路径不存在：{path}',
