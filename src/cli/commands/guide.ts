@@ -1,4 +1,7 @@
 /** `tongban guide`: build the guides, report what was rendered, skipped and deleted, or what stopped it. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { buildGuides, type GuideFormat } from '../../guides.js';
 import { uiText, type Lang } from '../../i18n/index.js';
 import { UsageError } from '../../io/errors.js';
@@ -7,7 +10,8 @@ import { writeStderr, writeStdout } from '../../io/write-output.js';
 export async function runGuide(paths: string[], options: { lang: Lang; out?: string; format: GuideFormat; templates?: string; item?: string; stdout?: boolean }): Promise<void> {
   if (options.stdout && (options.item === undefined || options.format !== 'md')) throw new UsageError('usage/guide-stdout', {});
   if (!options.stdout && options.out === undefined) throw new UsageError('usage/guide-out', {});
-  const out = options.out ?? (await import('node:os')).tmpdir() + '/tongban-guide-stdout';
+  // --stdout builds in a fresh temporary folder: nothing of the user's is touched.
+  const out = options.out ?? mkdtempSync(path.join(tmpdir(), 'tongban-guide-'));
   const result = await buildGuides(paths, { lang: options.lang, out, format: options.format, ...(options.templates ? { templates: options.templates } : {}), ...(options.item ? { item: options.item } : {}) });
   for (const d of result.diagnostics) {
     const where = d.range ? `${d.file}:${d.range.start.line}:${d.range.start.column}` : d.file;
