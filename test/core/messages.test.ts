@@ -16,7 +16,7 @@ function codesInSource(): Set<string> {
   const files = readdirSync(SRC, { recursive: true }).map(String).filter((f) => f.endsWith('.ts') && !f.startsWith('i18n'));
   for (const file of files) {
     const text = readFileSync(path.join(SRC, file), 'utf8');
-    for (const match of text.matchAll(/'((?:yaml|file|schema|catalog|code|uscc|region|basic|agency|limit|visits|fee|contact|process|result|conditions|usage|ledger|assign|lifecycle|edit|config|profile|suppression)\/[a-z-]+)'/g)) {
+    for (const match of text.matchAll(/'((?:yaml|file|schema|catalog|code|uscc|region|basic|agency|limit|visits|fee|contact|process|result|conditions|usage|ledger|assign|lifecycle|edit|config|profile|suppression|guide|import)\/[a-z-]+)'/g)) {
       codes.add(match[1] as string);
     }
   }
