@@ -40,13 +40,12 @@ export async function runDiff(left: string, right: string | undefined, options: 
   process.exitCode = options.exitCode && result.findings > 0 ? 1 : 0;
 }
 
-export async function runCompare(paths: string[], options: Options): Promise<void> {
+export async function runCompare(paths: string[], options: Omit<Options, 'format'> & { format: (typeof COMPARE_FORMATS)[number] }): Promise<void> {
   const result = await compare(paths);
   const color = options.output === undefined && useColour(options.color, process.stdout, process.env);
   const render = {
     stylish: () => compareStylish(result, options.lang, color),
     json: () => JSON.stringify(result, null, 2) + '\n',
-    markdown: () => compareStylish(result, options.lang, false),
     csv: () => compareCsv(result, options.lang),
     html: () => compareHtml(result, options.lang),
   }[options.format];
