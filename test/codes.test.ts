@@ -194,7 +194,7 @@ describe('code check (validate rules)', () => {
   it('reports unrecorded codes, vanished files and retired codes in use', async () => {
     const root = project();
     await assignCodes(['basic'], { cwd: root, today: TODAY });
-    write(root, 'basic/ledger.yaml', read(root, 'basic/ledger.yaml').replace(/  - code: "000200001000"\n    state: "active"/, '  - code: "000200001000"\n    state: "retired"\n    retired: "2026-01-01"'));
+    write(root, 'basic/ledger.yaml', read(root, 'basic/ledger.yaml').replace(/ {2}- code: "000200001000"\n {4}state: "active"/, '  - code: "000200001000"\n    state: "retired"\n    retired: "2026-01-01"'));
     rmSync(path.join(root, 'basic/items/000100001000.yaml'));
     write(root, 'basic/items/x.yaml', newItem('新事项').replace('name:', 'code: "000100008000"\nname:'));
     const result = await validate(['basic'], { cwd: root, config: false });

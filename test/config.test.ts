@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, UsageError, validate } from '../src/index.js';
+import { ConfigError, type UsageError, validate } from '../src/index.js';
 
 const BASE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'validate', 'base');
 const IMPL = 'impl/items/000100001000.yaml';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { compare, diff } from '../src/compare.js';
 import { diffLists } from '../src/core/diff/list-diff.js';
 import { similarity } from '../src/core/diff/similarity.js';
-import { UsageError } from '../src/index.js';
+import { type UsageError } from '../src/index.js';
 import { diffCsv } from '../src/reporters/diff/diff-csv.js';
 
 const BASE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'validate', 'base');
