@@ -15,7 +15,11 @@ const WORK = path.join(tmpdir(), 'tongban-bench');
 
 function timed(args, cwd) {
   const started = process.hrtime.bigint();
-  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, BIN, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   const wall = Number(process.hrtime.bigint() - started) / 1e9;
   return { wall, rss: Number(run.stderr.trim().split('\n').at(-1)) / 1024, status: run.status };
 }
@@ -28,7 +32,10 @@ function uncodedCatalog(count) {
   writeFileSync(path.join(dir, 'catalog.yaml'), 'kind: basic\nname: 赋码基准目录\norigin: "00"\n');
   const types = ['行政许可', '行政确认', '公共服务'];
   for (let i = 0; i < count; i++) {
-    writeFileSync(path.join(dir, 'items', `new-${String(i).padStart(6, '0')}.yaml`), `# 新事项 ${i}\nname: 新事项${i}\ntype: ${types[i % 3]}\nlevels: [省级, 市级]\nbasis:\n  - law: 《某法》\n    article: 第${i % 100}条\n`);
+    writeFileSync(
+      path.join(dir, 'items', `new-${String(i).padStart(6, '0')}.yaml`),
+      `# 新事项 ${i}\nname: 新事项${i}\ntype: ${types[i % 3]}\nlevels: [省级, 市级]\nbasis:\n  - law: 《某法》\n    article: 第${i % 100}条\n`,
+    );
   }
   return dir;
 }
@@ -40,6 +47,10 @@ const big = generateCatalogs(WORK, 100_000);
 timed(['code', 'check', big], ROOT); // warm-up: the page cache
 const check = timed(['code', 'check', big, '--format', 'json'], ROOT);
 
-console.log(`\ncode assign, 10,000 new items (plan + apply):  ${assign.wall.toFixed(2)} s, peak ${assign.rss.toFixed(0)} MB, exit ${assign.status}`);
+console.log(
+  `\ncode assign, 10,000 new items (plan + apply):  ${assign.wall.toFixed(2)} s, peak ${assign.rss.toFixed(0)} MB, exit ${assign.status}`,
+);
 console.log(`code assign again (nothing to do):             ${again.wall.toFixed(2)} s, exit ${again.status}`);
-console.log(`code check, 100,000 items:                      ${check.wall.toFixed(2)} s, peak ${check.rss.toFixed(0)} MB, exit ${check.status}`);
+console.log(
+  `code check, 100,000 items:                      ${check.wall.toFixed(2)} s, peak ${check.rss.toFixed(0)} MB, exit ${check.status}`,
+);

@@ -20,7 +20,10 @@ function list(name, count, variant) {
   const dir = path.join(WORK, name);
   if (existsSync(path.join(dir, '.complete'))) return dir;
   mkdirSync(path.join(dir, 'items'), { recursive: true });
-  writeFileSync(path.join(dir, 'catalog.yaml'), `kind: implementation\nname: ${name}\nregion: "440300"\nlevel: 市级\nbasic: ../basic\n`);
+  writeFileSync(
+    path.join(dir, 'catalog.yaml'),
+    `kind: implementation\nname: ${name}\nregion: "440300"\nlevel: 市级\nbasic: ../basic\n`,
+  );
   for (let i = 0; i < count; i++) {
     const code = `0001${String(i + 1).padStart(5, '0')}000`;
     const text = variant(i, implementationItem(i, null, code, `基准事项${i + 1}`, '行政许可', REGION));
@@ -32,9 +35,16 @@ function list(name, count, variant) {
 
 function timed(args) {
   const started = process.hrtime.bigint();
-  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, BIN, ...args], { cwd: WORK, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, BIN, ...args], {
+    cwd: WORK,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
   if (run.status !== 0 && run.status !== 1) throw new Error(run.stderr.slice(0, 2000));
-  return { wall: Number(process.hrtime.bigint() - started) / 1e9, rss: Number(run.stderr.trim().split('\n').at(-1)) / 1024 };
+  return {
+    wall: Number(process.hrtime.bigint() - started) / 1e9,
+    rss: Number(run.stderr.trim().split('\n').at(-1)) / 1024,
+  };
 }
 
 mkdirSync(path.join(WORK, 'basic', 'items'), { recursive: true });
@@ -47,7 +57,9 @@ const right = list('right-50k', 50_000, (i, text) => {
   return text;
 });
 const lists = Array.from({ length: 16 }, (_, r) =>
-  list(`district-${String(r + 1).padStart(2, '0')}`, 5_000, (i, text) => (i % 16 === r ? text.replace('name: 场所使用证明\n', `name: 场所使用证明（区${r}）\n`) : text)),
+  list(`district-${String(r + 1).padStart(2, '0')}`, 5_000, (i, text) =>
+    i % 16 === r ? text.replace('name: 场所使用证明\n', `name: 场所使用证明（区${r}）\n`) : text,
+  ),
 );
 
 timed(['diff', left, right, '--format', 'json']); // warm-up: the page cache

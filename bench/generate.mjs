@@ -13,7 +13,11 @@ const REGIONS = [
   { id: 'county', region: '440106', level: '县级', digit: '4', uscc: '11440106097190807C' },
 ];
 
-const TYPES = [['行政许可', '01'], ['行政确认', '07'], ['公共服务', '20']];
+const TYPES = [
+  ['行政许可', '01'],
+  ['行政确认', '07'],
+  ['公共服务', '20'],
+];
 
 function basicItem(code, name, type) {
   return `code: "${code}"\nname: ${name}\ntype: ${type}\nlevels: [省级, 市级, 县级]\nbasis:\n  - law: 《中华人民共和国行政许可法》\n    article: 第十二条\n`;
@@ -111,10 +115,16 @@ export function generateCatalogs(root, total) {
   for (const r of REGIONS) {
     const regionDir = path.join(dir, r.id);
     mkdirSync(path.join(regionDir, 'items'), { recursive: true });
-    writeFileSync(path.join(regionDir, 'catalog.yaml'), `kind: implementation\nname: 基准测试实施清单 ${r.id}\nregion: "${r.region}"\nlevel: ${r.level}\nbasic: ../basic\n`);
+    writeFileSync(
+      path.join(regionDir, 'catalog.yaml'),
+      `kind: implementation\nname: 基准测试实施清单 ${r.id}\nregion: "${r.region}"\nlevel: ${r.level}\nbasic: ../basic\n`,
+    );
     basics.forEach((b, i) => {
       const type = b.type;
-      writeFileSync(path.join(regionDir, 'items', `${b.code}.yaml`), implementationItem(i, null, b.code, b.name, type, r));
+      writeFileSync(
+        path.join(regionDir, 'items', `${b.code}.yaml`),
+        implementationItem(i, null, b.code, b.name, type, r),
+      );
     });
   }
   writeFileSync(marker, String(total));

@@ -22,7 +22,8 @@ function measure(command, args, options = {}) {
   const run = spawnSync(TIME, ['-f', '%M', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, ...options });
   const wall = Number(process.hrtime.bigint() - started) / 1e9;
   const rssKb = Number(run.stderr.trim().split('\n').at(-1));
-  if (run.status !== 0 && !options.allowFailure) throw new Error(`${command} ${args.join(' ')} exited ${run.status}:\n${run.stderr.slice(0, 2000)}`);
+  if (run.status !== 0 && !options.allowFailure)
+    throw new Error(`${command} ${args.join(' ')} exited ${run.status}:\n${run.stderr.slice(0, 2000)}`);
   return { wall, rss: rssKb / 1024, stdout: run.stdout };
 }
 
@@ -44,7 +45,14 @@ function schemasForAjvCli() {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.join(dir, 'codelists'), { recursive: true });
   const base = 'https://tongban.invalid/schemas/';
-  const files = ['common.schema.json', 'item.basic.schema.json', 'item.implementation.schema.json', ...readdirSync(path.join(ROOT, 'schemas', 'codelists')).filter((f) => f.endsWith('.json')).map((f) => `codelists/${f}`)];
+  const files = [
+    'common.schema.json',
+    'item.basic.schema.json',
+    'item.implementation.schema.json',
+    ...readdirSync(path.join(ROOT, 'schemas', 'codelists'))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => `codelists/${f}`),
+  ];
   for (const file of files) {
     const schema = JSON.parse(readFileSync(path.join(ROOT, 'schemas', file), 'utf8'));
     writeFileSync(path.join(dir, file), JSON.stringify({ $id: base + file, ...schema }));
@@ -55,7 +63,23 @@ function schemasForAjvCli() {
 
 function ajvCli(schemas, data, itemSchema, pattern) {
   const ajv = path.join(ROOT, 'node_modules', '.bin', 'ajv');
-  return measure(ajv, ['validate', '--spec=draft2020', '--strict=false', '--all-errors', '-c', 'ajv-formats', '-s', path.join(schemas.dir, itemSchema), ...schemas.refs, '-d', pattern], { cwd: data });
+  return measure(
+    ajv,
+    [
+      'validate',
+      '--spec=draft2020',
+      '--strict=false',
+      '--all-errors',
+      '-c',
+      'ajv-formats',
+      '-s',
+      path.join(schemas.dir, itemSchema),
+      ...schemas.refs,
+      '-d',
+      pattern,
+    ],
+    { cwd: data },
+  );
 }
 
 const rows = [];
@@ -71,7 +95,9 @@ for (const size of SIZES) {
   const tongbanArgs = [BIN, 'validate', data, '--no-config', '--format', 'json'];
   const cold = repeat(times, () => measure(process.execPath, tongbanArgs));
   const warm = repeat(times, () => measure(process.execPath, [...tongbanArgs, '--cache', '--cache-location', cache]));
-  const parseOnly = repeat(times, () => measure(process.execPath, [path.join(ROOT, 'bench', 'parse-only.mjs'), data], { cwd: ROOT }));
+  const parseOnly = repeat(times, () =>
+    measure(process.execPath, [path.join(ROOT, 'bench', 'parse-only.mjs'), data], { cwd: ROOT }),
+  );
   const ajv = repeat(times, () => {
     const impl = ajvCli(schemas, data, 'item.implementation.schema.json', `${implementationLists}/items/*.yaml`);
     const basic = ajvCli(schemas, data, 'item.basic.schema.json', 'basic/items/*.yaml');
@@ -90,9 +116,13 @@ const bareNode = repeat(15, () => measure(process.execPath, ['-e', '0']));
 const pad = (text, width) => String(text).padEnd(width);
 console.log(`\n${pad('items', 8)}${pad('run', 32)}${pad('wall s', 10)}${pad('peak MB', 10)}× ajv-cli`);
 for (const [size, name, result, ajv] of rows) {
-  console.log(`${pad(size, 8)}${pad(name, 32)}${pad(result.wall.toFixed(3), 10)}${pad(result.rss.toFixed(0), 10)}${(result.wall / ajv.wall).toFixed(2)}`);
+  console.log(
+    `${pad(size, 8)}${pad(name, 32)}${pad(result.wall.toFixed(3), 10)}${pad(result.rss.toFixed(0), 10)}${(result.wall / ajv.wall).toFixed(2)}`,
+  );
 }
-console.log(`\ntongban --version: ${(version.wall * 1000).toFixed(0)} ms median of 15 (bare node -e 0: ${(bareNode.wall * 1000).toFixed(0)} ms)`);
+console.log(
+  `\ntongban --version: ${(version.wall * 1000).toFixed(0)} ms median of 15 (bare node -e 0: ${(bareNode.wall * 1000).toFixed(0)} ms)`,
+);
 
 const check = (ok, text) => console.log(`${ok ? '✔' : '✖'} ${text}`);
 console.log('\nTargets:');
@@ -102,6 +132,10 @@ if (ratios[10000]) {
 }
 if (ratios[100000]) {
   check(ratios[100000].rss <= 700, `100k peak RSS ≤ 700 MB: ${ratios[100000].rss.toFixed(0)} MB`);
-  if (ratios[10000]) check(ratios[100000].coldWall <= 11 * ratios[10000].coldWall, `100k ≤ 11 × 10k: ${(ratios[100000].coldWall / ratios[10000].coldWall).toFixed(1)} ×`);
+  if (ratios[10000])
+    check(
+      ratios[100000].coldWall <= 11 * ratios[10000].coldWall,
+      `100k ≤ 11 × 10k: ${(ratios[100000].coldWall / ratios[10000].coldWall).toFixed(1)} ×`,
+    );
 }
 check(version.wall <= 0.12, `--version ≤ 120 ms: ${(version.wall * 1000).toFixed(0)} ms`);

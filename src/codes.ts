@@ -71,7 +71,12 @@ function worded(findings: readonly Finding[], lang: Lang): Diagnostic[] {
   return findings.map((f) => ({ ...f, message: formatMessage(lang, f.code, f.args) }));
 }
 
-function readCatalog(dir: string, cwd: string, schemas: SchemaValidator, profile: CodeProfile): CodingCatalog | Finding[] {
+function readCatalog(
+  dir: string,
+  cwd: string,
+  schemas: SchemaValidator,
+  profile: CodeProfile,
+): CodingCatalog | Finding[] {
   const shown = displayPath(cwd, dir);
   const metaFile = shownIn({ shown }, CATALOG_FILE);
   const metaRead = readDocumentFile(path.join(dir, CATALOG_FILE), metaFile);
@@ -85,7 +90,13 @@ function readCatalog(dir: string, cwd: string, schemas: SchemaValidator, profile
     const file = path.relative(dir, absolute).split(path.sep).join('/');
     const read = readDocumentFile(absolute, shownIn({ shown }, file));
     if (read.data === undefined || schemas.item(meta.kind, read.data).length) {
-      problems.push({ code: 'assign/invalid-item', severity: 'error', file: shownIn({ shown }, file), path: '', args: {} });
+      problems.push({
+        code: 'assign/invalid-item',
+        severity: 'error',
+        file: shownIn({ shown }, file),
+        path: '',
+        args: {},
+      });
       continue;
     }
     items.push({ file, data: read.data as unknown as BasicItem | ImplementationItem });
@@ -100,12 +111,26 @@ function readCatalog(dir: string, cwd: string, schemas: SchemaValidator, profile
  * The new text of an item file with top-level strings set, or why that cannot be done safely. `code` is
  * inserted at the top, so it goes last: any other refusal is then located in the file as it is on disk.
  */
-function editedText(absolute: string, shown: string, fields: Record<string, string>): { text: string } | { refused: Finding } {
+function editedText(
+  absolute: string,
+  shown: string,
+  fields: Record<string, string>,
+): { text: string } | { refused: Finding } {
   let text = readFileSync(absolute, 'utf8');
   const ordered = Object.entries(fields).sort(([a], [b]) => Number(a === 'code') - Number(b === 'code'));
   for (const [key, value] of ordered) {
     const edited = setTopLevelString(text, key, value);
-    if ('refused' in edited) return { refused: { code: edited.refused.code, severity: 'error', file: shown, path: `/${key}`, args: { key }, range: edited.refused.range } };
+    if ('refused' in edited)
+      return {
+        refused: {
+          code: edited.refused.code,
+          severity: 'error',
+          file: shown,
+          path: `/${key}`,
+          args: { key },
+          range: edited.refused.range,
+        },
+      };
     text = edited.text;
   }
   return { text };
@@ -119,7 +144,8 @@ function editedText(absolute: string, shown: string, fields: Record<string, stri
  */
 function applyPlan(catalog: CodingCatalog, plan: CodePlan, extraEdits: Map<string, Record<string, string>>): Finding[] {
   const edits = new Map(extraEdits);
-  for (const a of plan.assignments) edits.set(a.file, { ...(edits.get(a.file) ?? {}), code: a.code, ...(a.parent ? { parent: a.parent } : {}) });
+  for (const a of plan.assignments)
+    edits.set(a.file, { ...(edits.get(a.file) ?? {}), code: a.code, ...(a.parent ? { parent: a.parent } : {}) });
   const texts = new Map<string, string>();
   const refused: Finding[] = [];
   for (const [file, fields] of edits) {
@@ -130,7 +156,8 @@ function applyPlan(catalog: CodingCatalog, plan: CodePlan, extraEdits: Map<strin
   if (refused.length) return refused;
   writeLedger(catalog.dir, plan.ledger);
   for (const [file, text] of texts) writeFileAtomic(path.join(catalog.dir, file), text);
-  for (const a of plan.assignments) if (a.rename) renameSync(path.join(catalog.dir, a.file), path.join(catalog.dir, a.rename));
+  for (const a of plan.assignments)
+    if (a.rename) renameSync(path.join(catalog.dir, a.file), path.join(catalog.dir, a.rename));
   return [];
 }
 
@@ -171,7 +198,12 @@ export async function assignCodes(paths: readonly string[], options: CodeRunOpti
       if (Array.isArray(catalog)) return void result.diagnostics.push(...worded(catalog, run.lang));
       const plan = planAssignments({ ...catalog, today: run.date });
       result.plans.push({ catalog: catalog.shown, plan });
-      const problems = plan.problems.map((p) => ({ severity: 'error' as const, args: {}, ...p, file: shownIn(catalog, p.file) }));
+      const problems = plan.problems.map((p) => ({
+        severity: 'error' as const,
+        args: {},
+        ...p,
+        file: shownIn(catalog, p.file),
+      }));
       if (problems.length) return void result.diagnostics.push(...worded(problems, run.lang));
       if (options.dryRun || (plan.assignments.length === 0 && plan.adopted.length === 0)) return;
       const refused = applyPlan(catalog, plan, new Map());
@@ -206,8 +238,15 @@ export async function changeLifecycle(request: LifecycleRequest, options: CodeRu
   const run = await prepare([request.catalog], options);
   const dir = run.dirs[0];
   if (run.dirs.length !== 1 || dir === undefined) throw new UsageError('usage/one-catalog', { path: request.catalog });
-  const into = (request.into ?? []).map((file) => path.relative(dir, path.resolve(run.cwd, file)).split(path.sep).join('/'));
-  const expected = request.kind === 'merge' ? request.codes.length >= 2 && into.length === 1 : request.kind === 'split' ? request.codes.length === 1 && into.length >= 2 : into.length === 0;
+  const into = (request.into ?? []).map((file) =>
+    path.relative(dir, path.resolve(run.cwd, file)).split(path.sep).join('/'),
+  );
+  const expected =
+    request.kind === 'merge'
+      ? request.codes.length >= 2 && into.length === 1
+      : request.kind === 'split'
+        ? request.codes.length === 1 && into.length >= 2
+        : into.length === 0;
   if (!expected) throw new UsageError(`usage/${request.kind}-arguments`, {});
   const result: CodeRunResult = { plans: [], diagnostics: [], applied: false };
   const fail = (findings: Finding[]) => void result.diagnostics.push(...worded(findings, run.lang));
@@ -219,21 +258,52 @@ export async function changeLifecycle(request: LifecycleRequest, options: CodeRu
     into.forEach((file, index) => {
       const target = targets[index];
       const shown = shownIn(catalog, file);
-      if (!target) problems.push({ code: 'lifecycle/target-missing', severity: 'error', file: shown, path: '', args: { file: shown } });
-      else if (target.data.code !== undefined) problems.push({ code: 'lifecycle/target-coded', severity: 'error', file: shown, path: '/code', args: { value: target.data.code } });
+      if (!target)
+        problems.push({
+          code: 'lifecycle/target-missing',
+          severity: 'error',
+          file: shown,
+          path: '',
+          args: { file: shown },
+        });
+      else if (target.data.code !== undefined)
+        problems.push({
+          code: 'lifecycle/target-coded',
+          severity: 'error',
+          file: shown,
+          path: '/code',
+          args: { value: target.data.code },
+        });
     });
     if (problems.length) return fail(problems);
     const plan = planAssignments({ ...catalog, today: run.date, only: new Set(into) });
-    if (plan.problems.length) return fail(plan.problems.map((p) => ({ severity: 'error' as const, args: {}, ...p, file: shownIn(catalog, p.file) })));
-    const retired = retireCodes(plan.ledger, { codes: request.codes, date: run.date, reason: request.reason ?? REASONS[request.kind], replacedBy: plan.assignments.map((a) => a.code) });
-    if ('problems' in retired) return fail(retired.problems.map((p) => ({ severity: 'error' as const, args: {}, ...p, file: shownIn(catalog, 'ledger.yaml') })));
+    if (plan.problems.length)
+      return fail(
+        plan.problems.map((p) => ({ severity: 'error' as const, args: {}, ...p, file: shownIn(catalog, p.file) })),
+      );
+    const retired = retireCodes(plan.ledger, {
+      codes: request.codes,
+      date: run.date,
+      reason: request.reason ?? REASONS[request.kind],
+      replacedBy: plan.assignments.map((a) => a.code),
+    });
+    if ('problems' in retired)
+      return fail(
+        retired.problems.map((p) => ({
+          severity: 'error' as const,
+          args: {},
+          ...p,
+          file: shownIn(catalog, 'ledger.yaml'),
+        })),
+      );
     plan.ledger = retired.ledger;
     result.plans.push({ catalog: catalog.shown, plan });
     if (options.dryRun) return;
     // Items of the retired codes are marked cancelled, where they still exist.
     const cancelled = new Map<string, Record<string, string>>();
     for (const item of catalog.items) {
-      if (item.data.code !== undefined && request.codes.includes(item.data.code)) cancelled.set(item.file, { status: '取消', cancelDate: run.date });
+      if (item.data.code !== undefined && request.codes.includes(item.data.code))
+        cancelled.set(item.file, { status: '取消', cancelDate: run.date });
     }
     const refused = applyPlan(catalog, plan, cancelled);
     fail(refused);
@@ -243,4 +313,3 @@ export async function changeLifecycle(request: LifecycleRequest, options: CodeRu
   else withCatalogLock(dir, work);
   return result;
 }
-

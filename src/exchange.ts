@@ -10,7 +10,11 @@ import { excelCsv } from './reporters/diff/csv.js';
 
 export type ExportFormat = 'csv' | 'json' | 'jsonl' | 'jsonld';
 
-export async function exportCatalogs(paths: readonly string[], format: ExportFormat, options: { cwd?: string } = {}): Promise<string> {
+export async function exportCatalogs(
+  paths: readonly string[],
+  format: ExportFormat,
+  options: { cwd?: string } = {},
+): Promise<string> {
   const cwd = options.cwd ?? process.cwd();
   const loaded = loadCatalogs(selectCatalogs(paths.length ? paths : ['.'], cwd), cwd);
   const requested = loaded.sources.filter((s) => s.requested);
@@ -22,14 +26,17 @@ export async function exportCatalogs(paths: readonly string[], format: ExportFor
   const lines: string[] = [];
   for (const source of requested) {
     const meta = source.meta?.data as CatalogMeta | undefined;
-    const region = meta?.region ? environment.regions.get(meta.region)?.fullName ?? null : null;
+    const region = meta?.region ? (environment.regions.get(meta.region)?.fullName ?? null) : null;
     for (const doc of source.items) {
       const item = doc.data as Record<string, unknown>;
       if (format === 'csv') rows.push(COLUMNS[kind].map((column) => toCell(kind, column, item[column])));
       else if (format === 'jsonl') lines.push(JSON.stringify(item));
       else if (format === 'json') objects.push(item);
       else if (meta?.kind === 'implementation') {
-        const { '@context': _context, ...service } = governmentService(doc.data as unknown as ImplementationItem, region);
+        const { '@context': _context, ...service } = governmentService(
+          doc.data as unknown as ImplementationItem,
+          region,
+        );
         objects.push(service);
       }
     }

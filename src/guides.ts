@@ -74,14 +74,19 @@ async function collectPages(paths: readonly string[], cwd: string): Promise<{ pa
       for (const _ of source.items); // nothing to publish from a basic catalog
       continue;
     }
-    const region = meta.region ? environment.regions.get(meta.region)?.fullName ?? null : null;
+    const region = meta.region ? (environment.regions.get(meta.region)?.fullName ?? null) : null;
     const catalogSlug = path.basename(path.resolve(cwd, source.dir));
     for (const doc of source.items) {
       if (schemas.item('implementation', doc.data).length) {
         findings.push({ code: 'guide/invalid-item', severity: 'error', file: doc.file, path: '', args: {} });
         continue;
       }
-      pages.push({ view: guideView(doc.data as unknown as ImplementationItem, doc.file, meta, region), catalogSlug, catalogName: meta.name, source: { file: doc.file } });
+      pages.push({
+        view: guideView(doc.data as unknown as ImplementationItem, doc.file, meta, region),
+        catalogSlug,
+        catalogName: meta.name,
+        source: { file: doc.file },
+      });
     }
   }
   findings.push(...loaded.findings);
@@ -100,17 +105,21 @@ function indexView(pages: readonly Page[], format: GuideFormat) {
     }
     return {
       name,
-      groups: [...groups].sort(([a], [b]) => a.localeCompare(b, 'zh-CN')).map(([title, items]) => ({
-        title,
-        items: items.map((p) => ({
-          name: p.view.name,
-          type: p.view.type,
-          agency: p.view.agency,
-          code: p.view.code ?? p.view.basicCode,
-          href: `${p.catalogSlug}/${p.view.slug}.${format}`,
-          search: [p.view.name, p.view.agency, p.view.type, p.view.code ?? '', p.view.basicCode].join(' ').toLowerCase(),
+      groups: [...groups]
+        .sort(([a], [b]) => a.localeCompare(b, 'zh-CN'))
+        .map(([title, items]) => ({
+          title,
+          items: items.map((p) => ({
+            name: p.view.name,
+            type: p.view.type,
+            agency: p.view.agency,
+            code: p.view.code ?? p.view.basicCode,
+            href: `${p.catalogSlug}/${p.view.slug}.${format}`,
+            search: [p.view.name, p.view.agency, p.view.type, p.view.code ?? '', p.view.basicCode]
+              .join(' ')
+              .toLowerCase(),
+          })),
         })),
-      })),
     };
   });
   return { title: '政务服务事项办事指南', count: pages.length, catalogs };
@@ -127,18 +136,25 @@ export async function buildGuides(paths: readonly string[], options: GuideOption
   const configFile = findConfigFile(cwd);
   const config = configFile ? readConfig(configFile, cwd, await environment.schemas()).config : undefined;
   const templates = loadTemplates(cwd, options.templates);
-  const templateProblems = [...Object.values(templates.templates), ...Object.values(templates.partials)].flatMap((t) => checkTemplate(t, config?.guide?.allowRaw ?? []));
+  const templateProblems = [...Object.values(templates.templates), ...Object.values(templates.partials)].flatMap((t) =>
+    checkTemplate(t, config?.guide?.allowRaw ?? []),
+  );
   if (templateProblems.length) return { ...result, diagnostics: word(templateProblems) };
   const render = createRenderer(templates);
   const templatesHash = sha1(JSON.stringify(templates) + format);
 
   const collected = await collectPages(paths, cwd);
   let pages = collected.pages;
-  if (options.item !== undefined) pages = pages.filter((p) => p.view.code === options.item || p.view.basicCode === options.item);
+  if (options.item !== undefined)
+    pages = pages.filter((p) => p.view.code === options.item || p.view.basicCode === options.item);
   const manifestFile = path.join(out, MANIFEST);
   const previous = existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest) : undefined;
   const reusable = previous?.templates === templatesHash ? previous.pages : {};
-  const manifest: Manifest = { version: 1, templates: templatesHash, pages: options.item !== undefined ? { ...reusable } : {} };
+  const manifest: Manifest = {
+    version: 1,
+    templates: templatesHash,
+    pages: options.item !== undefined ? { ...reusable } : {},
+  };
   const problems: Finding[] = [...collected.findings];
 
   for (const page of pages) {
@@ -153,9 +169,29 @@ export async function buildGuides(paths: readonly string[], options: GuideOption
     if ('missing' in rendered) {
       const { field, template, line, column } = rendered.missing;
       const start = { line, column };
-      const [located] = locateFindings([{ code: 'guide/missing-field', severity: 'error', file: page.source.file, path: `/${field.split('.')[0]}`, args: {} }], (file) => (existsSync(path.resolve(cwd, file)) ? readFileSync(path.resolve(cwd, file), 'utf8') : undefined));
-      const itemAt = located?.range ? `${page.source.file}:${located.range.start.line}:${located.range.start.column}` : page.source.file;
-      problems.push({ code: 'guide/missing-field', severity: 'error', file: template, path: '', args: { field, item: itemAt }, range: { start, end: start } });
+      const [located] = locateFindings(
+        [
+          {
+            code: 'guide/missing-field',
+            severity: 'error',
+            file: page.source.file,
+            path: `/${field.split('.')[0]}`,
+            args: {},
+          },
+        ],
+        (file) => (existsSync(path.resolve(cwd, file)) ? readFileSync(path.resolve(cwd, file), 'utf8') : undefined),
+      );
+      const itemAt = located?.range
+        ? `${page.source.file}:${located.range.start.line}:${located.range.start.column}`
+        : page.source.file;
+      problems.push({
+        code: 'guide/missing-field',
+        severity: 'error',
+        file: template,
+        path: '',
+        args: { field, item: itemAt },
+        range: { start, end: start },
+      });
       delete manifest.pages[target];
       continue;
     }
@@ -179,4 +215,3 @@ export async function buildGuides(paths: readonly string[], options: GuideOption
   result.diagnostics = word(problems).sort(compareFindings);
   return result;
 }
-

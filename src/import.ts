@@ -53,7 +53,15 @@ function codeLists(): Map<string, CodeListLookup> {
     if (!key.startsWith('codelists/')) continue;
     const entries = (schema as { oneOf?: { const: unknown; 'x-code': string; title: string }[] }).oneOf ?? [];
     lists.set(key.slice('codelists/'.length, -'.json'.length), {
-      byName: new Map(entries.flatMap((e) => [[String(e.const), e.const], [e.title, e.const]] as [string, unknown][])),
+      byName: new Map(
+        entries.flatMap(
+          (e) =>
+            [
+              [String(e.const), e.const],
+              [e.title, e.const],
+            ] as [string, unknown][],
+        ),
+      ),
       byCode: new Map(entries.map((e) => [String(e['x-code']), e.const])),
     });
   }
@@ -103,7 +111,10 @@ function sniffDelimiter(headerLine: string): string {
 }
 
 /** Rows with their spreadsheet row numbers (the header is row 1); a JSON line that does not parse is a problem of its row. */
-async function* rowsOf(file: string, encoding: 'utf8' | 'gb18030'): AsyncGenerator<{ row: number; values: Row; problem?: RowProblem }> {
+async function* rowsOf(
+  file: string,
+  encoding: 'utf8' | 'gb18030',
+): AsyncGenerator<{ row: number; values: Row; problem?: RowProblem }> {
   const extension = path.extname(file).toLowerCase();
   if (extension === '.json') {
     let data: unknown;
@@ -124,7 +135,11 @@ async function* rowsOf(file: string, encoding: 'utf8' | 'gb18030'): AsyncGenerat
       try {
         yield { row, values: flatten(JSON.parse(line)) };
       } catch {
-        yield { row, values: {}, problem: { column: '—', code: 'import/not-json', args: { value: line.slice(0, 40) } } };
+        yield {
+          row,
+          values: {},
+          problem: { column: '—', code: 'import/not-json', args: { value: line.slice(0, 40) } },
+        };
       }
     }
     return;
@@ -133,9 +148,21 @@ async function* rowsOf(file: string, encoding: 'utf8' | 'gb18030'): AsyncGenerat
   const firstLine = await new Promise<string>((resolve) => {
     const stream = createReadStream(file, { end: 65535 });
     let head = '';
-    stream.pipe(decoding(encoding)).on('data', (chunk: string) => (head += chunk)).on('end', () => resolve(head.split(/\r?\n/)[0] ?? ''));
+    stream
+      .pipe(decoding(encoding))
+      .on('data', (chunk: string) => (head += chunk))
+      .on('end', () => resolve(head.split(/\r?\n/)[0] ?? ''));
   });
-  const parser = text.pipe(parseCsv({ bom: true, columns: true, delimiter: sniffDelimiter(firstLine), relax_column_count: true, skip_empty_lines: true, info: true }));
+  const parser = text.pipe(
+    parseCsv({
+      bom: true,
+      columns: true,
+      delimiter: sniffDelimiter(firstLine),
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+    }),
+  );
   for await (const record of parser as AsyncIterable<{ record: Row; info: { records: number } }>) {
     yield { row: record.info.records + 1, values: record.record };
   }
@@ -144,14 +171,17 @@ async function* rowsOf(file: string, encoding: 'utf8' | 'gb18030'): AsyncGenerat
 /** JSON entries: top-level values as cells (objects and arrays as JSON), like tongban's CSV. */
 function flatten(entry: unknown): Row {
   const row: Row = {};
-  for (const [key, value] of Object.entries((entry ?? {}) as Record<string, unknown>)) row[key] = typeof value === 'string' ? value : JSON.stringify(value);
+  for (const [key, value] of Object.entries((entry ?? {}) as Record<string, unknown>))
+    row[key] = typeof value === 'string' ? value : JSON.stringify(value);
   return row;
 }
 
 /** Elements in schema order, so imported files read like hand-written ones. */
 function ordered(kind: Mapping['kind'], item: Record<string, unknown>): Record<string, unknown> {
   const order = COLUMNS[kind];
-  return Object.fromEntries(Object.entries(item).sort(([a], [b]) => (order.indexOf(a) + 1 || 999) - (order.indexOf(b) + 1 || 999)));
+  return Object.fromEntries(
+    Object.entries(item).sort(([a], [b]) => (order.indexOf(a) + 1 || 999) - (order.indexOf(b) + 1 || 999)),
+  );
 }
 
 export async function importFile(input: string, options: ImportOptions): Promise<ImportResult> {
@@ -161,12 +191,23 @@ export async function importFile(input: string, options: ImportOptions): Promise
   if (!existsSync(file)) throw new UsageError('usage/path-not-found', { path: input });
   const mapping = await readMapping(options.map, cwd);
   const out = path.resolve(cwd, options.out);
-  if (!existsSync(path.join(out, 'catalog.yaml')) && !mapping.catalog) throw new UsageError('usage/import-catalog', { path: options.out });
+  if (!existsSync(path.join(out, 'catalog.yaml')) && !mapping.catalog)
+    throw new UsageError('usage/import-catalog', { path: options.out });
   const encoding = options.encoding === 'gbk' ? 'gb18030' : options.encoding === 'utf8' ? 'utf8' : detectEncoding(file);
   const lists = codeLists();
-  const { parse: parseYaml, stringify, parseDocument } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  const {
+    parse: parseYaml,
+    stringify,
+    parseDocument,
+  } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
   const result: ImportResult = { written: [], updated: [], unchanged: 0, conflicts: [], rows: [] };
-  const report = (row: number, p: RowProblem) => result.rows.push({ row, column: p.column, code: p.code, message: formatMessage(lang, p.code, { ...p.args, column: p.column }) });
+  const report = (row: number, p: RowProblem) =>
+    result.rows.push({
+      row,
+      column: p.column,
+      code: p.code,
+      message: formatMessage(lang, p.code, { ...p.args, column: p.column }),
+    });
 
   // Pass 1: read every row, and find conflicts with items already there, writing nothing.
   const seen = new Map<string, number>();
@@ -185,7 +226,11 @@ export async function importFile(input: string, options: ImportOptions): Promise
       continue;
     }
     if (seen.has(name)) {
-      report(row, { column: mapping.fileName ?? 'code', code: 'import/duplicate-row', args: { other: String(seen.get(name)) } });
+      report(row, {
+        column: mapping.fileName ?? 'code',
+        code: 'import/duplicate-row',
+        args: { other: String(seen.get(name)) },
+      });
       continue;
     }
     seen.set(name, row);
@@ -210,7 +255,11 @@ export async function importFile(input: string, options: ImportOptions): Promise
     const target = existing(name);
     const shown = displayPath(cwd, target);
     if (!existsSync(target)) {
-      writeFileAtomic(target, `# tongban import: ${path.basename(file)} row ${row}\n` + stringify(ordered(mapping.kind, item), { lineWidth: 0 }));
+      writeFileAtomic(
+        target,
+        `# tongban import: ${path.basename(file)} row ${row}\n` +
+          stringify(ordered(mapping.kind, item), { lineWidth: 0 }),
+      );
       result.written.push(shown);
       continue;
     }

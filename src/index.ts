@@ -55,12 +55,16 @@ export interface ValidationResult extends ValidationReport {
  * the call itself throw a UsageError (a path that does not exist, no catalog found) or a ConfigError
  * (an invalid tongban.config.yaml or code profile, with located findings).
  */
-export async function validate(paths: readonly string[] = ['.'], options: ValidateOptions = {}): Promise<ValidationResult> {
+export async function validate(
+  paths: readonly string[] = ['.'],
+  options: ValidateOptions = {},
+): Promise<ValidationResult> {
   const cwd = options.cwd ?? process.cwd();
   const schemas = await environment.schemas();
 
   // Configuration: which config, what it ignores, and paths relative to it.
-  const configFile = options.config === false ? undefined : options.config ? path.resolve(cwd, options.config) : findConfigFile(cwd);
+  const configFile =
+    options.config === false ? undefined : options.config ? path.resolve(cwd, options.config) : findConfigFile(cwd);
   const loadedConfig = configFile ? readConfig(configFile, cwd, schemas) : undefined;
   const config: CompiledConfig = compileConfig(loadedConfig?.config ?? {});
   const configDir = loadedConfig ? path.dirname(loadedConfig.file) : cwd;
@@ -74,7 +78,9 @@ export async function validate(paths: readonly string[] = ['.'], options: Valida
   const loaded = loadCatalogs(selection, cwd, {
     ...(ignored ? { ignored } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    ...(options.cache !== undefined ? { readerFor: (dir: string) => (absolute: string, file: string) => cache!.reader(dir)(absolute, file) } : {}),
+    ...(options.cache !== undefined
+      ? { readerFor: (dir: string) => (absolute: string, file: string) => cache!.reader(dir)(absolute, file) }
+      : {}),
   });
   const profiles = catalogProfiles(loaded.sources, cwd, loadedConfig, schemas);
   if (options.cache !== undefined) {
@@ -104,7 +110,11 @@ export async function validate(paths: readonly string[] = ['.'], options: Valida
   }
   let baseline: ValidationResult['baseline'];
   if (options.baseline !== undefined) {
-    const comparison = compareWithBaseline(findings, readBaseline(options.baseline, cwd, schemas), baselinePathFor(options.baseline, cwd));
+    const comparison = compareWithBaseline(
+      findings,
+      readBaseline(options.baseline, cwd, schemas),
+      baselinePathFor(options.baseline, cwd),
+    );
     findings = comparison.fresh;
     baseline = { file: options.baseline, known: comparison.known, fixed: comparison.fixed };
   }
@@ -118,7 +128,11 @@ export async function validate(paths: readonly string[] = ['.'], options: Valida
     suppressedCount: run.suppressedCount,
     ...(baseline ? { baseline } : {}),
   };
-  if (loadedConfig) result.config = { file: loadedConfig.file, ...(loadedConfig.config.failOn ? { failOn: loadedConfig.config.failOn } : {}) };
+  if (loadedConfig)
+    result.config = {
+      file: loadedConfig.file,
+      ...(loadedConfig.config.failOn ? { failOn: loadedConfig.config.failOn } : {}),
+    };
   return result;
 }
 
@@ -132,11 +146,19 @@ interface CheckSettings {
 
 /** Validation proper: rules, then configured severities, positions and inline suppressions. */
 function check(loaded: LoadedCatalogs, { profiles, schemas, config, configPath }: CheckSettings): CachedRun {
-  const ruleFindings = validateCatalogs(loaded.sources, { schemas, regions: environment.regions, defaultProfile: environment.national, ...(profiles ? { profiles } : {}) });
+  const ruleFindings = validateCatalogs(loaded.sources, {
+    schemas,
+    regions: environment.regions,
+    defaultProfile: environment.national,
+    ...(profiles ? { profiles } : {}),
+  });
   // Reader findings are complete only now that validation has read every item.
   const requested: Finding[] = [...loaded.findings, ...ruleFindings.filter((f) => loaded.isRequested(f.file))];
   const configured = applySeverities(requested, config, configPath);
-  const { kept, suppressed, unused } = applySuppressions(locateFindings(configured, loaded.textOf), loaded.suppressions);
+  const { kept, suppressed, unused } = applySuppressions(
+    locateFindings(configured, loaded.textOf),
+    loaded.suppressions,
+  );
   return { findings: [...kept, ...applySeverities(unused, config, configPath)], suppressedCount: suppressed };
 }
 

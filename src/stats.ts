@@ -1,6 +1,13 @@
 /** `tongban stats`: the reform's measures per catalog and per level, against targets. */
 import type { ImplementationItem, CatalogMeta } from './core/model.js';
-import { checkTargets, DEFAULT_TARGETS, measure, type Measures, type Target, type TargetResult } from './core/stats/measures.js';
+import {
+  checkTargets,
+  DEFAULT_TARGETS,
+  measure,
+  type Measures,
+  type Target,
+  type TargetResult,
+} from './core/stats/measures.js';
 import { selectCatalogs } from './io/discover.js';
 import { environment } from './io/environment.js';
 import { loadCatalogs } from './io/load-catalogs.js';
@@ -25,7 +32,9 @@ export async function stats(paths: readonly string[], options: { cwd?: string } 
   const cwd = options.cwd ?? process.cwd();
   const schemas = await environment.schemas();
   const configFile = findConfigFile(cwd);
-  const targets = ((configFile ? readConfig(configFile, cwd, schemas).config.stats?.targets : undefined) as Target[] | undefined) ?? DEFAULT_TARGETS;
+  const targets =
+    ((configFile ? readConfig(configFile, cwd, schemas).config.stats?.targets : undefined) as Target[] | undefined) ??
+    DEFAULT_TARGETS;
   const loaded = loadCatalogs(selectCatalogs(paths.length ? paths : ['.'], cwd), cwd);
   const catalogs: CatalogStats[] = [];
   const byLevel = new Map<string, ImplementationItem[]>();
@@ -42,7 +51,13 @@ export async function stats(paths: readonly string[], options: { cwd?: string } 
       else items.push(doc.data as unknown as ImplementationItem);
     }
     const measures = measure(items);
-    catalogs.push({ label: source.dir, name: meta.name, level: meta.level ?? null, measures, targets: checkTargets(measures, meta.level, targets) });
+    catalogs.push({
+      label: source.dir,
+      name: meta.name,
+      level: meta.level ?? null,
+      measures,
+      targets: checkTargets(measures, meta.level, targets),
+    });
     const level = meta.level ?? '—';
     byLevel.set(level, [...(byLevel.get(level) ?? []), ...items]);
   }

@@ -23,18 +23,27 @@ function catalogWith(content: string | Uint8Array): string {
 async function findingsFor(content: string | Uint8Array) {
   const root = catalogWith(content);
   const report = await validate([root], { cwd: root });
-  return report.diagnostics.map((d) => ({ code: d.code, line: d.range?.start.line, column: d.range?.start.column, args: d.args }));
+  return report.diagnostics.map((d) => ({
+    code: d.code,
+    line: d.range?.start.line,
+    column: d.range?.start.column,
+    args: d.args,
+  }));
 }
 
 const VALID_BASIC = 'code: "000100005000"\nname: 测试事项\ntype: 行政许可\nlevels: [市级]\nbasis:\n  - law: 某法\n';
 
 describe('bad input', () => {
   it('malformed YAML: one syntax error at its position', async () => {
-    expect(await findingsFor('name: 测试\nlevels: [市级\ntype: 行政许可\n')).toMatchObject([{ code: 'yaml/syntax', line: 3 }]);
+    expect(await findingsFor('name: 测试\nlevels: [市级\ntype: 行政许可\n')).toMatchObject([
+      { code: 'yaml/syntax', line: 3 },
+    ]);
   });
 
   it('tab indentation', async () => {
-    expect(await findingsFor('basis:\n\t- law: 某法\n')).toMatchObject([{ code: 'yaml/tab-indent', line: 2, column: 1 }]);
+    expect(await findingsFor('basis:\n\t- law: 某法\n')).toMatchObject([
+      { code: 'yaml/tab-indent', line: 2, column: 1 },
+    ]);
   });
 
   it('a 0-byte file', async () => {
@@ -46,22 +55,30 @@ describe('bad input', () => {
   });
 
   it('a YAML list instead of a mapping', async () => {
-    expect(await findingsFor('- name: 测试\n- name: 测试二\n')).toMatchObject([{ code: 'yaml/not-mapping', line: 1, column: 1, args: { actual: 'list' } }]);
+    expect(await findingsFor('- name: 测试\n- name: 测试二\n')).toMatchObject([
+      { code: 'yaml/not-mapping', line: 1, column: 1, args: { actual: 'list' } },
+    ]);
   });
 
   it('GBK bytes from a Windows editor: named, located, with the conversion hint', async () => {
     // "name: 名称" with 名称 in GBK (C3FB B3C6).
     const gbk = Uint8Array.from([...Buffer.from('name: '), 0xc3, 0xfb, 0xb3, 0xc6, 0x0a]);
-    expect(await findingsFor(gbk)).toEqual([{ code: 'file/encoding', line: 1, column: 7, args: { encoding: 'GBK/GB18030' } }]);
+    expect(await findingsFor(gbk)).toEqual([
+      { code: 'file/encoding', line: 1, column: 7, args: { encoding: 'GBK/GB18030' } },
+    ]);
   });
 
   it('a UTF-8 BOM is accepted and does not shift columns', async () => {
     expect(await findingsFor('\uFEFF' + VALID_BASIC)).toEqual([]);
-    expect(await findingsFor('\uFEFF' + VALID_BASIC.replace('"000100005000"', '"00010000500"'))).toMatchObject([{ code: 'code/basic-length', line: 1, column: 7 }]);
+    expect(await findingsFor('\uFEFF' + VALID_BASIC.replace('"000100005000"', '"00010000500"'))).toMatchObject([
+      { code: 'code/basic-length', line: 1, column: 7 },
+    ]);
   });
 
   it('several YAML documents in one item file', async () => {
-    expect(await findingsFor(VALID_BASIC + '---\nname: 第二个\n')).toMatchObject([{ code: 'yaml/multi-document', line: 7, column: 1 }]);
+    expect(await findingsFor(VALID_BASIC + '---\nname: 第二个\n')).toMatchObject([
+      { code: 'yaml/multi-document', line: 7, column: 1 },
+    ]);
   });
 
   it('a trailing document marker with nothing after it is harmless', async () => {
@@ -90,15 +107,24 @@ describe('bad input', () => {
 
   it('an alias expansion ("billion laughs") is refused, not expanded', async () => {
     const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill('*' + String.fromCharCode(96 + i)).join(', ')}]`);
+    for (let i = 1; i < 9; i++)
+      levels.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill('*' + String.fromCharCode(96 + i))
+          .join(', ')}]`,
+      );
     const started = Date.now();
-    expect(await findingsFor(levels.join('\n') + '\n')).toMatchObject([{ code: 'yaml/alias-limit', line: 1, column: 1 }]);
+    expect(await findingsFor(levels.join('\n') + '\n')).toMatchObject([
+      { code: 'yaml/alias-limit', line: 1, column: 1 },
+    ]);
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('__proto__ keys are reported as unknown properties and pollute nothing', async () => {
     const findings = await findingsFor(VALID_BASIC + '__proto__:\n  polluted: true\n');
-    expect(findings).toMatchObject([{ code: 'schema/unknown-property', line: 7, column: 1, args: { property: '__proto__' } }]);
+    expect(findings).toMatchObject([
+      { code: 'schema/unknown-property', line: 7, column: 1, args: { property: '__proto__' } },
+    ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
@@ -135,7 +161,10 @@ describe('bad paths', () => {
 
   it('an implementation list whose basic catalog is missing', async () => {
     const root = catalogWith(VALID_BASIC);
-    writeFileSync(path.join(root, 'impl', 'catalog.yaml'), 'kind: implementation\nname: 测试\nregion: "440300"\nlevel: 市级\nbasic: ../nowhere\n');
+    writeFileSync(
+      path.join(root, 'impl', 'catalog.yaml'),
+      'kind: implementation\nname: 测试\nregion: "440300"\nlevel: 市级\nbasic: ../nowhere\n',
+    );
     const report = await validate(['impl'], { cwd: root });
     expect(report.diagnostics.map((d) => [d.code, d.file, d.range?.start.line, d.range?.start.column])).toEqual([
       ['catalog/basic-missing', 'impl/catalog.yaml', 5, 8],

@@ -22,7 +22,14 @@ describe('baseline', () => {
   it('accepts recorded findings, even after unrelated edits move them', async () => {
     const { root, edit } = project();
     // Two findings today: a phone without area code, and a fee item without basis.
-    edit((item) => item.replace('0755-83001117', '"83001117"').replace('fee: { charged: false }', 'fee:\n  charged: true\n  items:\n    - name: 工本费\n      standard: 10 元'));
+    edit((item) =>
+      item
+        .replace('0755-83001117', '"83001117"')
+        .replace(
+          'fee: { charged: false }',
+          'fee:\n  charged: true\n  items:\n    - name: 工本费\n      standard: 10 元',
+        ),
+    );
     const today = await validate(['.'], { cwd: root, config: false });
     expect(today.diagnostics.map((d) => d.code)).toEqual(['fee/basis-missing', 'contact/area-code']);
     expect(saveBaseline(today, 'ci/baseline.json', root)).toBe(2);
@@ -33,7 +40,11 @@ describe('baseline', () => {
     ]);
 
     // Lines shift and a fee item is inserted before the offending one: still the same two findings.
-    edit((item) => '# 备注：示例\n' + item.replace('  items:\n', '  items:\n    - name: 证书费\n      standard: 5 元\n      basis: 某规定\n'));
+    edit(
+      (item) =>
+        '# 备注：示例\n' +
+        item.replace('  items:\n', '  items:\n    - name: 证书费\n      standard: 5 元\n      basis: 某规定\n'),
+    );
     const later = await check(root);
     expect(later.diagnostics).toEqual([]);
     expect(later.baseline).toMatchObject({ known: 2, fixed: [] });
@@ -43,7 +54,9 @@ describe('baseline', () => {
     const { root, edit } = project();
     edit((item) => item.replace('0755-83001117', '"83001117"'));
     saveBaseline(await validate(['.'], { cwd: root, config: false }), 'ci/baseline.json', root);
-    edit((item) => item.replace('"83001117"', '0755-83001117').replace('promisedLimit: { value: 5,', 'promisedLimit: { value: 30,'));
+    edit((item) =>
+      item.replace('"83001117"', '0755-83001117').replace('promisedLimit: { value: 5,', 'promisedLimit: { value: 30,'),
+    );
     const result = await check(root);
     expect(result.diagnostics.map((d) => d.code)).toEqual(['limit/promised-exceeds-statutory']);
     expect(result.baseline?.known).toBe(0);
@@ -52,9 +65,16 @@ describe('baseline', () => {
 
   it('counts identical findings, so a second copy is new', async () => {
     const { root, edit } = project();
-    edit((item) => item.replace('fee: { charged: false }', 'fee:\n  charged: true\n  items:\n    - name: 工本费\n      standard: 10 元'));
+    edit((item) =>
+      item.replace(
+        'fee: { charged: false }',
+        'fee:\n  charged: true\n  items:\n    - name: 工本费\n      standard: 10 元',
+      ),
+    );
     saveBaseline(await validate(['.'], { cwd: root, config: false }), 'ci/baseline.json', root);
-    edit((item) => item.replace('      standard: 10 元', '      standard: 10 元\n    - name: 工本费\n      standard: 10 元'));
+    edit((item) =>
+      item.replace('      standard: 10 元', '      standard: 10 元\n    - name: 工本费\n      standard: 10 元'),
+    );
     const result = await check(root);
     expect(result.diagnostics.map((d) => [d.code, d.path])).toEqual([['fee/basis-missing', '/fee/items/1']]);
   });
@@ -62,9 +82,14 @@ describe('baseline', () => {
   it('a hand-broken baseline file gets a located error', async () => {
     const { root } = project();
     saveBaseline(await validate(['.'], { cwd: root, config: false }), 'ci/baseline.json', root);
-    writeFileSync(path.join(root, 'ci', 'baseline.json'), '{\n  "version": 1,\n  "entries": [\n    { "code": "x", "file": "f", "path": "", "value": "", "count": 0 }\n  ]\n}\n');
+    writeFileSync(
+      path.join(root, 'ci', 'baseline.json'),
+      '{\n  "version": 1,\n  "entries": [\n    { "code": "x", "file": "f", "path": "", "value": "", "count": 0 }\n  ]\n}\n',
+    );
     const error = await check(root).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).findings.map((f) => [f.code, f.file, f.range?.start.line])).toEqual([['schema/range', 'ci/baseline.json', 4]]);
+    expect((error as ConfigError).findings.map((f) => [f.code, f.file, f.range?.start.line])).toEqual([
+      ['schema/range', 'ci/baseline.json', 4],
+    ]);
   });
 });

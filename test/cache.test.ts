@@ -13,12 +13,19 @@ const IMPL = 'impl/items/000100001000.yaml';
 
 async function outcome(root: string, cache?: string) {
   const result = await validate(['.'], { cwd: root, config: false, ...(cache ? { cache } : {}) });
-  return { diagnostics: result.diagnostics, files: result.files, itemCount: result.itemCount, suppressed: result.suppressedCount };
+  return {
+    diagnostics: result.diagnostics,
+    files: result.files,
+    itemCount: result.itemCount,
+    suppressed: result.suppressedCount,
+  };
 }
 
 describe('cache equivalence', () => {
   it('every rule fixture case: cold and warm cached runs equal an uncached run', async () => {
-    const cases = readdirSync(path.join(FIXTURES, 'cases')).flatMap((rule) => readdirSync(path.join(FIXTURES, 'cases', rule)).map((c) => path.join(FIXTURES, 'cases', rule, c)));
+    const cases = readdirSync(path.join(FIXTURES, 'cases')).flatMap((rule) =>
+      readdirSync(path.join(FIXTURES, 'cases', rule)).map((c) => path.join(FIXTURES, 'cases', rule, c)),
+    );
     expect(cases.length).toBeGreaterThan(60);
     for (const caseDir of cases) {
       const { root } = materialise(BASE, caseDir);
@@ -41,7 +48,10 @@ describe('cache equivalence', () => {
     writeFileSync(item, readFileSync(item, 'utf8').replace('promisedLimit: { value: 5,', 'promisedLimit: { value: 7,'));
     await same();
     // A finding appears.
-    writeFileSync(item, readFileSync(item, 'utf8').replace('promisedLimit: { value: 7,', 'promisedLimit: { value: 70,'));
+    writeFileSync(
+      item,
+      readFileSync(item, 'utf8').replace('promisedLimit: { value: 7,', 'promisedLimit: { value: 70,'),
+    );
     const withFinding = await outcome(root, cache);
     expect(withFinding.diagnostics.map((d) => d.code)).toEqual(['limit/promised-exceeds-statutory']);
     await same();
@@ -54,7 +64,10 @@ describe('cache equivalence', () => {
     expect((await outcome(root, cache)).diagnostics.map((d) => d.code)).toContain('basic/name-mismatch');
     await same();
     // A file is added, then one is removed.
-    writeFileSync(path.join(root, 'basic/items/zz.yaml'), readFileSync(basic, 'utf8').replace('"000100001000"', '"000100009000"'));
+    writeFileSync(
+      path.join(root, 'basic/items/zz.yaml'),
+      readFileSync(basic, 'utf8').replace('"000100001000"', '"000100009000"'),
+    );
     await same();
     rmSync(path.join(root, 'basic/items/zz.yaml'));
     await same();

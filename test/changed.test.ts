@@ -13,14 +13,18 @@ const BASIC = 'basic/items/000100001000.yaml';
 const PENALTY = 'basic/items/000200001000.yaml';
 
 function git(root: string, ...args: string[]): void {
-  execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.invalid', ...args], { cwd: root, stdio: 'ignore' });
+  execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.invalid', ...args], {
+    cwd: root,
+    stdio: 'ignore',
+  });
 }
 
 /** The base fixture committed, with one old finding (a basic item without levels it needs) left in place. */
 function repository(): { root: string; edit: (file: string, change: (text: string) => string) => void } {
   const root = mkdtempSync(path.join(tmpdir(), 'tongban-changed-'));
   cpSync(BASE, root, { recursive: true });
-  const edit = (file: string, change: (text: string) => string) => writeFileSync(path.join(root, file), change(readFileSync(path.join(root, file), 'utf8')));
+  const edit = (file: string, change: (text: string) => string) =>
+    writeFileSync(path.join(root, file), change(readFileSync(path.join(root, file), 'utf8')));
   edit(PENALTY, (t) => t.replace('code: "000200001000"', 'code: "000200001000"\nstatus: 已废止'));
   git(root, 'init', '-q');
   git(root, 'add', '.');
@@ -36,7 +40,9 @@ async function reported(root: string, ref = 'HEAD') {
 describe('--changed', () => {
   it('reports nothing when nothing changed, though old findings exist', async () => {
     const { root } = repository();
-    expect((await validate(['.'], { cwd: root, config: false })).diagnostics.map((d) => d.code)).toEqual(['schema/enum']);
+    expect((await validate(['.'], { cwd: root, config: false })).diagnostics.map((d) => d.code)).toEqual([
+      'schema/enum',
+    ]);
     expect(await reported(root)).toEqual([]);
   });
 

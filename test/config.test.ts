@@ -20,7 +20,8 @@ function project(config: string | undefined, edit: (item: string) => string = (i
 }
 
 /** A phone without area code (warning) and a promised limit over the statutory one (error). */
-const twoProblems = (item: string) => item.replace('0755-83001117', '"83001117"').replace('promisedLimit: { value: 5,', 'promisedLimit: { value: 30,');
+const twoProblems = (item: string) =>
+  item.replace('0755-83001117', '"83001117"').replace('promisedLimit: { value: 5,', 'promisedLimit: { value: 30,');
 
 async function codesAndSeverities(root: string, cwd = root) {
   const result = await validate(['.'], { cwd });
@@ -35,7 +36,10 @@ async function configErrorOf(root: string): Promise<ConfigError> {
 
 describe('config file', () => {
   it('without one, default severities apply', async () => {
-    expect(await codesAndSeverities(project(undefined, twoProblems))).toEqual(['error limit/promised-exceeds-statutory', 'warning contact/area-code']);
+    expect(await codesAndSeverities(project(undefined, twoProblems))).toEqual([
+      'error limit/promised-exceeds-statutory',
+      'warning contact/area-code',
+    ]);
   });
 
   it('sets severities by code and by glob, and drops what is off', async () => {
@@ -44,8 +48,12 @@ describe('config file', () => {
   });
 
   it('applies overrides for matching paths, later entries winning', async () => {
-    const config = 'rules:\n  limit/promised-exceeds-statutory: warning\noverrides:\n  - files: ["impl/**"]\n    rules:\n      limit/promised-exceeds-statutory: info\n  - files: ["other/**"]\n    rules:\n      limit/promised-exceeds-statutory: off\n';
-    expect(await codesAndSeverities(project(config, twoProblems))).toEqual(['info limit/promised-exceeds-statutory', 'warning contact/area-code']);
+    const config =
+      'rules:\n  limit/promised-exceeds-statutory: warning\noverrides:\n  - files: ["impl/**"]\n    rules:\n      limit/promised-exceeds-statutory: info\n  - files: ["other/**"]\n    rules:\n      limit/promised-exceeds-statutory: off\n';
+    expect(await codesAndSeverities(project(config, twoProblems))).toEqual([
+      'info limit/promised-exceeds-statutory',
+      'warning contact/area-code',
+    ]);
   });
 
   it('is found in a folder above the working directory, with paths relative to itself', async () => {
@@ -68,7 +76,10 @@ describe('config file', () => {
   it('can be named, or turned off', async () => {
     const root = project('rules:\n  contact/area-code: off\n', twoProblems);
     writeFileSync(path.join(root, 'strict.yaml'), 'rules:\n  "limit/*": info\n');
-    expect((await validate(['.'], { cwd: root, config: 'strict.yaml' })).diagnostics.map((d) => d.severity)).toEqual(['info', 'warning']);
+    expect((await validate(['.'], { cwd: root, config: 'strict.yaml' })).diagnostics.map((d) => d.severity)).toEqual([
+      'info',
+      'warning',
+    ]);
     expect((await validate(['.'], { cwd: root, config: false })).diagnostics).toHaveLength(2);
     const missing = await validate(['.'], { cwd: root, config: 'nope.yaml' }).catch((e: unknown) => e);
     expect((missing as UsageError).messageCode).toBe('usage/config-not-found');
@@ -84,7 +95,9 @@ describe('config file', () => {
 
   it('reports a rule key that matches no code, at the key', async () => {
     const error = await configErrorOf(project('rules:\n  uscc/check-digit: warning\n'));
-    expect(error.findings.map((f) => [f.code, f.range?.start.line, f.range?.start.column, f.args.code])).toEqual([['config/unknown-code', 2, 3, 'uscc/check-digit']]);
+    expect(error.findings.map((f) => [f.code, f.range?.start.line, f.range?.start.column, f.args.code])).toEqual([
+      ['config/unknown-code', 2, 3, 'uscc/check-digit'],
+    ]);
   });
 
   it('reports YAML errors in the config itself', async () => {
@@ -114,8 +127,14 @@ describe('code profiles per catalog', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'tongban-profile-'));
     mkdirSync(path.join(root, 'basic', 'items'), { recursive: true });
     writeFileSync(path.join(root, 'basic', 'catalog.yaml'), 'kind: basic\nname: 字母编码目录\norigin: "52"\n');
-    writeFileSync(path.join(root, 'basic', 'items', 'a.yaml'), 'code: XK00001000\nname: 某许可\ntype: 行政许可\nlevels: [省级]\nbasis:\n  - law: 某法\n');
-    writeFileSync(path.join(root, 'basic', 'items', 'b.yaml'), 'code: XK00002000\nname: 某处罚\ntype: 行政处罚\nlevels: [省级]\nbasis:\n  - law: 某法\n');
+    writeFileSync(
+      path.join(root, 'basic', 'items', 'a.yaml'),
+      'code: XK00001000\nname: 某许可\ntype: 行政许可\nlevels: [省级]\nbasis:\n  - law: 某法\n',
+    );
+    writeFileSync(
+      path.join(root, 'basic', 'items', 'b.yaml'),
+      'code: XK00002000\nname: 某处罚\ntype: 行政处罚\nlevels: [省级]\nbasis:\n  - law: 某法\n',
+    );
     mkdirSync(path.join(root, 'profiles'));
     writeFileSync(path.join(root, 'profiles', 'letters.yaml'), profile);
     writeFileSync(path.join(root, 'tongban.config.yaml'), config);
@@ -125,7 +144,9 @@ describe('code profiles per catalog', () => {
   it('checks codes under the profile the config names for the catalog', async () => {
     const root = letterCodedBasic('catalogs:\n  - path: basic\n    profile: profiles/letters.yaml\n');
     const result = await validate(['.'], { cwd: root });
-    expect(result.diagnostics.map((d) => [d.code, d.file, d.args.expected])).toEqual([['code/basic-type', 'basic/items/b.yaml', 'CF']]);
+    expect(result.diagnostics.map((d) => [d.code, d.file, d.args.expected])).toEqual([
+      ['code/basic-type', 'basic/items/b.yaml', 'CF'],
+    ]);
   });
 
   it('under the national profile the same codes are malformed', async () => {
@@ -135,13 +156,21 @@ describe('code profiles per catalog', () => {
   });
 
   it('refuses a profile whose pattern does not compile, at the pattern', async () => {
-    const root = letterCodedBasic('catalogs:\n  - path: basic\n    profile: profiles/letters.yaml\n', LETTERS.replace('"[0-9]{5}"', '"[0-9{5}"'));
+    const root = letterCodedBasic(
+      'catalogs:\n  - path: basic\n    profile: profiles/letters.yaml\n',
+      LETTERS.replace('"[0-9]{5}"', '"[0-9{5}"'),
+    );
     const error = await configErrorOf(root);
-    expect(error.findings.map((f) => [f.code, f.file, f.range?.start.line])).toEqual([['profile/pattern', 'profiles/letters.yaml', 6]]);
+    expect(error.findings.map((f) => [f.code, f.file, f.range?.start.line])).toEqual([
+      ['profile/pattern', 'profiles/letters.yaml', 6],
+    ]);
   });
 
   it('refuses type codes that do not fit the type segment', async () => {
-    const root = letterCodedBasic('catalogs:\n  - path: basic\n    profile: profiles/letters.yaml\n', LETTERS.replace('行政处罚: CF', '行政处罚: "02"'));
+    const root = letterCodedBasic(
+      'catalogs:\n  - path: basic\n    profile: profiles/letters.yaml\n',
+      LETTERS.replace('行政处罚: CF', '行政处罚: "02"'),
+    );
     const error = await configErrorOf(root);
     expect(error.findings.map((f) => [f.code, f.args.type])).toEqual([['profile/type-code', '行政处罚']]);
   });

@@ -31,7 +31,7 @@ const same = (item: string) => item;
 describe('similarity', () => {
   it('scores Chinese by character bigrams, ignoring punctuation and width', () => {
     expect(similarity('营业执照（复印件）', '营业执照复印件')).toBe(1);
-    expect(similarity('营业执照复印件', '营业执照')).toBeCloseTo(2 * 3 / (6 + 3), 5);
+    expect(similarity('营业执照复印件', '营业执照')).toBeCloseTo((2 * 3) / (6 + 3), 5);
     expect(similarity('营业执照', '身份证明')).toBe(0);
   });
 });
@@ -39,9 +39,24 @@ describe('similarity', () => {
 describe('list diff', () => {
   const shape = { key: (m: { name: string; copies?: number }) => m.name, attributes: ['copies'] as const };
   it('finds renamed (with attribute changes), added, removed and moved entries', () => {
-    const before = [{ name: '申请书', copies: 1 }, { name: '营业执照复印件', copies: 1 }, { name: '场所证明', copies: 1 }, { name: '身份证', copies: 1 }];
-    const after = [{ name: '场所证明', copies: 1 }, { name: '申请书', copies: 2 }, { name: '营业执照', copies: 1 }, { name: '承诺书', copies: 1 }];
-    const changes = diffLists(before, after, shape).map((c) => [c.kind, c.before?.name ?? null, c.after?.name ?? null, c.attributes?.map((a) => `${a.name}:${a.before}→${a.after}`) ?? []]);
+    const before = [
+      { name: '申请书', copies: 1 },
+      { name: '营业执照复印件', copies: 1 },
+      { name: '场所证明', copies: 1 },
+      { name: '身份证', copies: 1 },
+    ];
+    const after = [
+      { name: '场所证明', copies: 1 },
+      { name: '申请书', copies: 2 },
+      { name: '营业执照', copies: 1 },
+      { name: '承诺书', copies: 1 },
+    ];
+    const changes = diffLists(before, after, shape).map((c) => [
+      c.kind,
+      c.before?.name ?? null,
+      c.after?.name ?? null,
+      c.attributes?.map((a) => `${a.name}:${a.before}→${a.after}`) ?? [],
+    ]);
     expect(changes).toEqual([
       ['changed', '申请书', '申请书', ['copies:1→2']],
       ['renamed', '营业执照复印件', '营业执照', []],
@@ -66,7 +81,11 @@ describe('tongban diff', () => {
     });
     const result = await diff('a', 'b', { cwd: root });
     expect(result.pairs).toHaveLength(1);
-    const changes = result.pairs[0]!.changes.map((c) => [c.element, c.standard, c.entries?.map((e) => e.kind) ?? `${c.before} → ${c.after}`]);
+    const changes = result.pairs[0]!.changes.map((c) => [
+      c.element,
+      c.standard,
+      c.entries?.map((e) => e.kind) ?? `${c.before} → ${c.after}`,
+    ]);
     expect(changes).toEqual([
       ['materials', true, ['renamed']],
       ['statutoryLimit', true, '20工作日 → 15工作日'],
@@ -79,13 +98,20 @@ describe('tongban diff', () => {
   it('proposes the same item under another code, and notes a code held twice', async () => {
     const root = regions({
       a: same,
-      b: (item) => item.replace(/basicCode: "000100001000"/, 'basicCode: "000100009000"').replace('name: 食品经营许可\n', 'name: 食品经营许可（含小餐饮）\n'),
+      b: (item) =>
+        item
+          .replace(/basicCode: "000100001000"/, 'basicCode: "000100009000"')
+          .replace('name: 食品经营许可\n', 'name: 食品经营许可（含小餐饮）\n'),
     });
     writeFileSync(path.join(root, 'a', 'items', 'copy.yaml'), readFileSync(path.join(root, 'a', ITEM), 'utf8'));
     const result = await diff('a', 'b', { cwd: root });
     expect(result.pairs).toEqual([]);
-    expect(result.proposals.map((p) => [p.left.key, p.right.key, p.score])).toEqual([['000100001000', '000100009000', 0.71]]);
-    expect(result.duplicates).toEqual([{ side: 'left', key: '000100001000', files: ['items/000100001000.yaml', 'items/copy.yaml'] }]);
+    expect(result.proposals.map((p) => [p.left.key, p.right.key, p.score])).toEqual([
+      ['000100001000', '000100009000', 0.71],
+    ]);
+    expect(result.duplicates).toEqual([
+      { side: 'left', key: '000100001000', files: ['items/000100001000.yaml', 'items/copy.yaml'] },
+    ]);
   });
 
   it('compares a basic catalog with an implementation list on the basic elements', async () => {
@@ -101,15 +127,25 @@ describe('tongban diff', () => {
 
   it('compares a catalog with itself at a git revision', async () => {
     const root = regions({ a: same });
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: root, stdio: 'ignore' });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], {
+        cwd: root,
+        stdio: 'ignore',
+      });
     git('init', '-q');
     git('add', '.');
     git('commit', '-q', '-m', 'one');
     const file = path.join(root, 'a', ITEM);
-    writeFileSync(file, readFileSync(file, 'utf8').replace('statutoryLimit: { value: 20,', 'statutoryLimit: { value: 30,'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('statutoryLimit: { value: 20,', 'statutoryLimit: { value: 30,'),
+    );
     const viaFlag = await diff('a', undefined, { cwd: root, git: 'HEAD' });
     const viaSyntax = await diff('HEAD:a', 'a', { cwd: root });
-    for (const result of [viaFlag, viaSyntax]) expect(result.pairs[0]?.changes.map((c) => `${c.element} ${c.before} → ${c.after}`)).toEqual(['statutoryLimit 20工作日 → 30工作日']);
+    for (const result of [viaFlag, viaSyntax])
+      expect(result.pairs[0]?.changes.map((c) => `${c.element} ${c.before} → ${c.after}`)).toEqual([
+        'statutoryLimit 20工作日 → 30工作日',
+      ]);
     expect(viaSyntax.left.label).toBe('HEAD:a');
     const badRef = await diff('nope:a', 'a', { cwd: root }).catch((e: unknown) => e);
     expect((badRef as UsageError).messageCode).toBe('usage/git');
@@ -117,11 +153,16 @@ describe('tongban diff', () => {
 
   it('a side that does not exist is a usage error', async () => {
     const root = regions({ a: same });
-    expect(((await diff('a', 'nowhere', { cwd: root }).catch((e: unknown) => e)) as UsageError).messageCode).toBe('usage/path-not-found');
+    expect(((await diff('a', 'nowhere', { cwd: root }).catch((e: unknown) => e)) as UsageError).messageCode).toBe(
+      'usage/path-not-found',
+    );
   });
 
   it('CSV opens in Excel and cannot smuggle formulas', async () => {
-    const root = regions({ a: same, b: (item) => item.replace('name: 食品经营许可申请书', 'name: "=HYPERLINK(\\"http://x\\")"') });
+    const root = regions({
+      a: same,
+      b: (item) => item.replace('name: 食品经营许可申请书', 'name: "=HYPERLINK(\\"http://x\\")"'),
+    });
     const csv = diffCsv(await diff('a', 'b', { cwd: root }), 'en');
     expect(csv.startsWith('\uFEFFbasic code,name,element')).toBe(true);
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
@@ -142,9 +183,15 @@ describe('tongban compare', () => {
   });
 
   it('two regions that disagree have no majority: both deviate', async () => {
-    const root = regions({ a: same, b: (item) => item.replace('statutoryLimit: { value: 20,', 'statutoryLimit: { value: 30,') });
+    const root = regions({
+      a: same,
+      b: (item) => item.replace('statutoryLimit: { value: 20,', 'statutoryLimit: { value: 30,'),
+    });
     const result = await compare(['a', 'b'], { cwd: root });
-    expect(result.rows[0]?.deviations.map((d) => [d.region, d.element])).toEqual([['a', 'statutoryLimit'], ['b', 'statutoryLimit']]);
+    expect(result.rows[0]?.deviations.map((d) => [d.region, d.element])).toEqual([
+      ['a', 'statutoryLimit'],
+      ['b', 'statutoryLimit'],
+    ]);
     expect(result.rows[0]?.reference.statutoryLimit).toEqual({ value: undefined, from: 'none' });
   });
 });

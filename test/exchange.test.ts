@@ -17,11 +17,17 @@ function emptyList(): { root: string; out: string } {
   const root = mkdtempSync(path.join(tmpdir(), 'tongban-import-'));
   cpSync(path.join(ROOT, 'catalogs', 'national'), path.join(root, 'national'), { recursive: true });
   mkdirSync(path.join(root, 'shenzhen'));
-  writeFileSync(path.join(root, 'shenzhen', 'catalog.yaml'), readFileSync(path.join(ROOT, 'catalogs', 'shenzhen', 'catalog.yaml')));
+  writeFileSync(
+    path.join(root, 'shenzhen', 'catalog.yaml'),
+    readFileSync(path.join(ROOT, 'catalogs', 'shenzhen', 'catalog.yaml')),
+  );
   return { root, out: 'shenzhen' };
 }
 
-const items = (dir: string) => Object.fromEntries(readdirSync(path.join(dir, 'items')).map((f) => [f, parse(readFileSync(path.join(dir, 'items', f), 'utf8'))]));
+const items = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(path.join(dir, 'items')).map((f) => [f, parse(readFileSync(path.join(dir, 'items', f), 'utf8'))]),
+  );
 
 describe('transforms', () => {
   it('read what real exports write', () => {
@@ -45,7 +51,10 @@ describe('tongban import', () => {
       [3, '法定办结时限', 'import/not-time-limit'],
       [4, '事项类型', 'import/not-in-code-list'],
     ]);
-    expect(result.written).toEqual(['shenzhen/items/1144030009719080703000100001000.yaml', 'shenzhen/items/11440300014834735L3002000003000.yaml']);
+    expect(result.written).toEqual([
+      'shenzhen/items/1144030009719080703000100001000.yaml',
+      'shenzhen/items/11440300014834735L3002000003000.yaml',
+    ]);
     const written = items(path.join(root, out));
     expect(written['1144030009719080703000100001000.yaml']).toMatchObject({
       levels: ['市级'],
@@ -56,7 +65,11 @@ describe('tongban import', () => {
       fee: { charged: false },
       agency: { name: '深圳市市场监督管理局', uscc: '114403000971908070' },
     });
-    expect(written['11440300014834735L3002000003000.yaml']).toMatchObject({ handlingType: '即办件', promisedLimit: { value: 0 }, visits: 1 });
+    expect(written['11440300014834735L3002000003000.yaml']).toMatchObject({
+      handlingType: '即办件',
+      promisedLimit: { value: 0 },
+      visits: 1,
+    });
     // The imported list is validated: items lack what the spreadsheet did not have (materials are optional,
     // visit reasons are not).
     expect(result.validation?.diagnostics.map((d) => d.code)).toContain('visits/reason-missing');
@@ -66,7 +79,10 @@ describe('tongban import', () => {
     const { root, out } = emptyList();
     const csv = '\uFEFF' + new TextDecoder('gb18030').decode(readFileSync(MESSY)).replace(/,/g, ';');
     const file = path.join(root, 'semicolons.csv');
-    writeFileSync(file, csv.replace(/"具有与经营的食品品种；数量相适应的经营场所/, '"具有与经营的食品品种、数量相适应的经营场所'));
+    writeFileSync(
+      file,
+      csv.replace(/"具有与经营的食品品种；数量相适应的经营场所/, '"具有与经营的食品品种、数量相适应的经营场所'),
+    );
     const result = await importFile(file, { cwd: root, map: 'national', out });
     expect(result.written).toHaveLength(2);
   });
@@ -83,22 +99,33 @@ describe('tongban import', () => {
     expect(result.rows.map((r) => [r.row, r.code])).toEqual([[2, 'import/not-json']]);
     expect(result.written).toHaveLength(10);
     writeFileSync(path.join(root, 'broken.json'), '[{"name": 1},');
-    const error = await importFile(path.join(root, 'broken.json'), { cwd: root, map: 'tongban', out: 'again' }).catch((e: unknown) => e);
+    const error = await importFile(path.join(root, 'broken.json'), { cwd: root, map: 'tongban', out: 'again' }).catch(
+      (e: unknown) => e,
+    );
     expect((error as { messageCode?: string }).messageCode).toBe('usage/import-json');
   });
 
   it('export then import gives back the same items', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'tongban-roundtrip-'));
     cpSync(path.join(ROOT, 'catalogs'), root, { recursive: true });
-    for (const [catalog, map] of [['wuhou', 'tongban'], ['national', 'tongban-basic']] as const) {
+    for (const [catalog, map] of [
+      ['wuhou', 'tongban'],
+      ['national', 'tongban-basic'],
+    ] as const) {
       const csv = path.join(root, `${catalog}.csv`);
       writeFileSync(csv, await exportCatalogs([catalog], 'csv', { cwd: root }));
       mkdirSync(path.join(root, `${catalog}-again`));
-      writeFileSync(path.join(root, `${catalog}-again`, 'catalog.yaml'), readFileSync(path.join(root, catalog, 'catalog.yaml')));
+      writeFileSync(
+        path.join(root, `${catalog}-again`, 'catalog.yaml'),
+        readFileSync(path.join(root, catalog, 'catalog.yaml')),
+      );
       const result = await importFile(csv, { cwd: root, map, out: `${catalog}-again` });
       expect(result.rows).toEqual([]);
       // The same items (files are named by code on import; the samples name some by basic code).
-      const byCode = (dir: string) => Object.values(items(dir)).sort((a, b) => String((a as { code: string }).code).localeCompare(String((b as { code: string }).code)));
+      const byCode = (dir: string) =>
+        Object.values(items(dir)).sort((a, b) =>
+          String((a as { code: string }).code).localeCompare(String((b as { code: string }).code)),
+        );
       expect(byCode(path.join(root, `${catalog}-again`))).toEqual(byCode(path.join(root, catalog)));
     }
   });
@@ -113,7 +140,9 @@ describe('tongban import', () => {
     expect(conflict.conflicts).toEqual([{ row: 2, file: 'shenzhen/items/1144030009719080703000100001000.yaml' }]);
     expect(readFileSync(file, 'utf8')).toBe(before);
     const merged = await importFile(MESSY, { cwd: root, map: 'national', out, update: true });
-    expect(merged.updated).toEqual([{ file: 'shenzhen/items/1144030009719080703000100001000.yaml', fields: ['promisedLimit'] }]);
+    expect(merged.updated).toEqual([
+      { file: 'shenzhen/items/1144030009719080703000100001000.yaml', fields: ['promisedLimit'] },
+    ]);
     expect(readFileSync(file, 'utf8')).toContain('# 本地补充');
     expect(parse(readFileSync(file, 'utf8')).promisedLimit).toEqual({ value: 5, unit: '工作日' });
   });
@@ -133,6 +162,9 @@ describe('tongban export', () => {
     expect(JSON.parse(lines[0]!)).toMatchObject({ basicCode: '000100001000' });
     const ld = JSON.parse(await exportCatalogs(['wuhou'], 'jsonld', { cwd: root }));
     expect(ld['@context']).toBe('https://schema.org');
-    expect(ld['@graph'][0]).toMatchObject({ '@type': 'GovernmentService', provider: { '@type': 'GovernmentOrganization' } });
+    expect(ld['@graph'][0]).toMatchObject({
+      '@type': 'GovernmentService',
+      provider: { '@type': 'GovernmentOrganization' },
+    });
   });
 });

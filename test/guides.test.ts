@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { feePhrase, limitPhrase, materialFormPhrase, promisedPhrase, specialStepPhrase, visitsPhrase } from '../src/core/guide/phrasing.js';
+import {
+  feePhrase,
+  limitPhrase,
+  materialFormPhrase,
+  promisedPhrase,
+  specialStepPhrase,
+  visitsPhrase,
+} from '../src/core/guide/phrasing.js';
 import { buildGuides } from '../src/guides.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,7 +41,9 @@ describe('phrasing', () => {
     expect(feePhrase({ charged: true, items: [{ name: '工本费', standard: '10元' }] })).toBe('工本费：10元');
     expect(materialFormPhrase({ forms: ['原件', '复印件', '电子'], copies: 2 })).toBe('原件2份、复印件2份、电子版');
     expect(visitsPhrase(0, true)).toBe('0次（全程网办）');
-    expect(specialStepPhrase({ name: '专家评审', timeLimit: { value: 30, unit: '工作日' }, counted: false })).toBe('专家评审：30个工作日（不计入法定办结时限）');
+    expect(specialStepPhrase({ name: '专家评审', timeLimit: { value: 30, unit: '工作日' }, counted: false })).toBe(
+      '专家评审：30个工作日（不计入法定办结时限）',
+    );
   });
 });
 
@@ -49,8 +58,16 @@ describe('tongban guide', () => {
   it('a field the item lacks is reported at the template line and the item, and nothing is written for it', async () => {
     const root = samples();
     const dir = templates(root, { 'guide.md.hbs': '# {{name}}\n\n{{faqs}}\n' });
-    const result = await buildGuides(['catalogs/wuhou'], { cwd: root, out: 'out', format: 'md', templates: dir, item: WUHOU_LICENCE });
-    expect(result.diagnostics.map((d) => [d.code, d.file, d.range?.start.line, d.range?.start.column, d.args.item])).toEqual([
+    const result = await buildGuides(['catalogs/wuhou'], {
+      cwd: root,
+      out: 'out',
+      format: 'md',
+      templates: dir,
+      item: WUHOU_LICENCE,
+    });
+    expect(
+      result.diagnostics.map((d) => [d.code, d.file, d.range?.start.line, d.range?.start.column, d.args.item]),
+    ).toEqual([
       ['guide/missing-field', 'my-templates/guide.md.hbs', 3, 3, 'catalogs/wuhou/items/000100001000.yaml:3:1'],
     ]);
     expect(result.rendered).toEqual([]);
@@ -58,9 +75,19 @@ describe('tongban guide', () => {
 
   it('a missing field inside a partial names the partial', async () => {
     const root = samples();
-    const dir = templates(root, { 'partials/materials-md.hbs': '材料：\n{{#each materials}}- {{name}} {{copies}}\n{{/each}}' });
-    const result = await buildGuides(['catalogs/wuhou'], { cwd: root, out: 'out', format: 'md', templates: dir, item: WUHOU_LICENCE });
-    expect(result.diagnostics.map((d) => [d.file, d.range?.start.line, d.args.field])).toEqual([['my-templates/partials/materials-md.hbs', 2, 'copies']]);
+    const dir = templates(root, {
+      'partials/materials-md.hbs': '材料：\n{{#each materials}}- {{name}} {{copies}}\n{{/each}}',
+    });
+    const result = await buildGuides(['catalogs/wuhou'], {
+      cwd: root,
+      out: 'out',
+      format: 'md',
+      templates: dir,
+      item: WUHOU_LICENCE,
+    });
+    expect(result.diagnostics.map((d) => [d.file, d.range?.start.line, d.args.field])).toEqual([
+      ['my-templates/partials/materials-md.hbs', 2, 'copies'],
+    ]);
   });
 
   it('refuses raw output and partial names that could leave the templates folder, with positions', async () => {
@@ -74,13 +101,18 @@ describe('tongban guide', () => {
     expect(existsSync(path.join(root, 'out'))).toBe(false);
     writeFileSync(path.join(root, 'tongban.config.yaml'), 'guide:\n  allowRaw: [name]\n');
     writeFileSync(path.join(root, dir, 'guide.md.hbs'), '# {{{name}}}\n');
-    expect((await buildGuides(['catalogs/wuhou'], { cwd: root, out: 'out', format: 'md', templates: dir })).diagnostics).toEqual([]);
+    expect(
+      (await buildGuides(['catalogs/wuhou'], { cwd: root, out: 'out', format: 'md', templates: dir })).diagnostics,
+    ).toEqual([]);
   });
 
   it('escapes catalogue data: a name with <script> is text', async () => {
     const root = samples();
     const file = path.join(root, 'catalogs/wuhou/items/000100001000.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('name: 食品经营许可\n', 'name: <script>alert(1)</script>食品经营许可\n'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('name: 食品经营许可\n', 'name: <script>alert(1)</script>食品经营许可\n'),
+    );
     await buildGuides(['catalogs/wuhou'], { cwd: root, out: 'out' });
     const page = readFileSync(path.join(root, 'out/wuhou', `${WUHOU_LICENCE}.html`), 'utf8');
     expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;食品经营许可');
@@ -101,7 +133,9 @@ describe('tongban guide', () => {
     const third = await buildGuides(['catalogs'], { cwd: root, out: 'out' });
     expect(third.rendered).toEqual([`wuhou/${WUHOU_LICENCE}.html`]);
     expect(third.deleted).toHaveLength(1);
-    expect(readFileSync(path.join(root, 'out/wuhou', `${WUHOU_LICENCE}.html`), 'utf8')).toContain('自受理之日起8个工作日内办结');
+    expect(readFileSync(path.join(root, 'out/wuhou', `${WUHOU_LICENCE}.html`), 'utf8')).toContain(
+      '自受理之日起8个工作日内办结',
+    );
     expect(readFileSync(path.join(root, 'out/index.html'), 'utf8')).not.toContain('社会保障卡申领');
   });
 });

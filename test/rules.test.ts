@@ -22,12 +22,21 @@ for (const rule of readdirSync(CASES).sort()) {
     for (const outcome of readdirSync(path.join(CASES, rule)).sort()) {
       it(outcome, async () => {
         const { root, expected } = materialise(BASE, path.join(CASES, rule, outcome));
-        if (outcome.startsWith('fail')) expect(expected.length, 'a fail case marks at least one finding').toBeGreaterThan(0);
+        if (outcome.startsWith('fail'))
+          expect(expected.length, 'a fail case marks at least one finding').toBeGreaterThan(0);
         else expect(expected, 'a pass case marks no findings').toEqual([]);
         const report = await validate([root], { cwd: root });
-        const actual = report.diagnostics.map((d) => ({ file: d.file, line: d.range?.start.line, column: d.range?.start.column, code: d.code }));
+        const actual = report.diagnostics.map((d) => ({
+          file: d.file,
+          line: d.range?.start.line,
+          column: d.range?.start.column,
+          code: d.code,
+        }));
         const order = (a: { file: string; line?: number; column?: number; code: string }, b: typeof a) =>
-          a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.code.localeCompare(b.code);
+          a.file.localeCompare(b.file) ||
+          (a.line ?? 0) - (b.line ?? 0) ||
+          (a.column ?? 0) - (b.column ?? 0) ||
+          a.code.localeCompare(b.code);
         expect(actual.sort(order)).toEqual([...expected].sort(order));
       });
     }

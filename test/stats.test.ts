@@ -29,14 +29,23 @@ describe('tongban stats', () => {
       feeRate: 0.2,
     });
     // A province must reach 90% online (2019 target): 80% misses it.
-    expect(result.catalogs[0]?.targets).toEqual([{ measure: 'onlineRate', value: 0.9, levels: ['国家级', '省级'], actual: 0.8, met: false }]);
+    expect(result.catalogs[0]?.targets).toEqual([
+      { measure: 'onlineRate', value: 0.9, levels: ['国家级', '省级'], actual: 0.8, met: false },
+    ]);
   });
 
   it('groups by level and takes targets from the config', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'tongban-stats-'));
-    writeFileSync(path.join(root, 'tongban.config.yaml'), 'stats:\n  targets:\n    - { measure: feeRate, value: 0.1, atMost: true }\n');
+    writeFileSync(
+      path.join(root, 'tongban.config.yaml'),
+      'stats:\n  targets:\n    - { measure: feeRate, value: 0.1, atMost: true }\n',
+    );
     const result = await stats([path.join(ROOT, 'catalogs')], { cwd: root });
-    expect(result.byLevel.map((l) => [l.level, l.measures.items])).toEqual([['省级', 5], ['市级', 12], ['县级', 10]]);
+    expect(result.byLevel.map((l) => [l.level, l.measures.items])).toEqual([
+      ['省级', 5],
+      ['市级', 12],
+      ['县级', 10],
+    ]);
     expect(result.catalogs.map((c) => c.targets.map((t) => t.met))).toEqual([[false], [true], [true]]);
   });
 

@@ -13,7 +13,8 @@ const ZH_TITLES: Record<string, string> = {
 function zhOptionDescription(option: Option): string {
   const notes: string[] = [];
   if (option.argChoices) notes.push(`可选：${option.argChoices.join('、')}`);
-  if (option.defaultValue !== undefined && (option.required || option.optional)) notes.push(`默认：${String(option.defaultValue)}`);
+  if (option.defaultValue !== undefined && (option.required || option.optional))
+    notes.push(`默认：${String(option.defaultValue)}`);
   return notes.length ? `${option.description}（${notes.join('；')}）` : option.description;
 }
 

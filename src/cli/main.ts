@@ -43,7 +43,11 @@ function buildProgram(lang: Lang): Command {
     .command('validate')
     .description(t('validate.description'))
     .argument('[paths...]', t('validate.paths'))
-    .addOption(new Option('-f, --format <name>', `${t('validate.format')}: ${REPORTER_NAMES.join(', ')}`).argParser(outputs.parseFormat))
+    .addOption(
+      new Option('-f, --format <name>', `${t('validate.format')}: ${REPORTER_NAMES.join(', ')}`).argParser(
+        outputs.parseFormat,
+      ),
+    )
     .addOption(new Option('-o, --output <file>', t('validate.output')).argParser(outputs.parseOutput))
     .addOption(new Option('--fail-on <severity>', t('validate.failOn')).choices(['error', 'warning', 'info', 'none']))
     .option('-c, --config <file>', t('validate.config'))
@@ -66,32 +70,58 @@ function buildProgram(lang: Lang): Command {
    * A command that prints one report: its formats (the first is the default), and, for text reports,
    * an output file and colour switches. Every command takes --lang and -h.
    */
-  const reportCommand = (parent: Command, name: string, description: Parameters<typeof uiText>[1], formats: readonly string[], options: { output?: boolean; color?: boolean } = {}) => {
-    const command = parent.command(name).description(t(description)).addOption(new Option('-f, --format <name>', t('validate.format')).choices(formats).default(formats[0]));
+  const reportCommand = (
+    parent: Command,
+    name: string,
+    description: Parameters<typeof uiText>[1],
+    formats: readonly string[],
+    options: { output?: boolean; color?: boolean } = {},
+  ) => {
+    const command = parent
+      .command(name)
+      .description(t(description))
+      .addOption(new Option('-f, --format <name>', t('validate.format')).choices(formats).default(formats[0]));
     if (options.output) command.option('-o, --output <file>', t('validate.output'));
     if (options.color) command.option('--color', t('validate.color')).option('--no-color', t('validate.noColor'));
     return command.addOption(langOption()).helpOption('-h, --help', t('option.help'));
   };
 
-  reportCommand(program, 'diff', 'diff.description', ['stylish', 'json', 'markdown', 'csv', 'html'], { output: true, color: true })
+  reportCommand(program, 'diff', 'diff.description', ['stylish', 'json', 'markdown', 'csv', 'html'], {
+    output: true,
+    color: true,
+  })
     .argument('<left>', t('validate.paths'))
     .argument('[right]', t('validate.paths'))
     .option('--git <ref>', t('diff.git'))
     .option('--exit-code', t('diff.exitCode'))
-    .action(async (left: string, right: string | undefined, options) => (await import('./commands/diff.js')).runDiff(left, right, { ...options, lang }));
-  reportCommand(program, 'compare', 'compare.description', ['stylish', 'json', 'csv', 'html'], { output: true, color: true })
+    .action(async (left: string, right: string | undefined, options) =>
+      (await import('./commands/diff.js')).runDiff(left, right, { ...options, lang }),
+    );
+  reportCommand(program, 'compare', 'compare.description', ['stylish', 'json', 'csv', 'html'], {
+    output: true,
+    color: true,
+  })
     .argument('<catalogs...>', t('validate.paths'))
-    .action(async (paths: string[], options) => (await import('./commands/diff.js')).runCompare(paths, { ...options, lang }));
+    .action(async (paths: string[], options) =>
+      (await import('./commands/diff.js')).runCompare(paths, { ...options, lang }),
+    );
   reportCommand(program, 'guide', 'guide.description', ['html', 'md'])
     .argument('[catalogs...]', t('validate.paths'))
     .option('--out <dir>', t('guide.out'))
     .option('--templates <dir>', t('guide.templates'))
     .option('--item <code>', t('guide.item'))
     .option('--stdout', t('guide.stdout'))
-    .action(async (paths: string[], options) => (await import('./commands/guide.js')).runGuide(paths, { ...options, lang }));
-  reportCommand(program, 'stats', 'stats.description', ['stylish', 'json', 'csv', 'html'], { output: true, color: true })
+    .action(async (paths: string[], options) =>
+      (await import('./commands/guide.js')).runGuide(paths, { ...options, lang }),
+    );
+  reportCommand(program, 'stats', 'stats.description', ['stylish', 'json', 'csv', 'html'], {
+    output: true,
+    color: true,
+  })
     .argument('[catalogs...]', t('validate.paths'))
-    .action(async (paths: string[], options) => (await import('./commands/stats.js')).runStats(paths, { ...options, lang }));
+    .action(async (paths: string[], options) =>
+      (await import('./commands/stats.js')).runStats(paths, { ...options, lang }),
+    );
   program
     .command('import')
     .description(t('import.description'))
@@ -102,21 +132,30 @@ function buildProgram(lang: Lang): Command {
     .option('--update', t('import.update'))
     .addOption(langOption())
     .helpOption('-h, --help', t('option.help'))
-    .action(async (file: string, options) => (await import('./commands/exchange.js')).runImport(file, { ...options, lang }));
+    .action(async (file: string, options) =>
+      (await import('./commands/exchange.js')).runImport(file, { ...options, lang }),
+    );
   reportCommand(program, 'export', 'export.description', ['csv', 'json', 'jsonl', 'jsonld'], { output: true })
     .argument('[catalogs...]', t('validate.paths'))
-    .action(async (paths: string[], options) => (await import('./commands/exchange.js')).runExport(paths, { ...options, lang }));
+    .action(async (paths: string[], options) =>
+      (await import('./commands/exchange.js')).runExport(paths, { ...options, lang }),
+    );
 
   const code = program.command('code').description(t('code.description')).helpOption('-h, --help', t('option.help'));
-  const codeCommand = (name: string, description: Parameters<typeof uiText>[1]) => reportCommand(code, name, description, ['stylish', 'json']);
+  const codeCommand = (name: string, description: Parameters<typeof uiText>[1]) =>
+    reportCommand(code, name, description, ['stylish', 'json']);
   codeCommand('explain', 'code.explain')
     .argument('<codes...>', t('code.codes'))
     .option('--profile <profile>', t('code.profile'), 'national')
-    .action(async (codes: string[], options) => (await import('./commands/code.js')).runExplain(codes, { ...options, lang }));
+    .action(async (codes: string[], options) =>
+      (await import('./commands/code.js')).runExplain(codes, { ...options, lang }),
+    );
   codeCommand('assign', 'code.assign')
     .argument('[catalogs...]', t('validate.paths'))
     .option('-n, --dry-run', t('code.dryRun'))
-    .action(async (paths: string[], options) => (await import('./commands/code.js')).runAssign(paths, { ...options, lang }));
+    .action(async (paths: string[], options) =>
+      (await import('./commands/code.js')).runAssign(paths, { ...options, lang }),
+    );
   for (const kind of ['retire', 'merge', 'split'] as const) {
     codeCommand(kind, `code.${kind}`)
       .argument('<catalog>', t('code.catalog'))
@@ -124,11 +163,15 @@ function buildProgram(lang: Lang): Command {
       .option('--into <files...>', t('code.into'))
       .option('--reason <text>', t('code.reason'))
       .option('-n, --dry-run', t('code.dryRun'))
-      .action(async (catalog: string, codes: string[], options) => (await import('./commands/code.js')).runLifecycle(kind, catalog, codes, { ...options, lang }));
+      .action(async (catalog: string, codes: string[], options) =>
+        (await import('./commands/code.js')).runLifecycle(kind, catalog, codes, { ...options, lang }),
+      );
   }
   codeCommand('check', 'code.check')
     .argument('[paths...]', t('validate.paths'))
-    .action(async (paths: string[], options) => (await import('./commands/code.js')).runCheck(paths, { ...options, lang }));
+    .action(async (paths: string[], options) =>
+      (await import('./commands/code.js')).runCheck(paths, { ...options, lang }),
+    );
   return program;
 }
 

@@ -49,7 +49,11 @@ export interface BaselineComparison {
   fixed: BaselineEntry[];
 }
 
-export function compareWithBaseline(findings: readonly Finding[], baseline: Baseline, toBaselinePath: BaselinePath): BaselineComparison {
+export function compareWithBaseline(
+  findings: readonly Finding[],
+  baseline: Baseline,
+  toBaselinePath: BaselinePath,
+): BaselineComparison {
   const budget = new Map(baseline.entries.map((entry) => [key(entry), { entry, left: entry.count }]));
   const fresh: Finding[] = [];
   let known = 0;
@@ -60,6 +64,8 @@ export function compareWithBaseline(findings: readonly Finding[], baseline: Base
       known++;
     } else fresh.push(finding);
   }
-  const fixed = [...budget.values()].filter((slot) => slot.left > 0).map(({ entry, left }) => ({ ...entry, count: left }));
+  const fixed = [...budget.values()]
+    .filter((slot) => slot.left > 0)
+    .map(({ entry, left }) => ({ ...entry, count: left }));
   return { fresh, known, fixed };
 }

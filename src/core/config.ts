@@ -44,7 +44,8 @@ export interface CompiledConfig {
 export function compileConfig(config: Config): CompiledConfig {
   const entries: CompiledSetting[] = [];
   const add = (rules: Record<string, RuleSetting> | undefined, matchesFile: (file: string) => boolean) => {
-    for (const [code, setting] of Object.entries(rules ?? {})) entries.push({ matchesCode: picomatch(code), matchesFile, setting });
+    for (const [code, setting] of Object.entries(rules ?? {}))
+      entries.push({ matchesCode: picomatch(code), matchesFile, setting });
   };
   add(config.rules, ANY_FILE);
   for (const override of config.overrides ?? []) add(override.rules, picomatch(override.files, { dot: true }));
@@ -62,7 +63,11 @@ export function compileConfig(config: Config): CompiledConfig {
 }
 
 /** Applies severities; findings set to 'off' are dropped. */
-export function applySeverities(findings: readonly Finding[], config: CompiledConfig, toConfigPath: (file: string) => string): Finding[] {
+export function applySeverities(
+  findings: readonly Finding[],
+  config: CompiledConfig,
+  toConfigPath: (file: string) => string,
+): Finding[] {
   const out: Finding[] = [];
   for (const finding of findings) {
     const setting = config.settingFor(finding.code, toConfigPath(finding.file), finding.severity);
@@ -77,7 +82,8 @@ export function unknownCodeFindings(config: Config, knownCodes: readonly string[
   const check = (rules: Record<string, RuleSetting> | undefined, at: (string | number)[]) => {
     for (const key of Object.keys(rules ?? {})) {
       const matches = picomatch(key);
-      if (!knownCodes.some((code) => matches(code))) out.push({ code: 'config/unknown-code', path: toPointer([...at, key]), target: 'key', args: { code: key } });
+      if (!knownCodes.some((code) => matches(code)))
+        out.push({ code: 'config/unknown-code', path: toPointer([...at, key]), target: 'key', args: { code: key } });
     }
   };
   check(config.rules, ['rules']);

@@ -19,7 +19,9 @@ export function buildRegionIndex(rows: readonly (readonly string[])[]): RegionIn
   const byCode = new Map<string, Region>();
   for (const [code = '', province = '', prefecture = '', name = '', , status = '', , , successor = ''] of rows) {
     if (!/^[0-9]{6}$/.test(code)) continue;
-    const parts = [province, prefecture === '直辖' ? '' : prefecture, name].filter((p, i, all) => p && all.indexOf(p) === i);
+    const parts = [province, prefecture === '直辖' ? '' : prefecture, name].filter(
+      (p, i, all) => p && all.indexOf(p) === i,
+    );
     const region: Region = { code, name, fullName: parts.join(' '), active: status === '在用' };
     // A code can appear more than once in the history (retired, later reused); the one in use wins.
     const seen = byCode.get(code);

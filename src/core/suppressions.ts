@@ -61,7 +61,10 @@ export interface SuppressionResult {
 }
 
 /** Drops suppressed findings. `suppressions` holds every checked file that has any, by display path. */
-export function applySuppressions(findings: readonly Finding[], suppressions: ReadonlyMap<string, readonly Suppression[]>): SuppressionResult {
+export function applySuppressions(
+  findings: readonly Finding[],
+  suppressions: ReadonlyMap<string, readonly Suppression[]>,
+): SuppressionResult {
   const entriesByFile = new Map<string, Entry[]>();
   for (const [file, list] of suppressions) {
     entriesByFile.set(
@@ -77,7 +80,9 @@ export function applySuppressions(findings: readonly Finding[], suppressions: Re
   let suppressed = 0;
   for (const finding of findings) {
     const entries = entriesByFile.get(finding.file) ?? [];
-    const hits = entries.filter((e) => appliesToLine(e.suppression, finding.range?.start.line) && e.matches(finding.code));
+    const hits = entries.filter(
+      (e) => appliesToLine(e.suppression, finding.range?.start.line) && e.matches(finding.code),
+    );
     for (const hit of hits) hit.used = true;
     if (hits.length) suppressed++;
     else kept.push(finding);
@@ -87,7 +92,14 @@ export function applySuppressions(findings: readonly Finding[], suppressions: Re
     for (const { suppression, code, used } of entries) {
       if (used) continue;
       const start = { line: suppression.line, column: suppression.column };
-      unused.push({ code: 'suppression/unused', severity: 'warning', file, path: '', args: { rule: code ?? '*' }, range: { start, end: start } });
+      unused.push({
+        code: 'suppression/unused',
+        severity: 'warning',
+        file,
+        path: '',
+        args: { rule: code ?? '*' },
+        range: { start, end: start },
+      });
     }
   }
   return { kept, suppressed, unused };

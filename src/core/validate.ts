@@ -11,7 +11,16 @@ import type { BasicItem, CatalogKind, CatalogMeta, CatalogSource } from './model
 import type { CodeProfile } from './codes/profile.js';
 import type { RegionIndex } from './regions.js';
 import type { SchemaValidator } from './schema/validator.js';
-import type { CatalogInfo, CheckedCatalog, CheckedItem, ItemRule, ItemSummary, Rule, RuleContext, RuleFinding } from './rules/rule.js';
+import type {
+  CatalogInfo,
+  CheckedCatalog,
+  CheckedItem,
+  ItemRule,
+  ItemSummary,
+  Rule,
+  RuleContext,
+  RuleFinding,
+} from './rules/rule.js';
 import { ledgerProblems, type Ledger } from './codes/ledger.js';
 import { RULES } from './rules/index.js';
 
@@ -42,10 +51,20 @@ function kindOf(source: CatalogSource): CatalogKind | undefined {
 }
 
 /** The basic catalog an implementation list names, or a finding saying why it cannot be used. */
-function basicItemsFor(source: CatalogSource, kinds: Map<string, CatalogKind | undefined>, basics: Map<string, BasicIndex>): BasicIndex | Finding | undefined {
+function basicItemsFor(
+  source: CatalogSource,
+  kinds: Map<string, CatalogKind | undefined>,
+  basics: Map<string, BasicIndex>,
+): BasicIndex | Finding | undefined {
   // A folder that does not exist is reported by the reader, which then leaves basicDir unset.
   if (source.basicDir === undefined) return undefined;
-  const problem = (code: string): Finding => ({ code, severity: code === 'catalog/basic-kind' ? 'error' : 'warning', file: source.metaFile, path: '/basic', args: { dir: source.basicDir as string } });
+  const problem = (code: string): Finding => ({
+    code,
+    severity: code === 'catalog/basic-kind' ? 'error' : 'warning',
+    file: source.metaFile,
+    path: '/basic',
+    args: { dir: source.basicDir as string },
+  });
   if (kinds.get(source.basicDir) === 'implementation') return problem('catalog/basic-kind');
   return basics.get(source.basicDir) ?? problem('catalog/basic-unusable');
 }
@@ -70,7 +89,12 @@ function checkedLedger(source: CatalogSource, env: ValidationEnvironment, out: F
 }
 
 /** Checks one catalog, draining its items; returns the checked basic items when it is a basic catalog. */
-function checkCatalog(source: CatalogSource, env: ValidationEnvironment, context: Omit<RuleContext, 'catalog'> | undefined, out: Finding[]): BasicIndex | undefined {
+function checkCatalog(
+  source: CatalogSource,
+  env: ValidationEnvironment,
+  context: Omit<RuleContext, 'catalog'> | undefined,
+  out: Finding[],
+): BasicIndex | undefined {
   const kind = kindOf(source);
   if (!source.meta || !kind) {
     for (const _ of source.items); // still read them: reading reports each file's own problems
@@ -80,9 +104,12 @@ function checkCatalog(source: CatalogSource, env: ValidationEnvironment, context
   out.push(...schemaFindings(source.metaFile, metaProblems));
   // Rules read the catalog's region, level and origin, so they run only when catalog.yaml is valid.
   const catalog: CatalogInfo = { dir: source.dir, file: source.metaFile, meta: source.meta.data as CatalogMeta };
-  const ruleContext: RuleContext | undefined = metaProblems.length === 0 && context ? { ...context, catalog } : undefined;
-  const rules = ruleContext ? env.rules ?? RULES : [];
-  const itemRules = rules.filter((r): r is ItemRule => r.scope === 'item' && (r.appliesTo as readonly CatalogKind[]).includes(kind));
+  const ruleContext: RuleContext | undefined =
+    metaProblems.length === 0 && context ? { ...context, catalog } : undefined;
+  const rules = ruleContext ? (env.rules ?? RULES) : [];
+  const itemRules = rules.filter(
+    (r): r is ItemRule => r.scope === 'item' && (r.appliesTo as readonly CatalogKind[]).includes(kind),
+  );
   const basicIndex: BasicIndex | undefined = kind === 'basic' ? new Map() : undefined;
   const summaries: ItemSummary[] = [];
   for (const doc of source.items) {
@@ -93,7 +120,8 @@ function checkCatalog(source: CatalogSource, env: ValidationEnvironment, context
     }
     const data = doc.data as BasicItem;
     summaries.push(summaryOf(doc.file, data));
-    if (basicIndex && data.code !== undefined && !basicIndex.has(data.code)) basicIndex.set(data.code, { file: doc.file, data });
+    if (basicIndex && data.code !== undefined && !basicIndex.has(data.code))
+      basicIndex.set(data.code, { file: doc.file, data });
     for (const rule of itemRules) {
       const check = rule.check as (item: unknown, context: RuleContext) => RuleFinding[];
       for (const finding of check(doc.data, ruleContext as RuleContext)) out.push(toFinding(rule, doc.file, finding));
@@ -103,7 +131,8 @@ function checkCatalog(source: CatalogSource, env: ValidationEnvironment, context
   const checked: CheckedCatalog = { ...catalog, items: summaries, ...(ledger ? { ledger } : {}) };
   for (const rule of rules) {
     if (rule.scope !== 'catalog') continue;
-    for (const { file, ...finding } of rule.check(checked, ruleContext as RuleContext)) out.push(toFinding(rule, file, finding));
+    for (const { file, ...finding } of rule.check(checked, ruleContext as RuleContext))
+      out.push(toFinding(rule, file, finding));
   }
   return metaProblems.length === 0 ? basicIndex : undefined;
 }

@@ -1,7 +1,8 @@
 /** English messages, keyed like zh-CN.ts. */
 export const en: Record<string, string> = {
   'file/too-large': 'file is too large ({size} bytes, limit {limit}) to be an item file',
-  'file/encoding': 'file is not UTF-8 (looks like {encoding}); convert it first, e.g. iconv -f GB18030 -t UTF-8 in.yaml > out.yaml',
+  'file/encoding':
+    'file is not UTF-8 (looks like {encoding}); convert it first, e.g. iconv -f GB18030 -t UTF-8 in.yaml > out.yaml',
   'file/nul-byte': 'file contains a NUL (\\0) character: binary or wrongly encoded',
   'file/unreadable': 'cannot read file ({reason})',
   'yaml/too-deep': 'nesting deeper than {limit} levels; refused',
@@ -16,7 +17,8 @@ export const en: Record<string, string> = {
   'catalog/basic-missing': 'basic catalog "{dir}" not found (no catalog.yaml in that folder)',
   'catalog/basic-kind': '"{dir}" is not a basic catalog (kind must be basic)',
   'catalog/basic-unusable': 'the catalog.yaml of basic catalog "{dir}" is invalid; conformance with it was not checked',
-  'catalog/origin': 'origin "{value}" is invalid: use 00 (national basic catalog) or the first two digits of a province code',
+  'catalog/origin':
+    'origin "{value}" is invalid: use 00 (national basic catalog) or the first two digits of a province code',
   'schema/required': 'missing required property "{property}"',
   'schema/unknown-property': 'unknown property "{property}" (misspelt, or not an element of this item)',
   'schema/type': 'expected {expected|term}, found {actual|term}',
@@ -33,14 +35,17 @@ export const en: Record<string, string> = {
   'code/not-normalised': '"{value}" contains full-width characters, lower case or spaces; did you mean "{suggestion}"?',
   'code/missing': 'no code assigned yet; run tongban code assign',
   'code/basic-length': 'basic code "{value}" must have {expected} characters, has {actual}',
-  'code/basic-segment': 'basic code "{value}": segment {segment} "{segmentValue}" at position {position} is invalid (must match {pattern})',
+  'code/basic-segment':
+    'basic code "{value}": segment {segment} "{segmentValue}" at position {position} is invalid (must match {pattern})',
   'code/basic-origin': 'basic code "{value}" has origin {actual}, but this catalog\'s origin is {expected}',
   'code/basic-type': 'basic code "{value}" has type segment {actual}, but item type {type} is {expected}',
   'code/impl-length': 'implementation code must have {expected} characters, has {actual}',
-  'code/impl-segment': 'implementation code "{value}": segment {segment} "{segmentValue}" at position {position} is invalid',
-  'code/impl-agency': 'implementation code contains USCC {actual}, but the agency\'s is {expected}',
+  'code/impl-segment':
+    'implementation code "{value}": segment {segment} "{segmentValue}" at position {position} is invalid',
+  'code/impl-agency': "implementation code contains USCC {actual}, but the agency's is {expected}",
   'code/impl-basic': 'implementation code contains basic code {actual}, but basicCode is {expected}',
-  'code/impl-level': 'level digit {digit} ({level}) of the implementation code is not among the item\'s levels ({levels})',
+  'code/impl-level':
+    "level digit {digit} ({level}) of the implementation code is not among the item's levels ({levels})",
   'code/duplicate': 'code "{value}" is already used by {other}',
   'code/parent-unknown': 'main item "{value}" does not exist in this catalog',
   'code/parent-mismatch': 'sub-item {code} and its main item {value} differ in origin, type or main number',
@@ -50,7 +55,7 @@ export const en: Record<string, string> = {
   'uscc/org-check': 'USCC "{value}": organisation code check is wrong: expected {expected}, found {actual} (GB 11714)',
   'uscc/region-unknown': 'region code {region} inside the USCC does not exist (GB/T 2260)',
   'uscc/region-retired': 'region code {region} ({name}) inside the USCC is retired; now {successor}',
-  'agency/outside-region': 'agency region {region} ({name}) is outside this list\'s region {catalogRegion}',
+  'agency/outside-region': "agency region {region} ({name}) is outside this list's region {catalogRegion}",
   'agency/level-mismatch': 'this list is at level {level}, but the item is exercised at {levels}',
   'region/unknown': 'region code {region} does not exist (GB/T 2260)',
   'region/retired': 'region code {region} ({name}) is retired; use {successor}',
@@ -60,8 +65,10 @@ export const en: Record<string, string> = {
   'basic/level-mismatch': 'level "{level}" is not allowed by the basic catalog ({allowed})',
   'basic/cancelled': 'the implemented basic item {value} is cancelled',
   'limit/promised-exceeds-statutory': 'promised limit {promised} {unit} exceeds the statutory limit {statutory} {unit}',
-  'limit/unit-mismatch': 'promised limit unit ({promised}) differs from the statutory unit ({statutory}); cannot compare',
-  'limit/immediate-mismatch': 'handling type "{handlingType}" contradicts promised limit {promised}: immediate items promise 0, others more',
+  'limit/unit-mismatch':
+    'promised limit unit ({promised}) differs from the statutory unit ({statutory}); cannot compare',
+  'limit/immediate-mismatch':
+    'handling type "{handlingType}" contradicts promised limit {promised}: immediate items promise 0, others more',
   'visits/full-online': 'a fully online (level IV) item needs 0 visits, found {visits}',
   'visits/reason-missing': '{visits} on-site visit(s) required: give the reason (visitReason)',
   'fee/items-missing': 'a charged item must list its fee items and standards',
@@ -70,19 +77,22 @@ export const en: Record<string, string> = {
   'contact/missing': 'missing {channel|term}',
   'contact/same-phone': 'complaint phone equals the consultation phone ({phone}); they must be separate channels',
   'contact/area-code': 'phone "{phone}" lacks an area code (e.g. 020-12345678)',
-  'process/licensing-steps': 'an administrative licence\'s process needs acceptance, review and decision steps; missing: {missing}',
+  'process/licensing-steps':
+    "an administrative licence's process needs acceptance, review and decision steps; missing: {missing}",
   'result/sample-missing': 'result "{name}" has no sample',
   'conditions/catch-all': 'conditions must not end in a catch-all clause: "{text}"',
   'suppression/unused': 'suppression of "{rule}" matches no finding; remove it',
   'config/unknown-code': 'no finding code matches "{code}" (misspelt?)',
   'profile/pattern': 'regular expression "{pattern}" is invalid: {detail}',
-  'profile/type-code': 'type code "{value}" of {type} does not fit the type segment ({length} characters matching {pattern})',
+  'profile/type-code':
+    'type code "{value}" of {type} does not fit the type segment ({length} characters matching {pattern})',
   'ledger/duplicate': 'code "{value}" appears twice in the ledger (same as entry {other})',
   'ledger/retired-undated': 'retired code "{value}" has no retirement date (retired)',
   'ledger/active-retired': 'active code "{value}" must not have a retirement date',
   'ledger/active-replaced': 'active code "{value}" must not have replacedBy (retire it first)',
   'ledger/lineage-unknown': 'lineage of "{value}" names "{other}", which the ledger does not know',
-  'ledger/lineage-one-sided': 'lineage between "{value}" and "{other}" is one-sided: {field} of "{other}" lacks "{value}"',
+  'ledger/lineage-one-sided':
+    'lineage between "{value}" and "{other}" is one-sided: {field} of "{other}" lacks "{value}"',
   'ledger/unrecorded': 'code "{value}" is not in the ledger; tongban code assign records it',
   'ledger/vanished': 'the item file {file} of active code "{value}" is gone, and the code was not retired',
   'ledger/file-mismatch': 'the ledger puts active code "{value}" in {file}, whose code is "{actual}"',
@@ -95,8 +105,10 @@ export const en: Record<string, string> = {
   'assign/agency-invalid': 'agency USCC "{value}" is invalid; no implementation code can be composed',
   'assign/level-unknown': 'level "{level}" has no level digit in the profile',
   'assign/basic-invalid': 'basic code "{value}" does not fit the profile; no implementation code can be composed',
-  'assign/impl-retired': 'implementation code "{value}" was retired on {retired}; codes are never reused, so give this item a handlingItem',
-  'assign/impl-taken': 'implementation code "{value}" is taken by another item; several handling items of one agency and item need handlingItem',
+  'assign/impl-retired':
+    'implementation code "{value}" was retired on {retired}; codes are never reused, so give this item a handlingItem',
+  'assign/impl-taken':
+    'implementation code "{value}" is taken by another item; several handling items of one agency and item need handlingItem',
   'assign/rename-exists': 'would rename to {value}, which already exists',
   'assign/invalid-item': 'item file does not validate; fix it (tongban validate) before assigning codes',
   'lifecycle/unknown-code': 'the ledger has no code "{value}"',
@@ -185,7 +197,8 @@ export const en: Record<string, string> = {
   'usage/compare-basics': 'give at most one basic catalog as the reference',
   'guide/invalid-item': 'item does not validate; no guide was made (run tongban validate)',
   'guide/missing-field': 'the template uses field "{field}", which the item does not have (item {item})',
-  'guide/raw-output': 'templates must not print data unescaped with {{{{field}}}}; list the field in guide.allowRaw in the config if it must',
+  'guide/raw-output':
+    'templates must not print data unescaped with {{{{field}}}}; list the field in guide.allowRaw in the config if it must',
   'guide/partial-name': 'partial name "{name}" is invalid: only file names of the templates partials folder',
   'guide/template-syntax': 'template syntax error: {detail}',
   'usage/template-outside': 'template file points outside the templates folder: {path}',

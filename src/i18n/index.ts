@@ -29,7 +29,7 @@ function interpolate(template: string, args: MessageArgs, terms: Record<string, 
   return template.replace(/\{(\w+)(\|term)?\}/g, (whole, name: string, term?: string) => {
     const value = args[name];
     if (value === undefined) return whole;
-    return term ? terms[String(value)] ?? String(value) : String(value);
+    return term ? (terms[String(value)] ?? String(value)) : String(value);
   });
 }
 

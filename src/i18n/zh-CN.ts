@@ -2,7 +2,8 @@
 export const zhCN: Record<string, string> = {
   // 读取与 YAML
   'file/too-large': '文件过大（{size} 字节，上限 {limit} 字节），不是有效的事项文件',
-  'file/encoding': '文件不是 UTF-8 编码（疑似 {encoding}）。请转换后再校验，例如：iconv -f GB18030 -t UTF-8 原文件 > 新文件',
+  'file/encoding':
+    '文件不是 UTF-8 编码（疑似 {encoding}）。请转换后再校验，例如：iconv -f GB18030 -t UTF-8 原文件 > 新文件',
   'file/nul-byte': '文件含有 NUL（\\0）字符，可能是二进制文件或编码错误',
   'file/unreadable': '无法读取文件（{reason}）',
   'yaml/too-deep': '嵌套层级超过 {limit} 层，拒绝解析',
@@ -105,7 +106,8 @@ export const zhCN: Record<string, string> = {
   'assign/agency-invalid': '实施主体统一社会信用代码“{value}”无效，无法组成实施编码',
   'assign/level-unknown': '行使层级“{level}”在编码方案中没有层级码',
   'assign/basic-invalid': '基本编码“{value}”不符合编码方案，无法组成实施编码',
-  'assign/impl-retired': '实施编码“{value}”已于 {retired} 注销，编码不得重复使用；请为该事项填写业务办理项（handlingItem）',
+  'assign/impl-retired':
+    '实施编码“{value}”已于 {retired} 注销，编码不得重复使用；请为该事项填写业务办理项（handlingItem）',
   'assign/impl-taken': '实施编码“{value}”已被其他事项使用；同一主体实施同一事项的多个业务办理项须填写 handlingItem',
   'assign/rename-exists': '要改名为 {value}，但该文件已存在',
   'assign/invalid-item': '事项文件未通过校验，请先运行 tongban validate 修正后再赋码',

@@ -6,10 +6,18 @@ import type { CatalogSource } from '../core/model.js';
 import type { SchemaValidator } from '../core/schema/validator.js';
 import { profileResolver, type LoadedConfig } from './read-config.js';
 
-export function catalogProfiles(sources: readonly CatalogSource[], cwd: string, config: LoadedConfig | undefined, schemas: SchemaValidator): Map<string, CodeProfile> {
+export function catalogProfiles(
+  sources: readonly CatalogSource[],
+  cwd: string,
+  config: LoadedConfig | undefined,
+  schemas: SchemaValidator,
+): Map<string, CodeProfile> {
   const resolve = profileResolver(cwd, schemas);
   const configDir = config ? path.dirname(config.file) : cwd;
-  const entries = (config?.config.catalogs ?? []).map((entry) => ({ matches: picomatch(entry.path), profile: entry.profile }));
+  const entries = (config?.config.catalogs ?? []).map((entry) => ({
+    matches: picomatch(entry.path),
+    profile: entry.profile,
+  }));
   const profiles = new Map<string, CodeProfile>();
   for (const source of sources) {
     const absolute = path.resolve(cwd, source.dir);

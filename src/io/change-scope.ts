@@ -19,8 +19,12 @@ function codeAt(cwd: string, ref: string, absolute: string): string | undefined 
 /** Call after validation has read every item (the codes seen are part of the scope). */
 export function changeScope(loaded: LoadedCatalogs, ref: string, cwd: string): Set<string> {
   const changedAbsolute = changedSince(cwd, ref);
-  const changed = new Set([...loaded.readFiles].filter(([, absolute]) => changedAbsolute.has(absolute)).map(([file]) => file));
-  const basicDirs = new Set(loaded.sources.filter((s) => (s.meta?.data as { kind?: unknown } | undefined)?.kind === 'basic').map((s) => s.dir));
+  const changed = new Set(
+    [...loaded.readFiles].filter(([, absolute]) => changedAbsolute.has(absolute)).map(([file]) => file),
+  );
+  const basicDirs = new Set(
+    loaded.sources.filter((s) => (s.meta?.data as { kind?: unknown } | undefined)?.kind === 'basic').map((s) => s.dir),
+  );
   const previousCodes = new Map<string, string>();
   for (const catalog of loaded.catalogFiles) {
     if (!basicDirs.has(catalog.dir)) continue;

@@ -23,12 +23,25 @@ function looksLikeGb18030(bytes: Uint8Array): boolean {
 
 function pointFinding(file: string, code: string, text: string, offset: number, args: Finding['args'] = {}): Finding {
   const start = positionAt(text, offset);
-  return { code, severity: 'error', file, path: '', args, range: { start, end: { line: start.line, column: start.column + 1 } } };
+  return {
+    code,
+    severity: 'error',
+    file,
+    path: '',
+    args,
+    range: { start, end: { line: start.line, column: start.column + 1 } },
+  };
 }
 
 export function decodeItemFile(bytes: Uint8Array, file: string): { text: string } | { finding: Finding } {
   if (bytes.byteLength > MAX_FILE_BYTES) {
-    const finding: Finding = { code: 'file/too-large', severity: 'error', file, path: '', args: { size: bytes.byteLength, limit: MAX_FILE_BYTES } };
+    const finding: Finding = {
+      code: 'file/too-large',
+      severity: 'error',
+      file,
+      path: '',
+      args: { size: bytes.byteLength, limit: MAX_FILE_BYTES },
+    };
     return { finding };
   }
   if (!isUtf8(bytes)) {

@@ -49,7 +49,11 @@ function catalogAbove(file: string): string | undefined {
   }
 }
 
-export function selectCatalogs(paths: readonly string[], cwd: string, ignored: IgnorePredicate = NOTHING_IGNORED): Selection {
+export function selectCatalogs(
+  paths: readonly string[],
+  cwd: string,
+  ignored: IgnorePredicate = NOTHING_IGNORED,
+): Selection {
   const catalogDirs = new Set<string>();
   const files = new Set<string>();
   const wholeCatalogs = new Set<string>();

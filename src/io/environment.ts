@@ -31,6 +31,8 @@ export const environment = new Environment();
 
 /** Changes whenever tongban is rebuilt or reinstalled: part of the cache key. */
 export const BUILD_ID = (() => {
-  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
   return `${version}:${statSync(fileURLToPath(import.meta.url)).mtimeMs}`;
 })();

@@ -28,7 +28,11 @@ export function contentAt(cwd: string, ref: string, absolute: string): string | 
   const top = git(cwd, ['rev-parse', '--show-toplevel']).trim();
   const relative = path.relative(top, absolute).split(path.sep).join('/');
   try {
-    return execFileSync('git', ['show', `${ref}:${relative}`], { cwd: top, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return execFileSync('git', ['show', `${ref}:${relative}`], {
+      cwd: top,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
   } catch {
     return undefined;
   }

@@ -19,7 +19,8 @@ function filesIn(dir: string): string[] {
 function readInside(dir: string, file: string, cwd: string): { file: string; source: string } {
   const absolute = path.join(dir, file);
   const real = realpathSync(absolute);
-  if (!real.startsWith(realpathSync(dir) + path.sep)) throw new UsageError('usage/template-outside', { path: displayPath(cwd, absolute) });
+  if (!real.startsWith(realpathSync(dir) + path.sep))
+    throw new UsageError('usage/template-outside', { path: displayPath(cwd, absolute) });
   return { file: displayPath(cwd, absolute), source: readFileSync(real, 'utf8') };
 }
 
@@ -29,7 +30,8 @@ export function loadTemplates(cwd: string, custom?: string): TemplateSet {
   if (custom && !existsSync(dirs[1] as string)) throw new UsageError('usage/path-not-found', { path: custom });
   for (const dir of dirs) {
     for (const file of filesIn(dir)) set.templates[file.slice(0, -'.hbs'.length)] = readInside(dir, file, cwd);
-    for (const file of filesIn(path.join(dir, 'partials'))) set.partials[file.slice(0, -'.hbs'.length)] = readInside(path.join(dir, 'partials'), file, cwd);
+    for (const file of filesIn(path.join(dir, 'partials')))
+      set.partials[file.slice(0, -'.hbs'.length)] = readInside(path.join(dir, 'partials'), file, cwd);
   }
   return set;
 }

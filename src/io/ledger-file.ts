@@ -16,10 +16,17 @@ export function ledgerPath(catalogDir: string): string {
 }
 
 /** The catalog's ledger (empty when there is none yet), or the located problems that make it unusable. */
-export function readLedger(catalogDir: string, cwd: string, schemas: SchemaValidator): { ledger: Ledger } | { findings: Finding[] } {
+export function readLedger(
+  catalogDir: string,
+  cwd: string,
+  schemas: SchemaValidator,
+): { ledger: Ledger } | { findings: Finding[] } {
   const file = ledgerPath(catalogDir);
   if (!existsSync(file)) return { ledger: EMPTY_LEDGER };
-  const result = readCheckedYaml<Ledger>(file, displayPath(cwd, file), [(data) => schemas.ledger(data), (data) => ledgerProblems(data as Ledger)]);
+  const result = readCheckedYaml<Ledger>(file, displayPath(cwd, file), [
+    (data) => schemas.ledger(data),
+    (data) => ledgerProblems(data as Ledger),
+  ]);
   return 'findings' in result ? result : { ledger: result.data };
 }
 
@@ -29,5 +36,8 @@ const HEADER = `# 编码台账：本目录发出过的每一个编码及其状�
 
 export function writeLedger(catalogDir: string, ledger: Ledger): void {
   const { stringify } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
-  writeFileAtomic(ledgerPath(catalogDir), HEADER + stringify(ledger, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' }));
+  writeFileAtomic(
+    ledgerPath(catalogDir),
+    HEADER + stringify(ledger, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' }),
+  );
 }

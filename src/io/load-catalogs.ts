@@ -69,7 +69,9 @@ interface PendingCatalog {
 export function loadCatalogs(selection: Selection, cwd: string, options: LoadOptions = {}): LoadedCatalogs {
   const ignored = options.ignored ?? (() => false);
   // A catalog shown as '.' (the working directory) has files shown without any folder prefix.
-  const wholeCatalogs = [...selection.wholeCatalogs].map((dir) => displayPath(cwd, dir)).map((dir) => (dir === '.' ? '' : dir + '/'));
+  const wholeCatalogs = [...selection.wholeCatalogs]
+    .map((dir) => displayPath(cwd, dir))
+    .map((dir) => (dir === '.' ? '' : dir + '/'));
   const askedFiles = new Set([...selection.files].map((file) => displayPath(cwd, file)));
   const isRequested = (file: string) => askedFiles.has(file) || wholeCatalogs.some((dir) => file.startsWith(dir));
   const findings: Finding[] = [];
@@ -110,7 +112,12 @@ export function loadCatalogs(selection: Selection, cwd: string, options: LoadOpt
     // Item paths are the catalog's shown path plus the path inside it: no path.relative per file.
     const shownDir = source.dir === '.' ? '' : source.dir + '/';
     const items = listItemFiles(next.dir, ignored).map((absolute) => {
-      const file = shownDir + absolute.slice(next.dir.length + 1).split(path.sep).join('/');
+      const file =
+        shownDir +
+        absolute
+          .slice(next.dir.length + 1)
+          .split(path.sep)
+          .join('/');
       absoluteOf.set(file, absolute);
       return { absolute, file };
     });
@@ -119,7 +126,14 @@ export function loadCatalogs(selection: Selection, cwd: string, options: LoadOpt
     if (declared?.kind !== 'implementation' || typeof declared.basic !== 'string') continue;
     const basicDir = path.resolve(next.dir, declared.basic);
     if (!existsSync(path.join(basicDir, CATALOG_FILE))) {
-      if (isRequested(meta.file)) findings.push({ code: 'catalog/basic-missing', severity: 'error', file: meta.file, path: '/basic', args: { dir: declared.basic } });
+      if (isRequested(meta.file))
+        findings.push({
+          code: 'catalog/basic-missing',
+          severity: 'error',
+          file: meta.file,
+          path: '/basic',
+          args: { dir: declared.basic },
+        });
       continue;
     }
     source.basicDir = displayPath(cwd, basicDir);
@@ -130,18 +144,25 @@ export function loadCatalogs(selection: Selection, cwd: string, options: LoadOpt
   const facts = new Map<string, ItemFacts>();
   const total = pending.reduce((sum, p) => sum + p.items.length, 0);
   let done = 0;
-  function* readItems(items: FileToRead[], readItem: (absolute: string, file: string) => DocumentRead): Generator<SourceDocument> {
+  function* readItems(
+    items: FileToRead[],
+    readItem: (absolute: string, file: string) => DocumentRead,
+  ): Generator<SourceDocument> {
     for (const { absolute, file } of items) {
       const read = readItem(absolute, file);
       options.onProgress?.(++done, total);
       record(read);
       if (read.data === undefined) continue;
       const { code, basicCode } = read.data;
-      facts.set(file, { ...(typeof code === 'string' ? { code } : {}), ...(typeof basicCode === 'string' ? { basicCode } : {}) });
+      facts.set(file, {
+        ...(typeof code === 'string' ? { code } : {}),
+        ...(typeof basicCode === 'string' ? { basicCode } : {}),
+      });
       yield { file, data: read.data };
     }
   }
-  for (const { absoluteDir, source, items } of pending) source.items = readItems(items, options.readerFor?.(absoluteDir) ?? readDocumentFile);
+  for (const { absoluteDir, source, items } of pending)
+    source.items = readItems(items, options.readerFor?.(absoluteDir) ?? readDocumentFile);
 
   const requestedCatalogs = pending.filter((p) => p.source.requested);
   const itemFiles = requestedCatalogs.flatMap((p) => p.items.map((i) => i.file)).filter(isRequested);

@@ -6,7 +6,13 @@ import path from 'node:path';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import type { CodeProfile } from '../core/codes/profile.js';
 import { buildRegionIndex, type RegionIndex } from '../core/regions.js';
-import { validatorFrom, type CompiledCheck, type SchemaName, type SchemaSet, type SchemaValidator } from '../core/schema/validator.js';
+import {
+  validatorFrom,
+  type CompiledCheck,
+  type SchemaName,
+  type SchemaSet,
+  type SchemaValidator,
+} from '../core/schema/validator.js';
 import { SCHEMAS_DIR } from './package-files.js';
 
 function readJson(file: string): object {
@@ -35,7 +41,9 @@ export function loadSchemaSet(dir = SCHEMAS_DIR): SchemaSet {
 
 /** A profile shipped with tongban, by id. Shipped profiles are tested, so they are not re-validated here. */
 export function loadBuiltinProfile(id = 'national', dir = SCHEMAS_DIR): CodeProfile {
-  return loadYaml(readFileSync(path.join(dir, 'profiles', `${id}.yaml`), 'utf8'), { schema: CORE_SCHEMA }) as CodeProfile;
+  return loadYaml(readFileSync(path.join(dir, 'profiles', `${id}.yaml`), 'utf8'), {
+    schema: CORE_SCHEMA,
+  }) as CodeProfile;
 }
 
 export const BUILTIN_PROFILES = ['national'];
@@ -47,7 +55,10 @@ export const SCHEMAS_DIR_FOR_MAPPINGS = path.join(SCHEMAS_DIR, 'mappings');
 export function readRegionRows(dir = SCHEMAS_DIR): string[][] {
   // Loaded here only: runs from a build read the JSON the build derived from it.
   const { parse: parseCsv } = createRequire(import.meta.url)('csv-parse/sync') as typeof import('csv-parse/sync');
-  return parseCsv(readFileSync(path.join(dir, 'codelists', 'regions-gbt2260.csv')), { bom: true, from_line: 2 }) as string[][];
+  return parseCsv(readFileSync(path.join(dir, 'codelists', 'regions-gbt2260.csv')), {
+    bom: true,
+    from_line: 2,
+  }) as string[][];
 }
 
 /** The build stores the parsed rows as JSON (scripts/compile-schemas.mjs): ~5 ms to load instead of ~50. */
@@ -55,7 +66,9 @@ const PRECOMPILED_REGIONS = new URL('../regions.json', import.meta.url);
 
 export function loadRegions(): RegionIndex {
   const precompiled = fileURLToPath(PRECOMPILED_REGIONS);
-  const rows = existsSync(precompiled) ? (JSON.parse(readFileSync(precompiled, 'utf8')) as string[][]) : readRegionRows();
+  const rows = existsSync(precompiled)
+    ? (JSON.parse(readFileSync(precompiled, 'utf8')) as string[][])
+    : readRegionRows();
   return buildRegionIndex(rows);
 }
 

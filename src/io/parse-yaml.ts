@@ -110,8 +110,12 @@ export function parseItemYaml(text: string, file: string): ParsedYaml {
 }
 
 function parseFully(text: string, file: string): ParsedYaml {
-  const finding = (code: string, range: Range | undefined, args: Finding['args'] = {}, severity: Finding['severity'] = 'error'): Finding =>
-    range ? { code, severity, file, path: '', args, range } : { code, severity, file, path: '', args };
+  const finding = (
+    code: string,
+    range: Range | undefined,
+    args: Finding['args'] = {},
+    severity: Finding['severity'] = 'error',
+  ): Finding => (range ? { code, severity, file, path: '', args, range } : { code, severity, file, path: '', args });
 
   const deep = excessiveFlowNesting(text);
   if (deep !== undefined) {
@@ -134,26 +138,45 @@ function parseFully(text: string, file: string): ParsedYaml {
         if (syntaxReported) continue;
         syntaxReported = true;
       }
-      findings.push(finding(code, rangeFrom(lineCounter, error.pos[0], error.pos[1]), { detail: shortMessage(error.message) }));
+      findings.push(
+        finding(code, rangeFrom(lineCounter, error.pos[0], error.pos[1]), { detail: shortMessage(error.message) }),
+      );
     }
     for (const warning of doc.warnings) {
-      findings.push(finding('yaml/warning', rangeFrom(lineCounter, warning.pos[0], warning.pos[1]), { detail: shortMessage(warning.message) }, 'warning'));
+      findings.push(
+        finding(
+          'yaml/warning',
+          rangeFrom(lineCounter, warning.pos[0], warning.pos[1]),
+          { detail: shortMessage(warning.message) },
+          'warning',
+        ),
+      );
     }
   }
   // A trailing `---` with nothing after it is harmless; a second document with content is not.
   const withContent = documents.filter((d) => !isEmptyDocument(d));
   const extra = withContent[1];
-  if (extra) findings.push(finding('yaml/multi-document', rangeFrom(lineCounter, extra.range[0], extra.range[0]), { count: withContent.length }));
+  if (extra)
+    findings.push(
+      finding('yaml/multi-document', rangeFrom(lineCounter, extra.range[0], extra.range[0]), {
+        count: withContent.length,
+      }),
+    );
   if (findings.some((f) => f.severity === 'error')) return { findings };
 
   const doc = withContent[0];
-  if (!doc) return { findings: [...findings, finding('yaml/empty', { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } })] };
+  if (!doc)
+    return {
+      findings: [...findings, finding('yaml/empty', { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } })],
+    };
   const root = doc.contents as Node;
   const [rootStart, rootEnd] = root.range ?? [0, 0];
   const atRoot = rangeFrom(lineCounter, rootStart, rootStart);
   if (!isMap(root)) {
     const actual = isSeq(root) ? 'list' : 'scalar';
-    return { findings: [...findings, finding('yaml/not-mapping', rangeFrom(lineCounter, rootStart, rootEnd), { actual })] };
+    return {
+      findings: [...findings, finding('yaml/not-mapping', rangeFrom(lineCounter, rootStart, rootEnd), { actual })],
+    };
   }
   let data: unknown;
   try {
@@ -211,9 +234,10 @@ export function createLocator(text: string): Locator {
     const { node, pair } = resolve(doc, fromPointer(pointer));
     // A whole mapping or list is shown by its key (`agency:`), not by a range spanning all its lines.
     const first = isMap(node) ? node.items[0]?.key : isSeq(node) ? node.items[0] : undefined;
-    const keyNode = pair && isScalar(pair.key) ? pair.key : isMap(node) || isSeq(node) ? (first as Node | undefined) : undefined;
+    const keyNode =
+      pair && isScalar(pair.key) ? pair.key : isMap(node) || isSeq(node) ? (first as Node | undefined) : undefined;
     const collection = isMap(node) || isSeq(node);
-    const chosen = (target === 'key' || collection) && keyNode ? keyNode : node ?? keyNode;
+    const chosen = (target === 'key' || collection) && keyNode ? keyNode : (node ?? keyNode);
     const range = chosen?.range;
     if (!range) return undefined;
     return rangeFrom(lineCounter, range[0], range[1]);

@@ -26,7 +26,10 @@ export function terminalProgress(label: string, stream: NodeJS.WriteStream = pro
       if (total < PROGRESS_THRESHOLD) return;
       if (!bar) {
         const { SingleBar, Presets } = createRequire(import.meta.url)('cli-progress') as typeof import('cli-progress');
-        bar = new SingleBar({ stream, format: `${label} {bar} {value}/{total} {eta_formatted}`, clearOnComplete: true, hideCursor: true }, Presets.shades_classic);
+        bar = new SingleBar(
+          { stream, format: `${label} {bar} {value}/{total} {eta_formatted}`, clearOnComplete: true, hideCursor: true },
+          Presets.shades_classic,
+        );
         bar.start(total, done);
       } else bar.update(done);
     },

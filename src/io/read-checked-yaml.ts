@@ -18,7 +18,17 @@ export function readCheckedYaml<T>(
   try {
     bytes = readFileSync(absolute);
   } catch (error) {
-    return { findings: [{ code: 'file/unreadable', severity: 'error', file, path: '', args: { reason: (error as NodeJS.ErrnoException).code ?? String(error) } }] };
+    return {
+      findings: [
+        {
+          code: 'file/unreadable',
+          severity: 'error',
+          file,
+          path: '',
+          args: { reason: (error as NodeJS.ErrnoException).code ?? String(error) },
+        },
+      ],
+    };
   }
   const decoded = decodeItemFile(bytes, file);
   if ('finding' in decoded) return { findings: [decoded.finding] };

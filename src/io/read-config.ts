@@ -44,7 +44,10 @@ export function readConfig(absolute: string, cwd: string, schemas: SchemaValidat
  * A profile by name ('national') or by the path of a profile file, relative to `baseDir` (the folder of
  * the config file or catalog.yaml that names it). Profiles are read once per path.
  */
-export function profileResolver(cwd: string, schemas: SchemaValidator): (reference: string, baseDir: string) => CodeProfile {
+export function profileResolver(
+  cwd: string,
+  schemas: SchemaValidator,
+): (reference: string, baseDir: string) => CodeProfile {
   const cache = new Map<string, CodeProfile>();
   return (reference, baseDir) => {
     const key = BUILTIN_PROFILES.includes(reference) ? reference : path.resolve(baseDir, reference);

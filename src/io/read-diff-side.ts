@@ -11,7 +11,12 @@ import { loadCatalogs } from './load-catalogs.js';
 
 function git(cwd: string, args: string[], input?: Buffer): Buffer {
   try {
-    return execFileSync('git', args, { cwd, stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: 1 << 30, ...(input ? { input } : {}) });
+    return execFileSync('git', args, {
+      cwd,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      maxBuffer: 1 << 30,
+      ...(input ? { input } : {}),
+    });
   } catch (error) {
     const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim();
     throw new UsageError('usage/git', { command: `git ${args.join(' ')}`, detail: stderr || (error as Error).message });
@@ -47,7 +52,8 @@ export function readDiffSide(given: string, cwd: string, ref?: string): DiffSide
   const loaded = loadCatalogs(selection, cwd);
   const source = loaded.sources.find((s) => s.requested);
   const kind = (source?.meta?.data as { kind?: unknown } | undefined)?.kind;
-  if (!source || (kind !== 'basic' && kind !== 'implementation')) throw new UsageError('usage/not-a-catalog', { path: label });
+  if (!source || (kind !== 'basic' && kind !== 'implementation'))
+    throw new UsageError('usage/not-a-catalog', { path: label });
   const prefix = source.dir === '.' ? '' : source.dir + '/';
   // Kept as compact JSON and parsed when compared: an object graph costs several times its text.
   // Items are read one at a time (the source is lazy), so each parsed item can be collected at once.

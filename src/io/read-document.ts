@@ -16,7 +16,13 @@ function readBytes(absolute: string, file: string): Uint8Array | Finding {
   try {
     return readFileSync(absolute);
   } catch (error) {
-    return { code: 'file/unreadable', severity: 'error', file, path: '', args: { reason: (error as NodeJS.ErrnoException).code ?? String(error) } };
+    return {
+      code: 'file/unreadable',
+      severity: 'error',
+      file,
+      path: '',
+      args: { reason: (error as NodeJS.ErrnoException).code ?? String(error) },
+    };
   }
 }
 
@@ -27,12 +33,19 @@ export function readTextFile(absolute: string, file: string): { text: string } |
 
 export function readDocumentFile(absolute: string, file: string): DocumentRead {
   const bytes = readBytes(absolute, file);
-  return bytes instanceof Uint8Array ? readDocumentFromBytes(bytes, file) : { file, findings: [bytes], suppressions: [] };
+  return bytes instanceof Uint8Array
+    ? readDocumentFromBytes(bytes, file)
+    : { file, findings: [bytes], suppressions: [] };
 }
 
 /** The document in `bytes`; undefined bytes mean the file could not be read. */
 export function readDocumentFromBytes(bytes: Uint8Array | undefined, file: string): DocumentRead {
-  if (bytes === undefined) return { file, findings: [{ code: 'file/unreadable', severity: 'error', file, path: '', args: { reason: 'read failed' } }], suppressions: [] };
+  if (bytes === undefined)
+    return {
+      file,
+      findings: [{ code: 'file/unreadable', severity: 'error', file, path: '', args: { reason: 'read failed' } }],
+      suppressions: [],
+    };
   const decoded = decodeItemFile(bytes, file);
   if ('finding' in decoded) return { file, findings: [decoded.finding], suppressions: [] };
   const parsed = parseItemYaml(decoded.text, file);

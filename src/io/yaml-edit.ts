@@ -31,8 +31,12 @@ export function setTopLevelString(text: string, key: string, value: string): Edi
   let edited: string;
   if (pair) {
     const node = pair.value;
-    if (isAlias(node) || (node && !isScalar(node))) return { refused: { code: 'edit/not-plain-scalar', range: at(text, (node as { range?: number[] }).range?.[0] ?? 0) } };
-    if (node && node.range && node.range[1] > node.range[0]) edited = text.slice(0, node.range[0]) + quoted + text.slice(node.range[1]);
+    if (isAlias(node) || (node && !isScalar(node)))
+      return {
+        refused: { code: 'edit/not-plain-scalar', range: at(text, (node as { range?: number[] }).range?.[0] ?? 0) },
+      };
+    if (node && node.range && node.range[1] > node.range[0])
+      edited = text.slice(0, node.range[0]) + quoted + text.slice(node.range[1]);
     else {
       // `key:` with nothing after it: put the value after the colon.
       const keyEnd = (pair.key as { range: number[] }).range[1] as number;
@@ -49,6 +53,7 @@ export function setTopLevelString(text: string, key: string, value: string): Edi
   // Safety net: the edit changed exactly this value.
   const before = doc.toJS() as Record<string, unknown>;
   const after = parseDocument(edited).toJS() as Record<string, unknown>;
-  if (!isDeepStrictEqual({ ...before, [key]: value }, after)) return { refused: { code: 'edit/unsafe', range: at(text, 0) } };
+  if (!isDeepStrictEqual({ ...before, [key]: value }, after))
+    return { refused: { code: 'edit/unsafe', range: at(text, 0) } };
   return { text: edited };
 }

@@ -6,23 +6,30 @@ export function planText(result: CodeRunResult, lang: Lang, dryRun: boolean): st
   const lines: string[] = [];
   for (const { catalog, plan } of result.plans) {
     const retired = plan.ledger.entries.filter((e) => e.state === 'retired').length;
-    lines.push(uiText(lang, 'plan.catalog', { catalog, assigned: plan.assignments.length, adopted: plan.adopted.length }));
+    lines.push(
+      uiText(lang, 'plan.catalog', { catalog, assigned: plan.assignments.length, adopted: plan.adopted.length }),
+    );
     for (const a of plan.assignments) {
       lines.push(`  + ${a.file}  ${a.code}${a.parent ? `  (parent → ${a.parent})` : ''}`);
       if (a.rename) lines.push(`    ${uiText(lang, 'plan.rename', { to: a.rename })}`);
     }
     // Adopting a whole existing catalog lists thousands of codes; name them only when they are few.
-    if (plan.adopted.length <= 20) for (const a of plan.adopted) lines.push(`  = ${a.file}  ${a.code}  ${uiText(lang, 'plan.adopted')}`);
+    if (plan.adopted.length <= 20)
+      for (const a of plan.adopted) lines.push(`  = ${a.file}  ${a.code}  ${uiText(lang, 'plan.adopted')}`);
     if (retired) lines.push(`  ${uiText(lang, 'plan.retired', { count: retired })}`);
   }
   for (const d of result.diagnostics) {
     const where = d.range ? `${d.file}:${d.range.start.line}:${d.range.start.column}` : d.file;
     lines.push(`${where}  ${d.message}  ${d.code}`);
   }
-  if (result.diagnostics.length === 0) lines.push(uiText(lang, dryRun ? 'plan.dry-run' : result.applied ? 'plan.applied' : 'plan.nothing'));
+  if (result.diagnostics.length === 0)
+    lines.push(uiText(lang, dryRun ? 'plan.dry-run' : result.applied ? 'plan.applied' : 'plan.nothing'));
   return lines.join('\n') + '\n';
 }
 
 export function planJson(result: CodeRunResult, dryRun: boolean): string {
-  return JSON.stringify({ dryRun, applied: result.applied, plans: result.plans, diagnostics: result.diagnostics }, null, 2) + '\n';
+  return (
+    JSON.stringify({ dryRun, applied: result.applied, plans: result.plans, diagnostics: result.diagnostics }, null, 2) +
+    '\n'
+  );
 }

@@ -21,7 +21,12 @@ export const github: Reporter = (report) =>
     .map((d) => {
       const props = [`file=${escapeProperty(d.file)}`];
       if (d.range) {
-        props.push(`line=${d.range.start.line}`, `col=${d.range.start.column}`, `endLine=${d.range.end.line}`, `endColumn=${d.range.end.column}`);
+        props.push(
+          `line=${d.range.start.line}`,
+          `col=${d.range.start.column}`,
+          `endLine=${d.range.end.line}`,
+          `endColumn=${d.range.end.column}`,
+        );
       }
       props.push(`title=${escapeProperty(`tongban ${d.code}`)}`);
       return `::${COMMAND[d.severity]} ${props.join(',')}::${escapeData(d.message)}\n`;

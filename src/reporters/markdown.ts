@@ -16,12 +16,19 @@ export const markdown: Reporter = (report, { lang }) => {
     return lines.join('\n') + '\n';
   }
   const icon = counts.errors ? '❌' : counts.warnings ? '⚠️' : 'ℹ️';
-  lines.push(`${icon} ${uiText(lang, 'summary.problems', { total: report.diagnostics.length, ...counts, ...scope })}`, '');
-  lines.push(`| ${uiText(lang, 'table.file')} | ${uiText(lang, 'table.position')} | ${uiText(lang, 'table.severity')} | ${uiText(lang, 'table.code')} | ${uiText(lang, 'table.message')} |`);
+  lines.push(
+    `${icon} ${uiText(lang, 'summary.problems', { total: report.diagnostics.length, ...counts, ...scope })}`,
+    '',
+  );
+  lines.push(
+    `| ${uiText(lang, 'table.file')} | ${uiText(lang, 'table.position')} | ${uiText(lang, 'table.severity')} | ${uiText(lang, 'table.code')} | ${uiText(lang, 'table.message')} |`,
+  );
   lines.push('| --- | --- | --- | --- | --- |');
   for (const d of report.diagnostics) {
     const position = d.range ? `${d.range.start.line}:${d.range.start.column}` : '';
-    lines.push(`| \`${cell(d.file)}\` | ${position} | ${uiText(lang, `severity.${d.severity}`)} | \`${d.code}\` | ${cell(d.message)} |`);
+    lines.push(
+      `| \`${cell(d.file)}\` | ${position} | ${uiText(lang, `severity.${d.severity}`)} | \`${d.code}\` | ${cell(d.message)} |`,
+    );
   }
   return lines.join('\n') + '\n';
 };

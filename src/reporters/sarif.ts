@@ -34,7 +34,10 @@ export const sarif: Reporter = (report, { lang, version }) => {
       message: { text: d.message },
       locations: [
         {
-          physicalLocation: { artifactLocation: { uri: encodeURI(d.file), uriBaseId: '%SRCROOT%' }, ...(region ? { region } : {}) },
+          physicalLocation: {
+            artifactLocation: { uri: encodeURI(d.file), uriBaseId: '%SRCROOT%' },
+            ...(region ? { region } : {}),
+          },
           ...(d.path ? { logicalLocations: [{ fullyQualifiedName: d.path, kind: 'object' }] } : {}),
         },
       ],
@@ -46,7 +49,15 @@ export const sarif: Reporter = (report, { lang, version }) => {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'tongban', version, semanticVersion: version, informationUri: 'https://www.npmjs.com/package/tongban', rules } },
+        tool: {
+          driver: {
+            name: 'tongban',
+            version,
+            semanticVersion: version,
+            informationUri: 'https://www.npmjs.com/package/tongban',
+            rules,
+          },
+        },
         columnKind: 'utf16CodeUnits',
         results,
       },

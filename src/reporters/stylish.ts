@@ -46,7 +46,9 @@ export const stylish: Reporter = (report, { lang, color }) => {
     const messageWidth = Math.max(...rows.map((r) => stringWidth(r.d.message)));
     for (const { where, severity, d } of rows) {
       const paint = severityColour(chalk, d.severity);
-      lines.push(`  ${chalk.dim(padStart(where, whereWidth))}  ${paint(padEnd(severity, severityWidth))}  ${padEnd(d.message, messageWidth)}  ${chalk.dim(d.code)}`);
+      lines.push(
+        `  ${chalk.dim(padStart(where, whereWidth))}  ${paint(padEnd(severity, severityWidth))}  ${padEnd(d.message, messageWidth)}  ${chalk.dim(d.code)}`,
+      );
     }
     lines.push('');
   }
@@ -61,8 +63,15 @@ export const stylish: Reporter = (report, { lang, color }) => {
   }
   if (report.baseline) {
     const { file, known, fixed } = report.baseline;
-    lines.push(chalk.dim(uiText(lang, 'baseline.summary', { file, known, fixed: fixed.reduce((sum, e) => sum + e.count, 0) })));
-    for (const entry of fixed) lines.push(chalk.green(`  ${uiText(lang, 'baseline.fixed')}  ${entry.file}  ${entry.path || '/'}  ${entry.code}${entry.count > 1 ? ` ×${entry.count}` : ''}`));
+    lines.push(
+      chalk.dim(uiText(lang, 'baseline.summary', { file, known, fixed: fixed.reduce((sum, e) => sum + e.count, 0) })),
+    );
+    for (const entry of fixed)
+      lines.push(
+        chalk.green(
+          `  ${uiText(lang, 'baseline.fixed')}  ${entry.file}  ${entry.path || '/'}  ${entry.code}${entry.count > 1 ? ` ×${entry.count}` : ''}`,
+        ),
+      );
   }
   return lines.join('\n') + '\n';
 };

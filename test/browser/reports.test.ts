@@ -17,7 +17,8 @@ import { buildGuides } from '../../src/guides.js';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CHROMIUM = '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
-if (!available && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs it (apt-get install chromium)`);
+if (!available && process.env.CI)
+  throw new Error(`${CHROMIUM} is missing: .ci/run installs it (apt-get install chromium)`);
 if (!available) console.warn(`browser tests skipped: ${CHROMIUM} not installed (apt-get install -y chromium)`);
 
 const SHOTS = path.join(ROOT, 'test-output');
@@ -29,7 +30,15 @@ describe.skipIf(!available)('HTML reports in Chromium', () => {
     // Playwright starts every launch with a fresh temporary profile of its own.
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   }, 60_000);
 
@@ -42,7 +51,10 @@ describe.skipIf(!available)('HTML reports in Chromium', () => {
     cpSync(path.join(ROOT, 'catalogs'), root, { recursive: true });
     // Catalogue data is text, never markup.
     const item = path.join(root, 'national', 'items', '002000001000.yaml');
-    writeFileSync(item, readFileSync(item, 'utf8').replace(/^name: .*$/m, 'name: <script>window.hacked=1</script>就业登记'));
+    writeFileSync(
+      item,
+      readFileSync(item, 'utf8').replace(/^name: .*$/m, 'name: <script>window.hacked=1</script>就业登记'),
+    );
     const result = await compare(['national', 'guangdong', 'shenzhen', 'wuhou'], { cwd: root });
     const file = path.join(root, 'compare.html');
     writeFileSync(file, compareHtml(result, 'zh-CN'));

@@ -40,7 +40,9 @@ describe('tongban validate', () => {
     const result = tongban(['validate', '.'], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(file);
-    expect(result.stdout).toMatch(new RegExp(`\\n\\s+${line}:9\\s+error\\s+USCC .* wrong check character.*uscc/check-char`));
+    expect(result.stdout).toMatch(
+      new RegExp(`\\n\\s+${line}:9\\s+error\\s+USCC .* wrong check character.*uscc/check-char`),
+    );
   });
 
   it('speaks Chinese with --lang zh-CN and by locale', () => {
@@ -73,7 +75,9 @@ describe('tongban validate', () => {
     expect(tongban(['validate', '.'], { cwd: dir }).stdout).not.toMatch(/\u001b\[/);
     expect(tongban(['validate', '.', '--color'], { cwd: dir }).stdout).toMatch(/\u001b\[/);
     expect(tongban(['validate', '.'], { cwd: dir, env: { FORCE_COLOR: '1' } }).stdout).toMatch(/\u001b\[/);
-    expect(tongban(['validate', '.'], { cwd: dir, env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toMatch(/\u001b\[/);
+    expect(tongban(['validate', '.'], { cwd: dir, env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toMatch(
+      /\u001b\[/,
+    );
   });
 
   it('exits 2 with a one-line message, no stack trace, for a path that does not exist', () => {
@@ -102,7 +106,9 @@ describe('tongban', () => {
   });
 
   it('documents exit codes in help, in Chinese too', () => {
-    expect(tongban(['validate', '--help']).stdout).toContain('Exit codes: 0 no findings; 1 findings at or above --fail-on; 2 usage');
+    expect(tongban(['validate', '--help']).stdout).toContain(
+      'Exit codes: 0 no findings; 1 findings at or above --fail-on; 2 usage',
+    );
     const zh = tongban(['validate', '--help', '--lang', 'zh-CN']);
     expect(zh.code).toBe(0);
     expect(zh.stdout).toContain('用法：');
@@ -113,7 +119,23 @@ describe('tongban', () => {
 describe('tongban validate with several formats', () => {
   it('writes each --output file and keeps one format on stdout', () => {
     const { dir } = brokenSamples();
-    const result = tongban(['validate', '.', '--format', 'sarif', '--output', 'out/report.sarif', '--format', 'junit', '-o', 'out/junit.xml', '--format', 'github'], { cwd: dir });
+    const result = tongban(
+      [
+        'validate',
+        '.',
+        '--format',
+        'sarif',
+        '--output',
+        'out/report.sarif',
+        '--format',
+        'junit',
+        '-o',
+        'out/junit.xml',
+        '--format',
+        'github',
+      ],
+      { cwd: dir },
+    );
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^::error file=shenzhen\/items\/000100001000\.yaml,line=\d+/);
     expect(JSON.parse(readFileSync(path.join(dir, 'out', 'report.sarif'), 'utf8')).version).toBe('2.1.0');
@@ -121,7 +143,10 @@ describe('tongban validate with several formats', () => {
   });
 
   it('refuses two formats on stdout, and an --output with no --format of its own', () => {
-    expect(tongban(['validate', 'catalogs', '-f', 'json', '-f', 'stylish'])).toMatchObject({ code: 2, stderr: expect.stringContaining('only one --format') });
+    expect(tongban(['validate', 'catalogs', '-f', 'json', '-f', 'stylish'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('only one --format'),
+    });
     expect(tongban(['validate', 'catalogs', '-f', 'json', '-o', '/tmp/a.json', '-o', '/tmp/b.json']).code).toBe(2);
   });
 });
@@ -149,7 +174,10 @@ describe('tongban validate with a baseline', () => {
   it('--baseline-write accepts today, --baseline then passes until something new appears', () => {
     const { dir } = brokenSamples();
     expect(tongban(['validate', '.'], { cwd: dir }).code).toBe(1);
-    expect(tongban(['validate', '.', '--baseline-write', '.tongban-baseline.json'], { cwd: dir })).toMatchObject({ code: 0, stderr: 'baseline .tongban-baseline.json written: 2 findings\n' });
+    expect(tongban(['validate', '.', '--baseline-write', '.tongban-baseline.json'], { cwd: dir })).toMatchObject({
+      code: 0,
+      stderr: 'baseline .tongban-baseline.json written: 2 findings\n',
+    });
     const known = tongban(['validate', '.', '--baseline', '.tongban-baseline.json'], { cwd: dir });
     expect(known.code).toBe(0);
     expect(known.stdout).toContain('baseline .tongban-baseline.json: 2 known findings not shown, 0 fixed');
@@ -166,13 +194,25 @@ describe('tongban code', () => {
     expect(wrong.code).toBe(1);
     expect(wrong.stdout).toContain('“主项序号”段“000O1”不正确');
     const json = JSON.parse(tongban(['code', 'explain', '00010000300Y', '--format', 'json']).stdout);
-    expect(json[0]).toMatchObject({ kind: 'basic', valid: true, segments: [{ name: 'origin' }, { name: 'type' }, { name: 'main' }, { name: 'sub', meaning: 'main item with sub-items' }] });
+    expect(json[0]).toMatchObject({
+      kind: 'basic',
+      valid: true,
+      segments: [
+        { name: 'origin' },
+        { name: 'type' },
+        { name: 'main' },
+        { name: 'sub', meaning: 'main item with sub-items' },
+      ],
+    });
   });
 
   it('assign --dry-run prints the plan and writes nothing', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'tongban-cli-'));
     cpSync(path.join(ROOT, 'catalogs'), dir, { recursive: true });
-    writeFileSync(path.join(dir, 'national', 'items', 'new.yaml'), 'name: 新事项\ntype: 行政许可\nlevels: [市级]\nbasis:\n  - law: 某法\n');
+    writeFileSync(
+      path.join(dir, 'national', 'items', 'new.yaml'),
+      'name: 新事项\ntype: 行政许可\nlevels: [市级]\nbasis:\n  - law: 某法\n',
+    );
     const before = readFileSync(path.join(dir, 'national', 'items', 'new.yaml'), 'utf8');
     const result = tongban(['code', 'assign', 'national', '--dry-run'], { cwd: dir });
     expect(result.code).toBe(0);

@@ -13,10 +13,14 @@ const SRC = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 
 /** Codes written as string literals anywhere in src (reader, schema adapter, core), e.g. 'yaml/empty'. */
 function codesInSource(): Set<string> {
   const codes = new Set<string>();
-  const files = readdirSync(SRC, { recursive: true }).map(String).filter((f) => f.endsWith('.ts') && !f.startsWith('i18n'));
+  const files = readdirSync(SRC, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.ts') && !f.startsWith('i18n'));
   for (const file of files) {
     const text = readFileSync(path.join(SRC, file), 'utf8');
-    for (const match of text.matchAll(/'((?:yaml|file|schema|catalog|code|uscc|region|basic|agency|limit|visits|fee|contact|process|result|conditions|usage|ledger|assign|lifecycle|edit|config|profile|suppression|guide|import)\/[a-z-]+)'/g)) {
+    for (const match of text.matchAll(
+      /'((?:yaml|file|schema|catalog|code|uscc|region|basic|agency|limit|visits|fee|contact|process|result|conditions|usage|ledger|assign|lifecycle|edit|config|profile|suppression|guide|import)\/[a-z-]+)'/g,
+    )) {
       codes.add(match[1] as string);
     }
   }
@@ -27,7 +31,9 @@ describe('message catalogs', () => {
   it('zh-CN and en have the same keys', () => expect(Object.keys(en).sort()).toEqual(Object.keys(zhCN).sort()));
 
   it('every rule code has a message in both languages', () => {
-    const missing = RULES.flatMap((rule) => Object.keys(rule.codes)).filter((code) => !hasMessage('en', code) || !hasMessage('zh-CN', code));
+    const missing = RULES.flatMap((rule) => Object.keys(rule.codes)).filter(
+      (code) => !hasMessage('en', code) || !hasMessage('zh-CN', code),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -38,8 +44,12 @@ describe('message catalogs', () => {
   });
 
   it('fills arguments and translates terms', () => {
-    expect(formatMessage('zh-CN', 'uscc/check-char', { value: 'X', expected: 'J', actual: 'L' })).toBe('统一社会信用代码“X”校验码错误：应为 J，实为 L（GB 32100）');
-    expect(formatMessage('zh-CN', 'yaml/not-mapping', { actual: 'list' })).toBe('文件内容应为键值对象（映射），实为列表');
+    expect(formatMessage('zh-CN', 'uscc/check-char', { value: 'X', expected: 'J', actual: 'L' })).toBe(
+      '统一社会信用代码“X”校验码错误：应为 J，实为 L（GB 32100）',
+    );
+    expect(formatMessage('zh-CN', 'yaml/not-mapping', { actual: 'list' })).toBe(
+      '文件内容应为键值对象（映射），实为列表',
+    );
     expect(formatMessage('en', 'contact/missing', { channel: 'complaint' })).toBe('missing complaint channel');
   });
 });

@@ -1,13 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { checkImplementationCode, levelForDigit, parseBasicCode, splitImplementationCode } from '../../src/core/codes/profile.js';
+import {
+  checkImplementationCode,
+  levelForDigit,
+  parseBasicCode,
+  splitImplementationCode,
+} from '../../src/core/codes/profile.js';
 import { loadBuiltinProfile } from '../../src/io/load-reference.js';
 
 const national = loadBuiltinProfile('national');
 
 describe('national code profile', () => {
   it('splits a basic code into named segments', () => {
-    expect(parseBasicCode('000117051000', national)).toEqual({ values: { origin: '00', type: '01', main: '17051', sub: '000' } });
-    expect(parseBasicCode('440102002003', national)).toEqual({ values: { origin: '44', type: '01', main: '02002', sub: '003' } });
+    expect(parseBasicCode('000117051000', national)).toEqual({
+      values: { origin: '00', type: '01', main: '17051', sub: '000' },
+    });
+    expect(parseBasicCode('440102002003', national)).toEqual({
+      values: { origin: '44', type: '01', main: '02002', sub: '003' },
+    });
   });
 
   it('accepts Y as the last character of a main item with sub-items', () => {
@@ -15,7 +24,9 @@ describe('national code profile', () => {
   });
 
   it('says which segment is wrong and where', () => {
-    expect(parseBasicCode('0001A0001000', national)).toMatchObject({ problem: { kind: 'segment', segment: { name: 'main' }, value: 'A0001', offset: 4 } });
+    expect(parseBasicCode('0001A0001000', national)).toMatchObject({
+      problem: { kind: 'segment', segment: { name: 'main' }, value: 'A0001', offset: 4 },
+    });
     expect(parseBasicCode('0001000010', national)).toEqual({ problem: { kind: 'length', expected: '12', actual: 10 } });
   });
 
@@ -25,15 +36,30 @@ describe('national code profile', () => {
       levelDigit: '4',
       basicCode: '000117051000',
     });
-    expect(splitImplementationCode('12441500196720244T344219980600301', national)).toMatchObject({ basicCode: '442199806003', handlingItem: '01' });
+    expect(splitImplementationCode('12441500196720244T344219980600301', national)).toMatchObject({
+      basicCode: '442199806003',
+      handlingItem: '01',
+    });
     expect(checkImplementationCode('12441500196720244T3442199806003', national)).toBeUndefined();
   });
 
   it('finds a bad agency part, level digit or basic part', () => {
-    expect(checkImplementationCode('11440232MB2D06811X4000117051000', national)).toMatchObject({ segment: { name: 'agency' } });
-    expect(checkImplementationCode('11440232MB2D06811W9000117051000', national)).toMatchObject({ segment: { name: 'level' }, offset: 18 });
-    expect(checkImplementationCode('11440232MB2D06811W4000117051X00', national)).toMatchObject({ segment: { name: 'sub' }, offset: 28 });
-    expect(checkImplementationCode('11440232MB2D06811W400011705100', national)).toMatchObject({ kind: 'length', expected: '31/33', actual: 30 });
+    expect(checkImplementationCode('11440232MB2D06811X4000117051000', national)).toMatchObject({
+      segment: { name: 'agency' },
+    });
+    expect(checkImplementationCode('11440232MB2D06811W9000117051000', national)).toMatchObject({
+      segment: { name: 'level' },
+      offset: 18,
+    });
+    expect(checkImplementationCode('11440232MB2D06811W4000117051X00', national)).toMatchObject({
+      segment: { name: 'sub' },
+      offset: 28,
+    });
+    expect(checkImplementationCode('11440232MB2D06811W400011705100', national)).toMatchObject({
+      kind: 'length',
+      expected: '31/33',
+      actual: 30,
+    });
   });
 
   it('names the level of a level digit', () => {

@@ -47,7 +47,10 @@ describe('schemas', () => {
       properties(byKey[root] as Schema, root, '', found);
       expect(found.length).toBeGreaterThan(5);
       const lacking = found
-        .filter(({ schema }) => !(typeof schema.title === 'string' && CHINESE.test(schema.title) && typeof schema.description === 'string'))
+        .filter(
+          ({ schema }) =>
+            !(typeof schema.title === 'string' && CHINESE.test(schema.title) && typeof schema.description === 'string'),
+        )
         .map((p) => p.at);
       expect(lacking).toEqual([]);
     });
@@ -58,7 +61,14 @@ describe('schemas', () => {
     expect(lists.length).toBeGreaterThanOrEqual(13);
     for (const [, list] of lists) {
       for (const entry of list.oneOf as Schema[]) {
-        expect(entry).toEqual(expect.objectContaining({ const: expect.anything(), title: expect.any(String), description: expect.any(String), 'x-code': expect.any(String) }));
+        expect(entry).toEqual(
+          expect.objectContaining({
+            const: expect.anything(),
+            title: expect.any(String),
+            description: expect.any(String),
+            'x-code': expect.any(String),
+          }),
+        );
       }
     }
   });

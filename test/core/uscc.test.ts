@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { checkUscc, orgCodeCheckChar, usccCheckChar, usccRegion } from '../../src/core/codes/uscc.js';
 
 describe('USCC (GB 32100) and organisation code (GB 11714)', () => {
-  it.each(['11440232MB2D06811W', '12441500196720244T', '11511301008778183N', '115113010833722043', '91350100M000100Y43'])(
-    'accepts the real code %s',
-    (code) => expect(checkUscc(code)).toBeUndefined(),
-  );
+  it.each([
+    '11440232MB2D06811W',
+    '12441500196720244T',
+    '11511301008778183N',
+    '115113010833722043',
+    '91350100M000100Y43',
+  ])('accepts the real code %s', (code) => expect(checkUscc(code)).toBeUndefined());
 
   it('names the right check character for a wrong one', () => {
     expect(checkUscc('11310000002421349L')).toEqual({ kind: 'check-char', expected: 'J', actual: 'L' });

@@ -36,7 +36,15 @@ const REPORT: ValidationReport = {
       range: { start: { line: 30, column: 12 }, end: { line: 30, column: 20 } },
       message: 'phone lacks an area code',
     },
-    { code: 'code/missing', severity: 'info', file: 'c/items/b.yaml', path: '', args: {}, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 5 } }, message: 'no code' },
+    {
+      code: 'code/missing',
+      severity: 'info',
+      file: 'c/items/b.yaml',
+      path: '',
+      args: {},
+      range: { start: { line: 1, column: 1 }, end: { line: 1, column: 5 } },
+      message: 'no code',
+    },
   ],
 };
 
@@ -47,7 +55,10 @@ function validateWithMultitool(log: string): { results: unknown[]; successful: b
   const output = path.join(dir, 'out.sarif');
   writeFileSync(input, log);
   const binary = createRequire(import.meta.url)('@microsoft/sarif-multitool') as string;
-  const run = spawnSync(binary, ['validate', input, '-o', output], { encoding: 'utf8', env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1' } });
+  const run = spawnSync(binary, ['validate', input, '-o', output], {
+    encoding: 'utf8',
+    env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1' },
+  });
   expect(run.status, run.stderr + run.stdout).toBe(0);
   const verdict = JSON.parse(readFileSync(output, 'utf8'));
   return { results: verdict.runs[0].results ?? [], successful: verdict.runs[0].invocations[0].executionSuccessful };
@@ -73,13 +84,22 @@ describe('sarif', () => {
     for (const result of parsed.runs[0].results) expect(rules[result.ruleIndex].id).toBe(result.ruleId);
     expect(parsed.runs[0].results.map((r: { level: string }) => r.level)).toEqual(['error', 'warning', 'note']);
     expect(parsed.runs[0].results[0].locations[0]).toEqual({
-      physicalLocation: { artifactLocation: { uri: 'c/items/a.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 18, startColumn: 9, endLine: 18, endColumn: 29 } },
+      physicalLocation: {
+        artifactLocation: { uri: 'c/items/a.yaml', uriBaseId: '%SRCROOT%' },
+        region: { startLine: 18, startColumn: 9, endLine: 18, endColumn: 29 },
+      },
       logicalLocations: [{ fullyQualifiedName: '/agency/uscc', kind: 'object' }],
     });
   });
 
   it('fingerprints ignore line numbers', () => {
-    const moved = { ...REPORT, diagnostics: REPORT.diagnostics.map((d) => ({ ...d, range: { start: { line: 99, column: 1 }, end: { line: 99, column: 2 } } })) };
+    const moved = {
+      ...REPORT,
+      diagnostics: REPORT.diagnostics.map((d) => ({
+        ...d,
+        range: { start: { line: 99, column: 1 }, end: { line: 99, column: 2 } },
+      })),
+    };
     const again = JSON.parse(sarif(moved, OPTIONS));
     expect(again.runs[0].results.map((r: { partialFingerprints: unknown }) => r.partialFingerprints)).toEqual(
       parsed.runs[0].results.map((r: { partialFingerprints: unknown }) => r.partialFingerprints),
@@ -91,7 +111,9 @@ describe('junit', () => {
   const xml = junit(REPORT, OPTIONS);
 
   it('has a suite per file, a failure per warning or error, and a passing case for clean files', () => {
-    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="tongban" tests="4" failures="2" errors="0">/);
+    expect(xml).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="tongban" tests="4" failures="2" errors="0">/,
+    );
     expect(xml).toContain('<testsuite name="c/items/a.yaml" tests="2" failures="2" errors="0">');
     expect(xml).toContain('<testsuite name="c/items/b.yaml" tests="1" failures="0" errors="0">');
     expect(xml).toContain('<testcase classname="c/catalog.yaml" name="tongban validate"/>');
@@ -118,10 +140,14 @@ describe('markdown', () => {
   it('writes a summary and a table whose cells cannot break it', () => {
     const text = markdown(REPORT, OPTIONS);
     expect(text).toContain('❌ 3 problems (1 errors, 1 warnings, 1 infos) in 1 catalogs, 2 items');
-    expect(text).toContain('| `c/items/a.yaml` | 18:9 | error | `uscc/check-char` | USCC "X" <bad> & wrong \\| check, 100% second line |');
+    expect(text).toContain(
+      '| `c/items/a.yaml` | 18:9 | error | `uscc/check-char` | USCC "X" <bad> & wrong \\| check, 100% second line |',
+    );
   });
 
   it('says so when there is nothing to report', () => {
-    expect(markdown({ ...REPORT, diagnostics: [] }, { ...OPTIONS, lang: 'zh-CN' })).toBe('### tongban validate\n\n✔ 已检查 1 个目录、2 个事项，未发现问题\n');
+    expect(markdown({ ...REPORT, diagnostics: [] }, { ...OPTIONS, lang: 'zh-CN' })).toBe(
+      '### tongban validate\n\n✔ 已检查 1 个目录、2 个事项，未发现问题\n',
+    );
   });
 });

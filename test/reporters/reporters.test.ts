@@ -6,7 +6,11 @@ import { stylish } from '../../src/reporters/stylish.js';
 const REPORT: ValidationReport = {
   catalogCount: 2,
   itemCount: 7,
-  files: ['catalogs/shenzhen/catalog.yaml', 'catalogs/shenzhen/items/000100001000.yaml', 'catalogs/wuhou/items/002000001000.yaml'],
+  files: [
+    'catalogs/shenzhen/catalog.yaml',
+    'catalogs/shenzhen/items/000100001000.yaml',
+    'catalogs/wuhou/items/002000001000.yaml',
+  ],
   diagnostics: [
     {
       code: 'uscc/check-char',
@@ -44,7 +48,9 @@ describe('stylish', () => {
   });
 
   it('prints a clean summary when nothing was found', () => {
-    expect(stylish({ ...REPORT, diagnostics: [] }, { lang: 'en', color: false, version: '0.0.0' })).toBe('✔ 2 catalogs, 7 items checked: no problems\n');
+    expect(stylish({ ...REPORT, diagnostics: [] }, { lang: 'en', color: false, version: '0.0.0' })).toBe(
+      '✔ 2 catalogs, 7 items checked: no problems\n',
+    );
   });
 
   it('colours only when asked', () => {

@@ -18,12 +18,18 @@ interface Common {
 export async function runExplain(codes: string[], options: Common & { profile: string }): Promise<void> {
   const profile = profileResolver(process.cwd(), await environment.schemas())(options.profile, process.cwd());
   const explanations = codes.map((code) => explainCode(code, profile, environment.regions));
-  writeStdout(options.format === 'json' ? explainJson(explanations, options.lang) : explainText(explanations, options.lang));
+  writeStdout(
+    options.format === 'json' ? explainJson(explanations, options.lang) : explainText(explanations, options.lang),
+  );
   process.exitCode = explanations.some((e) => e.problem) ? 1 : 0;
 }
 
 function report(result: CodeRunResult, options: Common & { dryRun?: boolean }): void {
-  writeStdout(options.format === 'json' ? planJson(result, Boolean(options.dryRun)) : planText(result, options.lang, Boolean(options.dryRun)));
+  writeStdout(
+    options.format === 'json'
+      ? planJson(result, Boolean(options.dryRun))
+      : planText(result, options.lang, Boolean(options.dryRun)),
+  );
   process.exitCode = result.diagnostics.length ? 1 : 0;
 }
 
@@ -31,9 +37,20 @@ export async function runAssign(paths: string[], options: Common & { dryRun?: bo
   report(await assignCodes(paths, { lang: options.lang, ...(options.dryRun ? { dryRun: true } : {}) }), options);
 }
 
-export async function runLifecycle(kind: LifecycleKind, catalog: string, codes: string[], options: Common & { dryRun?: boolean; into?: string[]; reason?: string }): Promise<void> {
+export async function runLifecycle(
+  kind: LifecycleKind,
+  catalog: string,
+  codes: string[],
+  options: Common & { dryRun?: boolean; into?: string[]; reason?: string },
+): Promise<void> {
   const result = await changeLifecycle(
-    { kind, catalog, codes, ...(options.into ? { into: options.into } : {}), ...(options.reason ? { reason: options.reason } : {}) },
+    {
+      kind,
+      catalog,
+      codes,
+      ...(options.into ? { into: options.into } : {}),
+      ...(options.reason ? { reason: options.reason } : {}),
+    },
     { lang: options.lang, ...(options.dryRun ? { dryRun: true } : {}) },
   );
   report(result, options);
@@ -47,6 +64,11 @@ export async function runCheck(paths: string[], options: Common): Promise<void> 
   const diagnostics = result.diagnostics.filter((d) => CODE_FINDINGS.test(d.code));
   const { REPORTERS } = await import('../../reporters/index.js');
   const reporter = await REPORTERS[options.format === 'json' ? 'json' : 'stylish']();
-  writeStdout(reporter({ ...result, diagnostics }, { lang: options.lang, color: useColour(undefined, process.stdout, process.env), version: '' }));
+  writeStdout(
+    reporter(
+      { ...result, diagnostics },
+      { lang: options.lang, color: useColour(undefined, process.stdout, process.env), version: '' },
+    ),
+  );
   process.exitCode = diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }

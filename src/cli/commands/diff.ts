@@ -26,7 +26,11 @@ function emit(text: string, output: string | undefined): void {
   else writeFileAtomic(output, text);
 }
 
-export async function runDiff(left: string, right: string | undefined, options: Options & { git?: string; exitCode?: boolean }): Promise<void> {
+export async function runDiff(
+  left: string,
+  right: string | undefined,
+  options: Options & { git?: string; exitCode?: boolean },
+): Promise<void> {
   const result = await diff(left, right, options.git !== undefined ? { git: options.git } : {});
   const color = options.output === undefined && useColour(options.color, process.stdout, process.env);
   const render = {
@@ -40,7 +44,10 @@ export async function runDiff(left: string, right: string | undefined, options: 
   process.exitCode = options.exitCode && result.findings > 0 ? 1 : 0;
 }
 
-export async function runCompare(paths: string[], options: Omit<Options, 'format'> & { format: (typeof COMPARE_FORMATS)[number] }): Promise<void> {
+export async function runCompare(
+  paths: string[],
+  options: Omit<Options, 'format'> & { format: (typeof COMPARE_FORMATS)[number] },
+): Promise<void> {
   const result = await compare(paths);
   const color = options.output === undefined && useColour(options.color, process.stdout, process.env);
   const render = {

@@ -39,7 +39,9 @@ export async function runValidate(paths: string[], options: ValidateCommandOptio
       lang: options.lang,
       onProgress: (done, total) => progress.update(done, total),
       ...(options.cache ? { cache: options.cacheLocation } : {}),
-      ...(options.changed !== undefined ? { changed: options.changed === true ? 'HEAD' : String(options.changed) } : {}),
+      ...(options.changed !== undefined
+        ? { changed: options.changed === true ? 'HEAD' : String(options.changed) }
+        : {}),
       ...(options.config !== undefined ? { config: options.config } : {}),
       // Writing a baseline records every current finding, so it is not compared with an old one.
       ...(options.baseline !== undefined && options.baselineWrite === undefined ? { baseline: options.baseline } : {}),

@@ -81,14 +81,23 @@ function planBasic(input: PlanInput, taken: Set<string>, problems: Problem[]): A
   const main = segment(profile, 'main');
   const sub = segment(profile, 'sub');
   if (!main) {
-    problems.push({ file: 'catalog.yaml', code: 'assign/profile-unsupported', path: '', args: { profile: profile.id } });
+    problems.push({
+      file: 'catalog.yaml',
+      code: 'assign/profile-unsupported',
+      path: '',
+      args: { profile: profile.id },
+    });
     return [];
   }
   const subNone = profile.assignment?.subNone ?? '0'.repeat(sub?.length ?? 0);
   const subParent = profile.assignment?.subParent ?? subNone;
   const segments = profile.basicCode.segments;
   const compose = (values: Record<string, string>) => segments.map((s) => values[s.name] ?? '').join('');
-  const stemOf = (values: Record<string, string>) => segments.filter((s) => s.name !== 'sub').map((s) => values[s.name] ?? '').join('');
+  const stemOf = (values: Record<string, string>) =>
+    segments
+      .filter((s) => s.name !== 'sub')
+      .map((s) => values[s.name] ?? '')
+      .join('');
 
   // Highest main number per origin+type, and highest sub number per main item, over every known code.
   const highestMain = new Map<string, number>();
@@ -100,22 +109,34 @@ function planBasic(input: PlanInput, taken: Set<string>, problems: Problem[]): A
     const group = (values.origin ?? '') + (values.type ?? '');
     highestMain.set(group, Math.max(highestMain.get(group) ?? 0, Number(values.main)));
     const subNumber = Number(values.sub);
-    if (!Number.isNaN(subNumber)) highestSub.set(stemOf(values), Math.max(highestSub.get(stemOf(values)) ?? 0, subNumber));
+    if (!Number.isNaN(subNumber))
+      highestSub.set(stemOf(values), Math.max(highestSub.get(stemOf(values)) ?? 0, subNumber));
   };
   taken.forEach(note);
 
   const uncoded = input.items.filter((i) => i.data.code === undefined && (!input.only || input.only.has(i.file)));
   const names = new Map(input.items.map((i) => [i.data.name, i]));
-  const hasNewSubItems = new Set(uncoded.map((i) => (i.data as BasicItem).parent).filter((p): p is string => p !== undefined));
-  const codeOf = new Map<PlanItem, string>(input.items.filter((i) => i.data.code).map((i) => [i, i.data.code as string]));
+  const hasNewSubItems = new Set(
+    uncoded.map((i) => (i.data as BasicItem).parent).filter((p): p is string => p !== undefined),
+  );
+  const codeOf = new Map<PlanItem, string>(
+    input.items.filter((i) => i.data.code).map((i) => [i, i.data.code as string]),
+  );
   const out: Assignment[] = [];
   // Main items before sub-items, so a sub-item can name a main item that is coded in this same plan.
-  const ordered = [...uncoded].sort((a, b) => Number((a.data as BasicItem).parent !== undefined) - Number((b.data as BasicItem).parent !== undefined));
+  const ordered = [...uncoded].sort(
+    (a, b) => Number((a.data as BasicItem).parent !== undefined) - Number((b.data as BasicItem).parent !== undefined),
+  );
   for (const item of ordered) {
     const data = item.data as BasicItem;
     const type = profile.typeCodes[data.type];
     if (type === undefined) {
-      problems.push({ file: item.file, code: 'assign/type-unknown', path: '/type', args: { type: data.type, profile: profile.id } });
+      problems.push({
+        file: item.file,
+        code: 'assign/type-unknown',
+        path: '/type',
+        args: { type: data.type, profile: profile.id },
+      });
       continue;
     }
     const base: Record<string, string> = { type };
@@ -131,13 +152,23 @@ function planBasic(input: PlanInput, taken: Set<string>, problems: Problem[]): A
       const parentCode = parentItem ? codeOf.get(parentItem) : taken.has(data.parent) ? data.parent : undefined;
       const parsed = parentCode === undefined ? undefined : parseBasicCode(parentCode, profile);
       if (!parsed || !('values' in parsed) || !sub) {
-        problems.push({ file: item.file, code: 'assign/parent-unknown', path: '/parent', args: { value: data.parent } });
+        problems.push({
+          file: item.file,
+          code: 'assign/parent-unknown',
+          path: '/parent',
+          args: { value: data.parent },
+        });
         continue;
       }
       const stem = stemOf(parsed.values);
       const next = (highestSub.get(stem) ?? 0) + 1;
       if (next >= 10 ** sub.length) {
-        problems.push({ file: item.file, code: 'assign/exhausted', path: '/parent', args: { segment: sub.title, group: stem } });
+        problems.push({
+          file: item.file,
+          code: 'assign/exhausted',
+          path: '/parent',
+          args: { segment: sub.title, group: stem },
+        });
         continue;
       }
       highestSub.set(stem, next);
@@ -161,14 +192,24 @@ function planBasic(input: PlanInput, taken: Set<string>, problems: Problem[]): A
   return out;
 }
 
-function planImplementation(input: PlanInput, taken: Set<string>, ledger: Map<string, LedgerEntry>, problems: Problem[]): Assignment[] {
+function planImplementation(
+  input: PlanInput,
+  taken: Set<string>,
+  ledger: Map<string, LedgerEntry>,
+  problems: Problem[],
+): Assignment[] {
   const { profile, meta } = input;
   const [shortLength, longLength] = implementationCodeLengths(profile);
   const out: Assignment[] = [];
   for (const item of input.items.filter((i) => i.data.code === undefined && (!input.only || input.only.has(i.file)))) {
     const data = item.data as ImplementationItem;
     if (checkUscc(data.agency.uscc)) {
-      problems.push({ file: item.file, code: 'assign/agency-invalid', path: '/agency/uscc', args: { value: data.agency.uscc } });
+      problems.push({
+        file: item.file,
+        code: 'assign/agency-invalid',
+        path: '/agency/uscc',
+        args: { value: data.agency.uscc },
+      });
       continue;
     }
     const level = meta.level !== undefined && data.levels.includes(meta.level) ? meta.level : data.levels[0];
@@ -178,7 +219,12 @@ function planImplementation(input: PlanInput, taken: Set<string>, ledger: Map<st
       continue;
     }
     if ('problem' in parseBasicCode(data.basicCode, profile)) {
-      problems.push({ file: item.file, code: 'assign/basic-invalid', path: '/basicCode', args: { value: data.basicCode } });
+      problems.push({
+        file: item.file,
+        code: 'assign/basic-invalid',
+        path: '/basicCode',
+        args: { value: data.basicCode },
+      });
       continue;
     }
     const base = data.agency.uscc + digit + data.basicCode;
@@ -186,9 +232,16 @@ function planImplementation(input: PlanInput, taken: Set<string>, ledger: Map<st
     if (data.handlingItem !== undefined) {
       const suffixLength = longLength - shortLength;
       let highest = 0;
-      for (const known of taken) if (known.length === longLength && known.startsWith(base)) highest = Math.max(highest, Number(known.slice(shortLength)) || 0);
+      for (const known of taken)
+        if (known.length === longLength && known.startsWith(base))
+          highest = Math.max(highest, Number(known.slice(shortLength)) || 0);
       if (highest + 1 >= 10 ** suffixLength) {
-        problems.push({ file: item.file, code: 'assign/exhausted', path: '/handlingItem', args: { segment: '业务办理项', group: base } });
+        problems.push({
+          file: item.file,
+          code: 'assign/exhausted',
+          path: '/handlingItem',
+          args: { segment: '业务办理项', group: base },
+        });
         continue;
       }
       code = base + pad(highest + 1, suffixLength);
@@ -196,7 +249,12 @@ function planImplementation(input: PlanInput, taken: Set<string>, ledger: Map<st
     if (taken.has(code)) {
       const previous = ledger.get(code);
       const problem = previous?.state === 'retired' ? 'assign/impl-retired' : 'assign/impl-taken';
-      problems.push({ file: item.file, code: problem, path: '/basicCode', args: { value: code, retired: previous?.retired ?? '' } });
+      problems.push({
+        file: item.file,
+        code: problem,
+        path: '/basicCode',
+        args: { value: code, retired: previous?.retired ?? '' },
+      });
       continue;
     }
     out.push({ file: item.file, code });
@@ -213,19 +271,28 @@ export function planAssignments(input: PlanInput): CodePlan {
     const code = item.data.code;
     if (code === undefined) continue;
     const other = seen.get(code);
-    if (other !== undefined) problems.push({ file: item.file, code: 'code/duplicate', path: '/code', args: { value: code, other } });
+    if (other !== undefined)
+      problems.push({ file: item.file, code: 'code/duplicate', path: '/code', args: { value: code, other } });
     seen.set(code, item.file);
     // A cancelled item keeps its (retired) code; a live item must not carry one.
-    if (index.get(code)?.state === 'retired' && item.data.status !== '取消') problems.push({ file: item.file, code: 'ledger/retired-in-use', path: '/code', args: { value: code, retired: index.get(code)?.retired ?? '' } });
+    if (index.get(code)?.state === 'retired' && item.data.status !== '取消')
+      problems.push({
+        file: item.file,
+        code: 'ledger/retired-in-use',
+        path: '/code',
+        args: { value: code, retired: index.get(code)?.retired ?? '' },
+      });
   }
   const taken = knownCodes(input);
-  const assignments = input.kind === 'basic' ? planBasic(input, taken, problems) : planImplementation(input, taken, index, problems);
+  const assignments =
+    input.kind === 'basic' ? planBasic(input, taken, problems) : planImplementation(input, taken, index, problems);
   for (const a of assignments) taken.add(a.code);
 
   if (namesFilesByCode(input.items)) for (const a of assignments) a.rename = renamed(a.file, a.code);
   const files = new Set(input.items.map((i) => i.file));
   for (const a of assignments) {
-    if (a.rename !== undefined && files.has(a.rename)) problems.push({ file: a.file, code: 'assign/rename-exists', path: '', args: { value: a.rename } });
+    if (a.rename !== undefined && files.has(a.rename))
+      problems.push({ file: a.file, code: 'assign/rename-exists', path: '', args: { value: a.rename } });
   }
 
   const adopted = input.items
@@ -234,7 +301,12 @@ export function planAssignments(input: PlanInput): CodePlan {
   const entries: LedgerEntry[] = [
     ...input.ledger.entries,
     ...adopted.map((a) => ({ code: a.code, state: 'active' as const, file: a.file, issued: input.today })),
-    ...assignments.map((a) => ({ code: a.code, state: 'active' as const, file: a.rename ?? a.file, issued: input.today })),
+    ...assignments.map((a) => ({
+      code: a.code,
+      state: 'active' as const,
+      file: a.rename ?? a.file,
+      issued: input.today,
+    })),
   ];
   return { assignments, adopted, problems, ledger: { version: 1, entries } };
 }

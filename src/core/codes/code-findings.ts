@@ -6,12 +6,23 @@ import { parseBasicCode, type CodeProfile, type CodeProblem, type SegmentValues 
 /** Full-width digits and lower case are the usual damage from pasted spreadsheets; say what was meant. */
 export function notNormalised(code: string, path: string): RuleFinding | undefined {
   const suggestion = suggestCode(code);
-  return suggestion === undefined ? undefined : { code: 'code/not-normalised', path, args: { value: code, suggestion } };
+  return suggestion === undefined
+    ? undefined
+    : { code: 'code/not-normalised', path, args: { value: code, suggestion } };
 }
 
-export function codeProblemFinding(problem: CodeProblem, codeValue: string, path: string, prefix: 'basic' | 'impl'): RuleFinding {
+export function codeProblemFinding(
+  problem: CodeProblem,
+  codeValue: string,
+  path: string,
+  prefix: 'basic' | 'impl',
+): RuleFinding {
   if (problem.kind === 'length') {
-    return { code: `code/${prefix}-length`, path, args: { value: codeValue, expected: problem.expected, actual: problem.actual } };
+    return {
+      code: `code/${prefix}-length`,
+      path,
+      args: { value: codeValue, expected: problem.expected, actual: problem.actual },
+    };
   }
   return {
     code: `code/${prefix}-segment`,

@@ -33,20 +33,29 @@ export function ledgerProblems(ledger: Ledger): RuleFinding[] {
   ledger.entries.forEach((entry, index) => {
     const at = (...rest: (string | number)[]) => toPointer(['entries', index, ...rest]);
     const first = byCode.get(entry.code);
-    if (first !== undefined) out.push({ code: 'ledger/duplicate', path: at('code'), args: { value: entry.code, other: first + 1 } });
+    if (first !== undefined)
+      out.push({ code: 'ledger/duplicate', path: at('code'), args: { value: entry.code, other: first + 1 } });
     else byCode.set(entry.code, index);
-    if (entry.state === 'retired' && entry.retired === undefined) out.push({ code: 'ledger/retired-undated', path: at('state'), args: { value: entry.code } });
-    if (entry.state === 'active' && entry.retired !== undefined) out.push({ code: 'ledger/active-retired', path: at('retired'), args: { value: entry.code } });
-    if (entry.state === 'active' && entry.replacedBy?.length) out.push({ code: 'ledger/active-replaced', path: at('replacedBy'), args: { value: entry.code } });
+    if (entry.state === 'retired' && entry.retired === undefined)
+      out.push({ code: 'ledger/retired-undated', path: at('state'), args: { value: entry.code } });
+    if (entry.state === 'active' && entry.retired !== undefined)
+      out.push({ code: 'ledger/active-retired', path: at('retired'), args: { value: entry.code } });
+    if (entry.state === 'active' && entry.replacedBy?.length)
+      out.push({ code: 'ledger/active-replaced', path: at('replacedBy'), args: { value: entry.code } });
   });
   // Lineage must point at codes the ledger knows, both ways.
   ledger.entries.forEach((entry, index) => {
-    for (const [field, back] of [['replaces', 'replacedBy'], ['replacedBy', 'replaces']] as const) {
+    for (const [field, back] of [
+      ['replaces', 'replacedBy'],
+      ['replacedBy', 'replaces'],
+    ] as const) {
       (entry[field] ?? []).forEach((other, position) => {
         const target = byCode.get(other);
         const path = toPointer(['entries', index, field, position]);
-        if (target === undefined) out.push({ code: 'ledger/lineage-unknown', path, args: { value: entry.code, other } });
-        else if (!(ledger.entries[target]?.[back] ?? []).includes(entry.code)) out.push({ code: 'ledger/lineage-one-sided', path, args: { value: entry.code, other, field: back } });
+        if (target === undefined)
+          out.push({ code: 'ledger/lineage-unknown', path, args: { value: entry.code, other } });
+        else if (!(ledger.entries[target]?.[back] ?? []).includes(entry.code))
+          out.push({ code: 'ledger/lineage-one-sided', path, args: { value: entry.code, other, field: back } });
       });
     }
   });

@@ -22,7 +22,8 @@ export function retireCodes(ledger: Ledger, retirement: Retirement): { ledger: L
   for (const code of retirement.codes) {
     const entry = byCode.get(code);
     if (!entry) problems.push({ code: 'lifecycle/unknown-code', path: '', args: { value: code } });
-    else if (entry.state === 'retired') problems.push({ code: 'lifecycle/already-retired', path: '', args: { value: code, date: entry.retired ?? '' } });
+    else if (entry.state === 'retired')
+      problems.push({ code: 'lifecycle/already-retired', path: '', args: { value: code, date: entry.retired ?? '' } });
   }
   for (const code of retirement.replacedBy ?? []) {
     if (!byCode.has(code)) problems.push({ code: 'lifecycle/unknown-code', path: '', args: { value: code } });
@@ -41,7 +42,8 @@ export function retireCodes(ledger: Ledger, retirement: Retirement): { ledger: L
         ...(retirement.replacedBy?.length ? { replacedBy: [...retirement.replacedBy] } : {}),
       };
     }
-    if (replacing.has(entry.code)) return { ...entry, replaces: [...new Set([...(entry.replaces ?? []), ...retirement.codes])] };
+    if (replacing.has(entry.code))
+      return { ...entry, replaces: [...new Set([...(entry.replaces ?? []), ...retirement.codes])] };
     return entry;
   });
   return { ledger: { version: 1, entries } };

@@ -52,7 +52,10 @@ function segmentMatches(segment: Segment, value: string): boolean {
 }
 
 /** Splits a basic code into its named segments, or says which segment is wrong. */
-export function parseBasicCode(code: string, profile: CodeProfile): { values: SegmentValues } | { problem: CodeProblem } {
+export function parseBasicCode(
+  code: string,
+  profile: CodeProfile,
+): { values: SegmentValues } | { problem: CodeProblem } {
   const length = basicCodeLength(profile);
   if (code.length !== length) return { problem: { kind: 'length', expected: String(length), actual: code.length } };
   const values: SegmentValues = {};
@@ -101,7 +104,12 @@ export function checkImplementationCode(code: string, profile: CodeProfile): Cod
     const [short, long] = implementationCodeLengths(profile);
     return { kind: 'length', expected: `${short}/${long}`, actual: code.length };
   }
-  const agencySegment: Segment = { name: 'agency', title: '实施主体统一社会信用代码', length: USCC_LENGTH, pattern: '.*' };
+  const agencySegment: Segment = {
+    name: 'agency',
+    title: '实施主体统一社会信用代码',
+    length: USCC_LENGTH,
+    pattern: '.*',
+  };
   if (checkUscc(parts.uscc)) return { kind: 'segment', segment: agencySegment, value: parts.uscc, offset: 0 };
   const digits = Object.values(profile.implementationCode.levelDigits);
   if (!digits.includes(parts.levelDigit)) {
@@ -113,7 +121,12 @@ export function checkImplementationCode(code: string, profile: CodeProfile): Cod
     return { ...basic.problem, offset: basic.problem.offset + USCC_LENGTH + 1 };
   }
   if (parts.handlingItem !== undefined && !/^[0-9]+$/.test(parts.handlingItem)) {
-    const segment: Segment = { name: 'handlingItem', title: '业务办理项', length: parts.handlingItem.length, pattern: '[0-9]+' };
+    const segment: Segment = {
+      name: 'handlingItem',
+      title: '业务办理项',
+      length: parts.handlingItem.length,
+      pattern: '[0-9]+',
+    };
     return { kind: 'segment', segment, value: parts.handlingItem, offset: code.length - parts.handlingItem.length };
   }
   return undefined;
@@ -131,7 +144,11 @@ export function profileProblems(profile: CodeProfile): RuleFinding[] {
     try {
       new RegExp(segment.pattern);
     } catch (error) {
-      out.push({ code: 'profile/pattern', path: toPointer(['basicCode', 'segments', index, 'pattern']), args: { pattern: segment.pattern, detail: (error as Error).message } });
+      out.push({
+        code: 'profile/pattern',
+        path: toPointer(['basicCode', 'segments', index, 'pattern']),
+        args: { pattern: segment.pattern, detail: (error as Error).message },
+      });
     }
   });
   if (out.length) return out;
@@ -139,7 +156,11 @@ export function profileProblems(profile: CodeProfile): RuleFinding[] {
   if (typeSegment) {
     for (const [type, code] of Object.entries(profile.typeCodes)) {
       if (code.length !== typeSegment.length || !segmentMatches(typeSegment, code)) {
-        out.push({ code: 'profile/type-code', path: toPointer(['typeCodes', type]), args: { type, value: code, length: typeSegment.length, pattern: typeSegment.pattern } });
+        out.push({
+          code: 'profile/type-code',
+          path: toPointer(['typeCodes', type]),
+          args: { type, value: code, length: typeSegment.length, pattern: typeSegment.pattern },
+        });
       }
     }
   }

@@ -60,7 +60,11 @@ export function itemKey(kind: CatalogKind, data: AnyItem): string | undefined {
   return data.handlingItem ? `${data.basicCode}#${data.handlingItem}` : data.basicCode;
 }
 
-export function keyed(side: DiffSide, name: 'left' | 'right', duplicates: DiffResult['duplicates']): { byKey: Map<string, SideEntry>; unkeyed: SideItem[] } {
+export function keyed(
+  side: DiffSide,
+  name: 'left' | 'right',
+  duplicates: DiffResult['duplicates'],
+): { byKey: Map<string, SideEntry>; unkeyed: SideItem[] } {
   const byKey = new Map<string, SideEntry>();
   const unkeyed: SideItem[] = [];
   const seen = new Map<string, string[]>();
@@ -95,8 +99,28 @@ export function diffCatalogs(left: DiffSide, right: DiffSide, policy: FieldPolic
     const changes = diffItem(item.data(), other.data(), policy, elements);
     pairs.push({ key, name: item.name, left: item.file, right: other.file, changes });
   }
-  const onlyRight: SideItem[] = [...r.unkeyed, ...[...r.byKey].filter(([key]) => !l.byKey.has(key)).map(([key, item]) => ({ key, name: item.name, file: item.file }))];
-  const proposals = bestMatches(onlyLeft, onlyRight, { left: (i) => i.name, right: (i) => i.name }, PROPOSAL_THRESHOLD).map((p) => ({ left: p.left, right: p.right, score: Math.round(p.score * 100) / 100 }));
+  const onlyRight: SideItem[] = [
+    ...r.unkeyed,
+    ...[...r.byKey]
+      .filter(([key]) => !l.byKey.has(key))
+      .map(([key, item]) => ({ key, name: item.name, file: item.file })),
+  ];
+  const proposals = bestMatches(
+    onlyLeft,
+    onlyRight,
+    { left: (i) => i.name, right: (i) => i.name },
+    PROPOSAL_THRESHOLD,
+  ).map((p) => ({ left: p.left, right: p.right, score: Math.round(p.score * 100) / 100 }));
   const findings = pairs.reduce((sum, p) => sum + p.changes.filter((c) => c.standard).length, 0) + proposals.length;
-  return { left: { label: left.label, kind: left.kind }, right: { label: right.label, kind: right.kind }, elements, pairs, onlyLeft, onlyRight, proposals, duplicates, findings };
+  return {
+    left: { label: left.label, kind: left.kind },
+    right: { label: right.label, kind: right.kind },
+    elements,
+    pairs,
+    onlyLeft,
+    onlyRight,
+    proposals,
+    duplicates,
+    findings,
+  };
 }

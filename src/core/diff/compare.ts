@@ -36,7 +36,11 @@ function ratio(agree: number, total: number): number {
   return total === 0 ? 1 : Math.round((agree / total) * 1000) / 1000;
 }
 
-export function compareCatalogs(lists: readonly DiffSide[], basic: DiffSide | undefined, policy: FieldPolicy): CompareResult {
+export function compareCatalogs(
+  lists: readonly DiffSide[],
+  basic: DiffSide | undefined,
+  policy: FieldPolicy,
+): CompareResult {
   const duplicates: DiffResult['duplicates'] = [];
   const indexed = lists.map((list) => ({ label: list.label, byKey: keyed(list, 'left', duplicates).byKey }));
   const basicByKey = new Map(basic ? basic.items.map((i) => [i.key, i] as const) : []);
@@ -48,9 +52,18 @@ export function compareCatalogs(lists: readonly DiffSide[], basic: DiffSide | un
     map.set(key, [a + Number(agree), t + 1]);
   };
   const rows: CompareRow[] = keys.map((key) => {
-    const holders = indexed.filter((i) => i.byKey.has(key)).map((i) => ({ region: i.label, item: (i.byKey.get(key) as { data(): AnyItem }).data() }));
+    const holders = indexed
+      .filter((i) => i.byKey.has(key))
+      .map((i) => ({ region: i.label, item: (i.byKey.get(key) as { data(): AnyItem }).data() }));
     const basicItem = basicByKey.get(key.split('#')[0])?.data() as AnyItem | undefined;
-    const row: CompareRow = { key, name: basicItem?.name ?? holders[0]?.item.name ?? key, cells: {}, reference: {}, deviations: [], score: 1 };
+    const row: CompareRow = {
+      key,
+      name: basicItem?.name ?? holders[0]?.item.name ?? key,
+      cells: {},
+      reference: {},
+      deviations: [],
+      score: 1,
+    };
     let agreeing = 0;
     let total = 0;
     for (const element of elements) {
@@ -60,13 +73,16 @@ export function compareCatalogs(lists: readonly DiffSide[], basic: DiffSide | un
         row.reference[element] = { value: elementValue(basicItem, element), from: 'basic' };
       } else {
         const votes = new Map<string, number>();
-        for (const h of holders) votes.set(comparable(h.item, element), (votes.get(comparable(h.item, element)) ?? 0) + 1);
+        for (const h of holders)
+          votes.set(comparable(h.item, element), (votes.get(comparable(h.item, element)) ?? 0) + 1);
         const [first, second] = [...votes].sort((a, b) => b[1] - a[1]);
         // A tie for most common (two regions that disagree, say) has no majority: every region deviates.
         const tie = second !== undefined && first !== undefined && second[1] === first[1];
-        reference = tie ? '\u0000no majority' : first?.[0] ?? '';
+        reference = tie ? '\u0000no majority' : (first?.[0] ?? '');
         const holder = holders.find((h) => comparable(h.item, element) === reference);
-        row.reference[element] = tie ? { value: undefined, from: 'none' } : { value: holder ? elementValue(holder.item, element) : undefined, from: 'majority' };
+        row.reference[element] = tie
+          ? { value: undefined, from: 'none' }
+          : { value: holder ? elementValue(holder.item, element) : undefined, from: 'majority' };
       }
       for (const h of holders) {
         const agree = comparable(h.item, element) === reference;
@@ -89,5 +105,13 @@ export function compareCatalogs(lists: readonly DiffSide[], basic: DiffSide | un
     regionScores[list.label] = ratio(a, t);
   }
   const cells = [...tally.region.values()].reduce(([a, t], [x, y]) => [a + x, t + y], [0, 0]);
-  return { regions: lists.map((l) => l.label), elements, rows, elementScores, regionScores, score: ratio(cells[0], cells[1]), duplicates };
+  return {
+    regions: lists.map((l) => l.label),
+    elements,
+    rows,
+    elementScores,
+    regionScores,
+    score: ratio(cells[0], cells[1]),
+    duplicates,
+  };
 }

@@ -8,9 +8,25 @@ import type { ListShape } from './list-diff.js';
 import { normaliseText } from './similarity.js';
 
 export type ElementName =
-  | 'name' | 'type' | 'basis' | 'levels' | 'serviceObjects' | 'conditions' | 'materials' | 'process'
-  | 'statutoryLimit' | 'promisedLimit' | 'handlingType' | 'fee' | 'visits' | 'onlineDepth' | 'results'
-  | 'agency' | 'place' | 'hours' | 'contacts';
+  | 'name'
+  | 'type'
+  | 'basis'
+  | 'levels'
+  | 'serviceObjects'
+  | 'conditions'
+  | 'materials'
+  | 'process'
+  | 'statutoryLimit'
+  | 'promisedLimit'
+  | 'handlingType'
+  | 'fee'
+  | 'visits'
+  | 'onlineDepth'
+  | 'results'
+  | 'agency'
+  | 'place'
+  | 'hours'
+  | 'contacts';
 
 export interface FieldPolicy {
   standard: readonly ElementName[];
@@ -20,7 +36,18 @@ export interface FieldPolicy {
 /** Same item, same standard: what the law and the basic catalog fix is standard; local arrangements vary. */
 export const DEFAULT_POLICY: FieldPolicy = {
   standard: ['name', 'type', 'basis', 'serviceObjects', 'conditions', 'materials', 'statutoryLimit', 'fee', 'results'],
-  vary: ['levels', 'process', 'promisedLimit', 'handlingType', 'visits', 'onlineDepth', 'agency', 'place', 'hours', 'contacts'],
+  vary: [
+    'levels',
+    'process',
+    'promisedLimit',
+    'handlingType',
+    'visits',
+    'onlineDepth',
+    'agency',
+    'place',
+    'hours',
+    'contacts',
+  ],
 };
 
 export const ELEMENTS: readonly ElementName[] = [...DEFAULT_POLICY.standard, ...DEFAULT_POLICY.vary];
@@ -33,9 +60,15 @@ type AnyItem = Partial<ImplementationItem> & { name: string; type: string };
 export const LIST_SHAPES = {
   basis: { key: (b: Basis) => `${b.law} ${b.article ?? ''}` } satisfies ListShape<Basis>,
   conditions: { key: (c: string) => c } satisfies ListShape<string>,
-  materials: { key: (m: Material) => m.name, attributes: ['necessity', 'forms', 'copies', 'source', 'eLicence'] } satisfies ListShape<Material>,
+  materials: {
+    key: (m: Material) => m.name,
+    attributes: ['necessity', 'forms', 'copies', 'source', 'eLicence'],
+  } satisfies ListShape<Material>,
   process: { key: (s: ProcessStep) => s.name, attributes: ['timeLimit'] } satisfies ListShape<ProcessStep>,
-  results: { key: (r: { name: string }) => r.name, attributes: ['type'] } satisfies ListShape<{ name: string; type: string }>,
+  results: { key: (r: { name: string }) => r.name, attributes: ['type'] } satisfies ListShape<{
+    name: string;
+    type: string;
+  }>,
 } as const;
 
 export type ListElement = keyof typeof LIST_SHAPES;
@@ -58,11 +91,17 @@ export function elementValue(item: AnyItem, element: ElementName): unknown {
     case 'onlineDepth':
       return item.online?.depth;
     case 'fee':
-      return item.fee === undefined ? undefined : item.fee.charged ? (item.fee.items ?? []).map((f) => `${f.name}：${f.standard}`) : '不收费';
+      return item.fee === undefined
+        ? undefined
+        : item.fee.charged
+          ? (item.fee.items ?? []).map((f) => `${f.name}：${f.standard}`)
+          : '不收费';
     case 'agency':
       return item.agency?.name;
     case 'contacts':
-      return item.contacts === undefined ? undefined : [item.contacts.consultation?.phone, item.contacts.complaint?.phone].filter(Boolean).join(' / ');
+      return item.contacts === undefined
+        ? undefined
+        : [item.contacts.consultation?.phone, item.contacts.complaint?.phone].filter(Boolean).join(' / ');
     default:
       return (item as Record<string, unknown>)[element];
   }

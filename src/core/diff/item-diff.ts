@@ -1,7 +1,14 @@
 /** The differences between two versions of one item, element by element, sorted into findings and variations. */
 import type { ImplementationItem } from '../model.js';
 import { diffLists, type ListEntryChange } from './list-diff.js';
-import { comparable, elementValue, isListElement, LIST_SHAPES, type ElementName, type FieldPolicy } from './elements.js';
+import {
+  comparable,
+  elementValue,
+  isListElement,
+  LIST_SHAPES,
+  type ElementName,
+  type FieldPolicy,
+} from './elements.js';
 
 export interface ElementChange {
   element: ElementName;
@@ -15,7 +22,12 @@ export interface ElementChange {
 
 type AnyItem = Partial<ImplementationItem> & { name: string; type: string };
 
-export function diffItem(before: AnyItem, after: AnyItem, policy: FieldPolicy, elements: readonly ElementName[]): ElementChange[] {
+export function diffItem(
+  before: AnyItem,
+  after: AnyItem,
+  policy: FieldPolicy,
+  elements: readonly ElementName[],
+): ElementChange[] {
   const changes: ElementChange[] = [];
   for (const element of elements) {
     const standard = policy.standard.includes(element);
@@ -30,7 +42,8 @@ export function diffItem(before: AnyItem, after: AnyItem, policy: FieldPolicy, e
       if (meaningful.length) changes.push({ element, standard, before: b, after: a, entries: meaningful });
       continue;
     }
-    if (comparable(before, element) !== comparable(after, element)) changes.push({ element, standard, before: b, after: a });
+    if (comparable(before, element) !== comparable(after, element))
+      changes.push({ element, standard, before: b, after: a });
   }
   return changes;
 }

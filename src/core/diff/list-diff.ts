@@ -62,7 +62,12 @@ export function diffLists<T>(before: readonly T[], after: readonly T[], shape: L
   });
   const matchedAfter = new Set(pairs.map((p) => p.a));
   const unmatchedAfter = after.map((_, index) => index).filter((index) => !matchedAfter.has(index));
-  for (const pair of bestMatches(unmatchedBefore, unmatchedAfter, { left: (i) => shape.key(before[i] as T), right: (i) => shape.key(after[i] as T) }, RENAME_THRESHOLD)) {
+  for (const pair of bestMatches(
+    unmatchedBefore,
+    unmatchedAfter,
+    { left: (i) => shape.key(before[i] as T), right: (i) => shape.key(after[i] as T) },
+    RENAME_THRESHOLD,
+  )) {
     pairs.push({ b: pair.left, a: pair.right, score: pair.score });
   }
   pairs.sort((x, y) => x.b - y.b);
@@ -72,8 +77,17 @@ export function diffLists<T>(before: readonly T[], after: readonly T[], shape: L
   pairs.forEach((pair, position) => {
     const b = before[pair.b] as T;
     const a = after[pair.a] as T;
-    const attributes = (shape.attributes ?? []).filter((name) => !same(b[name], a[name])).map((name) => ({ name, before: b[name], after: a[name] }));
-    if (pair.score !== undefined) changes.push({ kind: 'renamed', before: b, after: a, score: Math.round(pair.score * 100) / 100, ...(attributes.length ? { attributes } : {}) });
+    const attributes = (shape.attributes ?? [])
+      .filter((name) => !same(b[name], a[name]))
+      .map((name) => ({ name, before: b[name], after: a[name] }));
+    if (pair.score !== undefined)
+      changes.push({
+        kind: 'renamed',
+        before: b,
+        after: a,
+        score: Math.round(pair.score * 100) / 100,
+        ...(attributes.length ? { attributes } : {}),
+      });
     else if (attributes.length) changes.push({ kind: 'changed', before: b, after: a, attributes });
     if (!inOrder.has(position)) changes.push({ kind: 'moved', before: b, after: a });
   });

@@ -6,7 +6,9 @@ import { toHalfWidth } from '../text.js';
 
 /** Letters, digits and CJK ideographs only: "营业执照（复印件）" and "营业执照复印件" compare equal. */
 export function normaliseText(text: string): string {
-  return toHalfWidth(text).toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  return toHalfWidth(text)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 export function bigrams(text: string): string[] {
@@ -47,7 +49,12 @@ export interface SimilarPair<A, B> {
  * once (best scores first). Candidates come from a bigram index, so the work grows with the entries that
  * share text, not with the product of both sides; bigrams shared by very many entries are skipped.
  */
-export function bestMatches<A, B>(left: readonly A[], right: readonly B[], textOf: { left: (a: A) => string; right: (b: B) => string }, threshold: number): SimilarPair<A, B>[] {
+export function bestMatches<A, B>(
+  left: readonly A[],
+  right: readonly B[],
+  textOf: { left: (a: A) => string; right: (b: B) => string },
+  threshold: number,
+): SimilarPair<A, B>[] {
   const index = new Map<string, number[]>();
   right.forEach((entry, position) => {
     for (const gram of new Set(bigrams(textOf.right(entry)))) {

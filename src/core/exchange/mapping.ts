@@ -21,7 +21,11 @@ export interface RowProblem {
   args: Record<string, string>;
 }
 
-export function mapRow(row: Readonly<Record<string, string | undefined>>, mapping: Mapping, lists: ReadonlyMap<string, CodeListLookup>): { item: Record<string, unknown>; problems: RowProblem[] } {
+export function mapRow(
+  row: Readonly<Record<string, string | undefined>>,
+  mapping: Mapping,
+  lists: ReadonlyMap<string, CodeListLookup>,
+): { item: Record<string, unknown>; problems: RowProblem[] } {
   const item: Record<string, unknown> = {};
   const problems: RowProblem[] = [];
   for (const [field, rule] of Object.entries(mapping.fields)) {
@@ -38,6 +42,6 @@ export function mapRow(row: Readonly<Record<string, string | undefined>>, mappin
 
 /** The file an imported item is written to (without folder or extension), or undefined if it has no code. */
 export function fileNameOf(item: Record<string, unknown>, mapping: Mapping): string | undefined {
-  const chosen = mapping.fileName ? item[mapping.fileName] : item.code ?? item.basicCode;
+  const chosen = mapping.fileName ? item[mapping.fileName] : (item.code ?? item.basicCode);
   return typeof chosen === 'string' && /^[\w-]+$/.test(chosen) ? chosen : undefined;
 }

@@ -7,7 +7,8 @@
 import type { TimeLimit } from '../model.js';
 import { toHalfWidth } from '../text.js';
 
-export type TransformName = 'text' | 'list' | 'lawList' | 'integer' | 'number' | 'boolean' | 'timeLimit' | 'codeList' | 'codeListSet' | 'json';
+export type TransformName =
+  'text' | 'list' | 'lawList' | 'integer' | 'number' | 'boolean' | 'timeLimit' | 'codeList' | 'codeListSet' | 'json';
 
 export type TransformResult = { value: unknown } | { problem: string; args?: Record<string, string> } | undefined;
 
@@ -27,11 +28,16 @@ function clean(cell: string): string {
 }
 
 export function splitList(cell: string, separators: RegExp = SENTENCE_SEPARATORS): string[] {
-  return cell.split(separators).map((part) => part.trim()).filter(Boolean);
+  return cell
+    .split(separators)
+    .map((part) => part.trim())
+    .filter(Boolean);
 }
 
 export function parseInteger(cell: string): number | undefined {
-  const text = toHalfWidth(clean(cell)).replace(/[次个份天日]$/u, '').trim();
+  const text = toHalfWidth(clean(cell))
+    .replace(/[次个份天日]$/u, '')
+    .trim();
   return /^-?\d+$/.test(text) ? Number(text) : undefined;
 }
 
@@ -92,7 +98,9 @@ export function applyTransform(name: TransformName, cell: string, list?: CodeLis
       const parts = splitList(cell, NAME_SEPARATORS);
       const values = parts.map((part) => codeListValue(part, list));
       const bad = parts.find((_, i) => values[i] === undefined);
-      return bad !== undefined ? { problem: 'import/not-in-code-list', args: { value: bad } } : { value: [...new Set(values)] };
+      return bad !== undefined
+        ? { problem: 'import/not-in-code-list', args: { value: bad } }
+        : { value: [...new Set(values)] };
     }
     case 'json':
       try {

@@ -49,17 +49,42 @@ export function checkTemplate(template: TemplateSource, allowRaw: readonly strin
   } catch (error) {
     const e = error as { message: string; lineNumber?: number; column?: number };
     const start = { line: e.lineNumber ?? 1, column: (e.column ?? 0) + 1 };
-    return [{ code: 'guide/template-syntax', severity: 'error', file: template.file, path: '', args: { detail: e.message.split('\n')[0] ?? '' }, range: { start, end: start } }];
+    return [
+      {
+        code: 'guide/template-syntax',
+        severity: 'error',
+        file: template.file,
+        path: '',
+        args: { detail: e.message.split('\n')[0] ?? '' },
+        range: { start, end: start },
+      },
+    ];
   }
   const out: Finding[] = [];
   walk(ast, (node) => {
     if (node.type === 'MustacheStatement' && node.escaped === false) {
       const field = (node.path as { original?: string } | undefined)?.original ?? '';
-      if (!allowRaw.includes(field)) out.push({ code: 'guide/raw-output', severity: 'error', file: template.file, path: '', args: { field }, range: at(node) });
+      if (!allowRaw.includes(field))
+        out.push({
+          code: 'guide/raw-output',
+          severity: 'error',
+          file: template.file,
+          path: '',
+          args: { field },
+          range: at(node),
+        });
     }
     if (node.type === 'PartialStatement' || node.type === 'PartialBlockStatement') {
       const name = (node.name as { original?: string } | undefined)?.original ?? '';
-      if (!/^[\w-]+$/.test(name)) out.push({ code: 'guide/partial-name', severity: 'error', file: template.file, path: '', args: { name }, range: at(node) });
+      if (!/^[\w-]+$/.test(name))
+        out.push({
+          code: 'guide/partial-name',
+          severity: 'error',
+          file: template.file,
+          path: '',
+          args: { name },
+          range: at(node),
+        });
     }
   });
   return out;
@@ -87,7 +112,8 @@ export function createRenderer(set: TemplateSet): (name: string, view: unknown) 
       }
     };
   };
-  for (const [name, partial] of Object.entries(set.partials)) handlebars.registerPartial(name, compile(partial) as unknown as Handlebars.Template);
+  for (const [name, partial] of Object.entries(set.partials))
+    handlebars.registerPartial(name, compile(partial) as unknown as Handlebars.Template);
   const compiled = new Map(Object.entries(set.templates).map(([name, template]) => [name, compile(template)]));
   return (name, view) => {
     const template = compiled.get(name);
@@ -98,7 +124,14 @@ export function createRenderer(set: TemplateSet): (name: string, view: unknown) 
       const e = error as { message: string; template?: string; lineNumber?: number; column?: number };
       const field = /^"([^"]+)" not defined/.exec(e.message)?.[1];
       if (field === undefined) throw error;
-      return { missing: { field, template: e.template ?? set.templates[name]?.file ?? name, line: e.lineNumber ?? 1, column: (e.column ?? 0) + 1 } };
+      return {
+        missing: {
+          field,
+          template: e.template ?? set.templates[name]?.file ?? name,
+          line: e.lineNumber ?? 1,
+          column: (e.column ?? 0) + 1,
+        },
+      };
     }
   };
 }

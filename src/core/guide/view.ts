@@ -5,7 +5,16 @@
  * a blank in a citizen's guide.
  */
 import type { CatalogMeta, ImplementationItem } from '../model.js';
-import { feePhrase, limitPhrase, materialFormPhrase, onlineDepthPhrase, promisedPhrase, specialStepPhrase, visitsPhrase, yesNo } from './phrasing.js';
+import {
+  feePhrase,
+  limitPhrase,
+  materialFormPhrase,
+  onlineDepthPhrase,
+  promisedPhrase,
+  specialStepPhrase,
+  visitsPhrase,
+  yesNo,
+} from './phrasing.js';
 
 export interface GuideView {
   /** Output page name (without extension): the implementation code, else the basic code. */
@@ -23,7 +32,17 @@ export interface GuideView {
   powerSource: string | null;
   serviceObjects: string;
   conditions: { index: number; text: string }[];
-  materials: { index: number; name: string; form: string; necessity: string; source: string; eLicence: string | null; blankForm: string | null; sample: string | null; instructions: string | null }[];
+  materials: {
+    index: number;
+    name: string;
+    form: string;
+    necessity: string;
+    source: string;
+    eLicence: string | null;
+    blankForm: string | null;
+    sample: string | null;
+    instructions: string | null;
+  }[];
   process: { index: number; name: string; description: string | null; timeLimit: string | null }[];
   specialSteps: string[];
   handlingType: string;
@@ -76,7 +95,12 @@ export function governmentService(item: ImplementationItem, regionName: string |
   };
 }
 
-export function guideView(item: ImplementationItem, file: string, meta: CatalogMeta, regionName: string | null): GuideView {
+export function guideView(
+  item: ImplementationItem,
+  file: string,
+  meta: CatalogMeta,
+  regionName: string | null,
+): GuideView {
   const fullyOnline = item.online.depth === 4;
   return {
     slug: item.code ?? item.basicCode,
@@ -104,18 +128,34 @@ export function guideView(item: ImplementationItem, file: string, meta: CatalogM
       sample: orNull(m.sample),
       instructions: orNull(m.instructions),
     })),
-    process: (item.process ?? []).map((s, i) => ({ index: i + 1, name: s.name, description: orNull(s.description), timeLimit: s.timeLimit ? limitPhrase(s.timeLimit) : null })),
+    process: (item.process ?? []).map((s, i) => ({
+      index: i + 1,
+      name: s.name,
+      description: orNull(s.description),
+      timeLimit: s.timeLimit ? limitPhrase(s.timeLimit) : null,
+    })),
     specialSteps: (item.specialSteps ?? []).map(specialStepPhrase),
     handlingType: item.handlingType,
     statutoryLimit: limitPhrase(item.statutoryLimit),
     promisedLimit: promisedPhrase(item.handlingType, item.promisedLimit),
     fee: feePhrase(item.fee),
-    feeItems: (item.fee.items ?? []).map((f) => ({ name: f.name, standard: f.standard, basis: orNull(f.basis), reductions: orNull(f.reductions) })),
+    feeItems: (item.fee.items ?? []).map((f) => ({
+      name: f.name,
+      standard: f.standard,
+      basis: orNull(f.basis),
+      reductions: orNull(f.reductions),
+    })),
     onlinePayment: yesNo(item.fee.onlinePayment),
     results: (item.results ?? []).map((r) => ({ name: r.name, type: r.type, sample: orNull(r.sample) })),
     place: orNull(item.place),
     hours: orNull(item.hours),
-    online: { depth: onlineDepthPhrase(item.online.depth), url: orNull(item.online.url), mobileUrl: orNull(item.online.mobileUrl), appointment: yesNo(item.online.appointment), delivery: yesNo(item.online.delivery) },
+    online: {
+      depth: onlineDepthPhrase(item.online.depth),
+      url: orNull(item.online.url),
+      mobileUrl: orNull(item.online.mobileUrl),
+      appointment: yesNo(item.online.appointment),
+      delivery: yesNo(item.online.delivery),
+    },
     visits: visitsPhrase(item.visits, fullyOnline),
     visitReason: orNull(item.visitReason),
     consultation: contact(item.contacts?.consultation),

@@ -20,10 +20,15 @@ export const agencyRegion: ItemRule<'implementation'> = {
     const region = regions.get(code);
     if (!region) return [{ code: 'uscc/region-unknown', path, args: { region: code } }];
     const out: RuleFinding[] = [];
-    if (!region.active) out.push({ code: 'uscc/region-retired', path, args: { region: code, name: region.fullName, successor: region.successor ?? '—' } });
+    if (!region.active)
+      out.push({
+        code: 'uscc/region-retired',
+        path,
+        args: { region: code, name: region.fullName, successor: region.successor ?? '—' },
+      });
     // An unknown catalog region is reported on catalog.yaml; comparing against it would only add noise.
     const catalogRegion = catalog.meta.region;
-    const current = region.active ? code : region.successor ?? code;
+    const current = region.active ? code : (region.successor ?? code);
     const comparable = catalogRegion !== undefined && regions.get(catalogRegion) !== undefined;
     if (comparable && !regionContains(catalogRegion, code) && !regionContains(catalogRegion, current)) {
       out.push({ code: 'agency/outside-region', path, args: { region: code, name: region.fullName, catalogRegion } });

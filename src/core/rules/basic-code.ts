@@ -20,11 +20,19 @@ export const basicCode: ItemRule<'basic'> = {
     const out: RuleFinding[] = [];
     const origin = catalog.meta.origin;
     if (origin !== undefined && values.origin !== undefined && values.origin !== origin) {
-      out.push({ code: 'code/basic-origin', path: '/code', args: { value: item.code, actual: values.origin, expected: origin } });
+      out.push({
+        code: 'code/basic-origin',
+        path: '/code',
+        args: { value: item.code, actual: values.origin, expected: origin },
+      });
     }
     const typeCode = profile.typeCodes[item.type];
     if (typeCode !== undefined && values.type !== undefined && values.type !== typeCode) {
-      out.push({ code: 'code/basic-type', path: '/code', args: { value: item.code, actual: values.type, expected: typeCode, type: item.type } });
+      out.push({
+        code: 'code/basic-type',
+        path: '/code',
+        args: { value: item.code, actual: values.type, expected: typeCode, type: item.type },
+      });
     }
     return out;
   },

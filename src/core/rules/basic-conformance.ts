@@ -22,14 +22,29 @@ export const basicConformance: ItemRule<'implementation'> = {
     if (!basic) return [{ code: 'basic/unknown-code', path: '/basicCode', args: { value: item.basicCode } }];
     const standard = basic.data;
     const out: RuleFinding[] = [];
-    if (item.name !== standard.name) out.push({ code: 'basic/name-mismatch', path: '/name', args: { actual: item.name, expected: standard.name, file: basic.file } });
-    if (item.type !== standard.type) out.push({ code: 'basic/type-mismatch', path: '/type', args: { actual: item.type, expected: standard.type, file: basic.file } });
+    if (item.name !== standard.name)
+      out.push({
+        code: 'basic/name-mismatch',
+        path: '/name',
+        args: { actual: item.name, expected: standard.name, file: basic.file },
+      });
+    if (item.type !== standard.type)
+      out.push({
+        code: 'basic/type-mismatch',
+        path: '/type',
+        args: { actual: item.type, expected: standard.type, file: basic.file },
+      });
     item.levels.forEach((level, index) => {
       if (!standard.levels.includes(level)) {
-        out.push({ code: 'basic/level-mismatch', path: `/levels/${index}`, args: { level, allowed: standard.levels.join('、') } });
+        out.push({
+          code: 'basic/level-mismatch',
+          path: `/levels/${index}`,
+          args: { level, allowed: standard.levels.join('、') },
+        });
       }
     });
-    if (standard.status === '取消') out.push({ code: 'basic/cancelled', path: '/basicCode', args: { value: item.basicCode } });
+    if (standard.status === '取消')
+      out.push({ code: 'basic/cancelled', path: '/basicCode', args: { value: item.basicCode } });
     return out;
   },
 };

@@ -12,13 +12,19 @@ export const catalogMeta: CatalogRule = {
       const region = regions.get(meta.region);
       if (!region) out.push({ file, code: 'region/unknown', path: '/region', args: { region: meta.region } });
       else if (!region.active) {
-        out.push({ file, code: 'region/retired', path: '/region', args: { region: meta.region, name: region.fullName, successor: region.successor ?? '—' } });
+        out.push({
+          file,
+          code: 'region/retired',
+          path: '/region',
+          args: { region: meta.region, name: region.fullName, successor: region.successor ?? '—' },
+        });
       }
     }
     if (meta.kind === 'basic' && meta.origin !== undefined) {
       const origin = meta.origin;
       const province = /^[0-9]{2}$/.test(origin) ? regions.get(origin + '0000') : undefined;
-      if (origin !== '00' && !province) out.push({ file, code: 'catalog/origin', path: '/origin', args: { value: origin } });
+      if (origin !== '00' && !province)
+        out.push({ file, code: 'catalog/origin', path: '/origin', args: { value: origin } });
     }
     return out;
   },

@@ -11,7 +11,8 @@ export const conditionsCatchAll: ItemRule<'implementation'> = {
   check(item) {
     const out: RuleFinding[] = [];
     item.conditions?.forEach((condition, index) => {
-      if (CATCH_ALL.test(condition)) out.push({ code: 'conditions/catch-all', path: `/conditions/${index}`, args: { text: condition } });
+      if (CATCH_ALL.test(condition))
+        out.push({ code: 'conditions/catch-all', path: `/conditions/${index}`, args: { text: condition } });
     });
     return out;
   },

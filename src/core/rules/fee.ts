@@ -13,7 +13,8 @@ export const fee: ItemRule<'implementation'> = {
     if (!fee.items?.length) return [{ code: 'fee/items-missing', path: '/fee/charged', args: {} }];
     const out: RuleFinding[] = [];
     fee.items.forEach((feeItem, index) => {
-      if (feeItem.basis === undefined) out.push({ code: 'fee/basis-missing', path: `/fee/items/${index}`, args: { name: feeItem.name } });
+      if (feeItem.basis === undefined)
+        out.push({ code: 'fee/basis-missing', path: `/fee/items/${index}`, args: { name: feeItem.name } });
     });
     return out;
   },

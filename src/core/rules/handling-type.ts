@@ -9,10 +9,22 @@ export const handlingType: ItemRule<'implementation'> = {
   check(item) {
     const immediate = item.promisedLimit.value === 0;
     if (immediate && item.handlingType !== '即办件') {
-      return [{ code: 'limit/immediate-mismatch', path: '/handlingType', args: { handlingType: item.handlingType, promised: 0 } }];
+      return [
+        {
+          code: 'limit/immediate-mismatch',
+          path: '/handlingType',
+          args: { handlingType: item.handlingType, promised: 0 },
+        },
+      ];
     }
     if (!immediate && item.handlingType === '即办件') {
-      return [{ code: 'limit/immediate-mismatch', path: '/promisedLimit/value', args: { handlingType: item.handlingType, promised: item.promisedLimit.value } }];
+      return [
+        {
+          code: 'limit/immediate-mismatch',
+          path: '/promisedLimit/value',
+          args: { handlingType: item.handlingType, promised: item.promisedLimit.value },
+        },
+      ];
     }
     return [];
   },

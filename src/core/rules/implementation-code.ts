@@ -31,14 +31,26 @@ export const implementationCode: ItemRule<'implementation'> = {
     if (!parts) return out;
     const mismatches: RuleFinding[] = [];
     if (parts.uscc !== item.agency.uscc) {
-      mismatches.push({ code: 'code/impl-agency', path: '/code', args: { actual: parts.uscc, expected: item.agency.uscc } });
+      mismatches.push({
+        code: 'code/impl-agency',
+        path: '/code',
+        args: { actual: parts.uscc, expected: item.agency.uscc },
+      });
     }
     if (parts.basicCode !== item.basicCode) {
-      mismatches.push({ code: 'code/impl-basic', path: '/code', args: { actual: parts.basicCode, expected: item.basicCode } });
+      mismatches.push({
+        code: 'code/impl-basic',
+        path: '/code',
+        args: { actual: parts.basicCode, expected: item.basicCode },
+      });
     }
     const level = levelForDigit(profile, parts.levelDigit);
     if (level !== undefined && !item.levels.includes(level)) {
-      mismatches.push({ code: 'code/impl-level', path: '/code', args: { digit: parts.levelDigit, level, levels: item.levels.join('、') } });
+      mismatches.push({
+        code: 'code/impl-level',
+        path: '/code',
+        args: { digit: parts.levelDigit, level, levels: item.levels.join('、') },
+      });
     }
     return [...out, ...mismatches];
   },

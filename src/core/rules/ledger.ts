@@ -8,7 +8,12 @@ import { toPointer } from '../pointer.js';
 export const ledger: CatalogRule = {
   id: 'ledger',
   scope: 'catalog',
-  codes: { 'ledger/unrecorded': 'warning', 'ledger/vanished': 'error', 'ledger/file-mismatch': 'error', 'ledger/retired-in-use': 'error' },
+  codes: {
+    'ledger/unrecorded': 'warning',
+    'ledger/vanished': 'error',
+    'ledger/file-mismatch': 'error',
+    'ledger/retired-in-use': 'error',
+  },
   check(catalog) {
     if (!catalog.ledger) return [];
     const { file: ledgerFile, data } = catalog.ledger;
@@ -20,14 +25,27 @@ export const ledger: CatalogRule = {
       if (item.code === undefined) continue;
       const entry = byCode.get(item.code);
       if (!entry) out.push({ file: item.file, code: 'ledger/unrecorded', path: '/code', args: { value: item.code } });
-      else if (entry.state === 'retired' && item.status !== '取消') out.push({ file: item.file, code: 'ledger/retired-in-use', path: '/code', args: { value: item.code, retired: entry.retired ?? '' } });
+      else if (entry.state === 'retired' && item.status !== '取消')
+        out.push({
+          file: item.file,
+          code: 'ledger/retired-in-use',
+          path: '/code',
+          args: { value: item.code, retired: entry.retired ?? '' },
+        });
     }
     data.entries.forEach((entry, index) => {
       if (entry.state !== 'active' || entry.file === undefined) return;
       const shown = prefix + entry.file;
       const path = toPointer(['entries', index, 'file']);
-      if (!codeOfFile.has(shown)) out.push({ file: ledgerFile, code: 'ledger/vanished', path, args: { value: entry.code, file: entry.file } });
-      else if (codeOfFile.get(shown) !== entry.code) out.push({ file: ledgerFile, code: 'ledger/file-mismatch', path, args: { value: entry.code, file: entry.file, actual: codeOfFile.get(shown) ?? '—' } });
+      if (!codeOfFile.has(shown))
+        out.push({ file: ledgerFile, code: 'ledger/vanished', path, args: { value: entry.code, file: entry.file } });
+      else if (codeOfFile.get(shown) !== entry.code)
+        out.push({
+          file: ledgerFile,
+          code: 'ledger/file-mismatch',
+          path,
+          args: { value: entry.code, file: entry.file, actual: codeOfFile.get(shown) ?? '—' },
+        });
     });
     return out;
   },

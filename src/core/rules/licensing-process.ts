@@ -18,6 +18,12 @@ export const licensingProcess: ItemRule<'implementation'> = {
     const names = (item.process ?? []).map((step) => step.name);
     const missing = REQUIRED_STAGES.filter(({ words }) => !names.some((name) => words.some((w) => name.includes(w))));
     if (missing.length === 0) return [];
-    return [{ code: 'process/licensing-steps', path: item.process ? '/process' : '/type', args: { missing: missing.map((m) => m.stage).join('、') } }];
+    return [
+      {
+        code: 'process/licensing-steps',
+        path: item.process ? '/process' : '/type',
+        args: { missing: missing.map((m) => m.stage).join('、') },
+      },
+    ];
   },
 };

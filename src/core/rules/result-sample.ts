@@ -9,7 +9,8 @@ export const resultSample: ItemRule<'implementation'> = {
   check(item) {
     const out: RuleFinding[] = [];
     item.results?.forEach((result, index) => {
-      if (result.sample === undefined) out.push({ code: 'result/sample-missing', path: `/results/${index}`, args: { name: result.name } });
+      if (result.sample === undefined)
+        out.push({ code: 'result/sample-missing', path: `/results/${index}`, args: { name: result.name } });
     });
     return out;
   },

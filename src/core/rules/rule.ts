@@ -71,4 +71,3 @@ export interface CatalogRule extends RuleBase {
 }
 
 export type Rule = ItemRule<'basic'> | ItemRule<'implementation'> | ItemRule<CatalogKind> | CatalogRule;
-

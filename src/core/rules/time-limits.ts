@@ -9,14 +9,22 @@ export const timeLimits: ItemRule<'implementation'> = {
   check({ statutoryLimit: statutory, promisedLimit: promised }) {
     if (promised.value === 0) return [];
     if (promised.unit !== statutory.unit) {
-      return [{ code: 'limit/unit-mismatch', path: '/promisedLimit/unit', args: { promised: promised.unit, statutory: statutory.unit } }];
+      return [
+        {
+          code: 'limit/unit-mismatch',
+          path: '/promisedLimit/unit',
+          args: { promised: promised.unit, statutory: statutory.unit },
+        },
+      ];
     }
     if (promised.value > statutory.value) {
-      return [{
-        code: 'limit/promised-exceeds-statutory',
-        path: '/promisedLimit/value',
-        args: { promised: promised.value, statutory: statutory.value, unit: statutory.unit },
-      }];
+      return [
+        {
+          code: 'limit/promised-exceeds-statutory',
+          path: '/promisedLimit/value',
+          args: { promised: promised.value, statutory: statutory.value, unit: statutory.unit },
+        },
+      ];
     }
     return [];
   },

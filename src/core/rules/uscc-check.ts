@@ -16,9 +16,13 @@ function usccFindings(uscc: string, path: string): RuleFinding[] {
     case 'character':
       return [{ code: 'uscc/character', path, args: { value: uscc, char: problem.char, position: problem.index } }];
     case 'check-char':
-      return [{ code: 'uscc/check-char', path, args: { value: uscc, expected: problem.expected, actual: problem.actual } }];
+      return [
+        { code: 'uscc/check-char', path, args: { value: uscc, expected: problem.expected, actual: problem.actual } },
+      ];
     case 'org-check':
-      return [{ code: 'uscc/org-check', path, args: { value: uscc, expected: problem.expected, actual: problem.actual } }];
+      return [
+        { code: 'uscc/org-check', path, args: { value: uscc, expected: problem.expected, actual: problem.actual } },
+      ];
   }
 }
 

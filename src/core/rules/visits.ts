@@ -11,8 +11,10 @@ export const visits: ItemRule<'implementation'> = {
   check(item) {
     if (item.visits === 0) return [];
     const out: RuleFinding[] = [];
-    if (item.online.depth === FULLY_ONLINE) out.push({ code: 'visits/full-online', path: '/visits', args: { visits: item.visits } });
-    if (item.visitReason === undefined) out.push({ code: 'visits/reason-missing', path: '/visits', args: { visits: item.visits } });
+    if (item.online.depth === FULLY_ONLINE)
+      out.push({ code: 'visits/full-online', path: '/visits', args: { visits: item.visits } });
+    if (item.visitReason === undefined)
+      out.push({ code: 'visits/reason-missing', path: '/visits', args: { visits: item.visits } });
     return out;
   },
 };

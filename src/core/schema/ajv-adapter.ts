@@ -14,7 +14,7 @@ function describe(value: unknown): string {
 }
 
 function show(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   return text.length > 40 ? text.slice(0, 39) + '…' : text;
 }
 
@@ -38,7 +38,11 @@ function fromError(error: ErrorObject): RuleFinding | undefined {
       return { code: 'schema/type', path, args };
     }
     case 'enum':
-      return { code: 'schema/enum', path, args: { allowed: (p.allowedValues as unknown[]).map(show).join('、'), actual: show(error.data) } };
+      return {
+        code: 'schema/enum',
+        path,
+        args: { allowed: (p.allowedValues as unknown[]).map(show).join('、'), actual: show(error.data) },
+      };
     case 'const':
       return { code: 'schema/enum', path, args: { allowed: show(p.allowedValue), actual: show(error.data) } };
     case 'format':
@@ -49,7 +53,11 @@ function fromError(error: ErrorObject): RuleFinding | undefined {
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return { code: 'schema/range', path, args: { comparison: String(p.comparison), limit: Number(p.limit), actual: show(error.data) } };
+      return {
+        code: 'schema/range',
+        path,
+        args: { comparison: String(p.comparison), limit: Number(p.limit), actual: show(error.data) },
+      };
     case 'minLength':
       if (p.limit === 1) return { code: 'schema/empty', path, args: {} };
       return { code: 'schema/length', path, args: { comparison: '>=', limit: Number(p.limit) } };

@@ -2,7 +2,14 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { codeListsAsEnums } from './code-lists-as-enums.js';
-import { SCHEMA_IDS, validatorFrom, type CompiledCheck, type SchemaName, type SchemaSet, type SchemaValidator } from './validator.js';
+import {
+  SCHEMA_IDS,
+  validatorFrom,
+  type CompiledCheck,
+  type SchemaName,
+  type SchemaSet,
+  type SchemaValidator,
+} from './validator.js';
 
 // ajv-formats is CommonJS; under NodeNext its default import is the module object.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;

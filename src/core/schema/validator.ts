@@ -67,4 +67,3 @@ export function validatorFrom(check: (name: SchemaName) => CompiledCheck): Schem
     item: (kind, data) => run(kind, data),
   };
 }
-

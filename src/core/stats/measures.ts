@@ -28,7 +28,8 @@ export interface Measures {
 }
 
 const share = (count: number, total: number) => (total === 0 ? 0 : Math.round((count / total) * 1000) / 1000);
-const average = (values: number[]) => (values.length === 0 ? 0 : Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 1000) / 1000);
+const average = (values: number[]) =>
+  values.length === 0 ? 0 : Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 1000) / 1000;
 
 /** Days of a limit in `unit` terms; a limit in another unit cannot be added to it. */
 function daysIn(limit: TimeLimit, unit: string): number | undefined {
@@ -84,8 +85,16 @@ export interface TargetResult extends Target {
   met: boolean;
 }
 
-export function checkTargets(measures: Measures, level: string | undefined, targets: readonly Target[]): TargetResult[] {
+export function checkTargets(
+  measures: Measures,
+  level: string | undefined,
+  targets: readonly Target[],
+): TargetResult[] {
   return targets
     .filter((t) => !t.levels || (level !== undefined && t.levels.includes(level)))
-    .map((t) => ({ ...t, actual: measures[t.measure], met: t.atMost ? measures[t.measure] <= t.value : measures[t.measure] >= t.value }));
+    .map((t) => ({
+      ...t,
+      actual: measures[t.measure],
+      met: t.atMost ? measures[t.measure] <= t.value : measures[t.measure] >= t.value,
+    }));
 }

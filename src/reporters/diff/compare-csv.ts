@@ -5,7 +5,12 @@ import { excelCsv } from './csv.js';
 import { elementLabel } from './values.js';
 
 export function compareCsv(result: CompareResult, lang: Lang): string {
-  const header = [uiText(lang, 'csv.basic code'), uiText(lang, 'csv.name'), uiText(lang, 'compare.score'), ...result.regions];
+  const header = [
+    uiText(lang, 'csv.basic code'),
+    uiText(lang, 'csv.name'),
+    uiText(lang, 'compare.score'),
+    ...result.regions,
+  ];
   const rows = result.rows.map((row) => [
     row.key,
     row.name,
@@ -13,7 +18,9 @@ export function compareCsv(result: CompareResult, lang: Lang): string {
     ...result.regions.map((region) => {
       const cells = row.cells[region];
       if (!cells) return '';
-      const deviating = Object.entries(cells).filter(([, cell]) => cell === 'deviate').map(([element]) => elementLabel(lang, element as never));
+      const deviating = Object.entries(cells)
+        .filter(([, cell]) => cell === 'deviate')
+        .map(([element]) => elementLabel(lang, element as never));
       return deviating.length ? deviating.join('、') : uiText(lang, 'compare.agree');
     }),
   ]);

@@ -22,7 +22,9 @@ export function compareHtml(result: CompareResult, lang: Lang): string {
     })
     .join('\n');
   const regionScores = result.regions.map((r) => `<li>${e(r)}：${percent(result.regionScores[r] ?? 1)}</li>`).join('');
-  const elementScores = result.elements.map((el) => `<li>${e(elementLabel(lang, el))}：${percent(result.elementScores[el] ?? 1)}</li>`).join('');
+  const elementScores = result.elements
+    .map((el) => `<li>${e(elementLabel(lang, el))}：${percent(result.elementScores[el] ?? 1)}</li>`)
+    .join('');
   const body = [
     `<p>${e(uiText(lang, 'compare.title', { regions: result.regions.length, items: result.rows.length, score: percent(result.score) }))}</p>`,
     `<table class="sortable" id="matrix"><thead>${head}</thead><tbody>\n${rows}\n</tbody></table>`,

@@ -11,5 +11,11 @@ export function neutralise(cell: string): string {
 }
 
 export function excelCsv(rows: readonly (readonly string[])[]): string {
-  return '\uFEFF' + stringify(rows.map((row) => row.map(neutralise)), { record_delimiter: 'windows' });
+  return (
+    '\uFEFF' +
+    stringify(
+      rows.map((row) => row.map(neutralise)),
+      { record_delimiter: 'windows' },
+    )
+  );
 }

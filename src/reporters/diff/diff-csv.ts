@@ -5,17 +5,30 @@ import { excelCsv } from './csv.js';
 import { elementLabel, entryName, showValue } from './values.js';
 
 export function diffCsv(result: DiffResult, lang: Lang): string {
-  const rows: string[][] = [['basic code', 'name', 'element', 'standard', 'change', 'before', 'after'].map((h) => uiText(lang, `csv.${h}` as never))];
+  const rows: string[][] = [
+    ['basic code', 'name', 'element', 'standard', 'change', 'before', 'after'].map((h) =>
+      uiText(lang, `csv.${h}` as never),
+    ),
+  ];
   const yes = uiText(lang, 'csv.yes');
   const no = uiText(lang, 'csv.no');
   for (const pair of result.pairs) {
     for (const change of pair.changes) {
       const base = [pair.key, pair.name, elementLabel(lang, change.element), change.standard ? yes : no];
       if (!change.entries) rows.push([...base, 'changed', showValue(change.before), showValue(change.after)]);
-      else for (const e of change.entries) rows.push([...base, e.kind, e.before === undefined ? '' : entryName(e.before), e.after === undefined ? '' : entryName(e.after)]);
+      else
+        for (const e of change.entries)
+          rows.push([
+            ...base,
+            e.kind,
+            e.before === undefined ? '' : entryName(e.before),
+            e.after === undefined ? '' : entryName(e.after),
+          ]);
     }
   }
-  for (const item of result.onlyLeft) rows.push([item.key ?? '', item.name, '', '', `only ${result.left.label}`, item.file, '']);
-  for (const item of result.onlyRight) rows.push([item.key ?? '', item.name, '', '', `only ${result.right.label}`, '', item.file]);
+  for (const item of result.onlyLeft)
+    rows.push([item.key ?? '', item.name, '', '', `only ${result.left.label}`, item.file, '']);
+  for (const item of result.onlyRight)
+    rows.push([item.key ?? '', item.name, '', '', `only ${result.right.label}`, '', item.file]);
   return excelCsv(rows);
 }

@@ -8,17 +8,26 @@ export function diffHtml(result: DiffResult, lang: Lang): string {
   const rows = result.pairs
     .filter((p) => p.changes.length)
     .map((p) => {
-      const lines = changeLines(p, lang).map((l) => `<div class="${l.standard ? 'standard' : 'vary'}">${e(l.text)}</div>`).join('');
+      const lines = changeLines(p, lang)
+        .map((l) => `<div class="${l.standard ? 'standard' : 'vary'}">${e(l.text)}</div>`)
+        .join('');
       return `<tr><td>${e(p.key)}</td><td>${e(p.name)}</td><td>${lines}</td></tr>`;
     })
     .join('\n');
-  const list = (items: DiffResult['onlyLeft']) => `<ul>${items.map((i) => `<li>${e(i.name)} <code>${e(i.key ?? '—')}</code></li>`).join('')}</ul>`;
+  const list = (items: DiffResult['onlyLeft']) =>
+    `<ul>${items.map((i) => `<li>${e(i.name)} <code>${e(i.key ?? '—')}</code></li>`).join('')}</ul>`;
   const body = [
     `<p>${e(diffSummary(result, lang))}</p>`,
     `<table class="sortable"><thead><tr><th>${e(uiText(lang, 'csv.basic code'))}</th><th>${e(uiText(lang, 'csv.name'))}</th><th>${e(uiText(lang, 'csv.change'))}</th></tr></thead><tbody>\n${rows}\n</tbody></table>`,
-    result.onlyLeft.length ? `<h2>${e(uiText(lang, 'diff.only', { side: result.left.label }))}</h2>${list(result.onlyLeft)}` : '',
-    result.onlyRight.length ? `<h2>${e(uiText(lang, 'diff.only', { side: result.right.label }))}</h2>${list(result.onlyRight)}` : '',
-    result.proposals.length ? `<h2>${e(uiText(lang, 'diff.proposals'))}</h2><ul>${result.proposals.map((p) => `<li>${e(p.left.name)} ≈ ${e(p.right.name)} (${p.score})</li>`).join('')}</ul>` : '',
+    result.onlyLeft.length
+      ? `<h2>${e(uiText(lang, 'diff.only', { side: result.left.label }))}</h2>${list(result.onlyLeft)}`
+      : '',
+    result.onlyRight.length
+      ? `<h2>${e(uiText(lang, 'diff.only', { side: result.right.label }))}</h2>${list(result.onlyRight)}`
+      : '',
+    result.proposals.length
+      ? `<h2>${e(uiText(lang, 'diff.proposals'))}</h2><ul>${result.proposals.map((p) => `<li>${e(p.left.name)} ≈ ${e(p.right.name)} (${p.score})</li>`).join('')}</ul>`
+      : '',
   ].join('\n');
   return page(`${result.left.label} ↔ ${result.right.label}`, body, lang);
 }

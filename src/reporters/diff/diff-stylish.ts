@@ -9,7 +9,8 @@ export function diffStylish(result: DiffResult, lang: Lang, color: boolean): str
   const lines = [chalk.bold(`${result.left.label}  ↔  ${result.right.label}`), ''];
   for (const pair of result.pairs.filter((p) => p.changes.length)) {
     lines.push(chalk.underline(`${pair.name}  ${pair.key}`));
-    for (const line of changeLines(pair, lang)) lines.push('  ' + (line.standard ? chalk.red(line.text) : chalk.dim(line.text)));
+    for (const line of changeLines(pair, lang))
+      lines.push('  ' + (line.standard ? chalk.red(line.text) : chalk.dim(line.text)));
     lines.push('');
   }
   const side = (title: string, items: DiffResult['onlyLeft']) => {
@@ -22,10 +23,14 @@ export function diffStylish(result: DiffResult, lang: Lang, color: boolean): str
   side(uiText(lang, 'diff.only', { side: result.right.label }), result.onlyRight);
   if (result.proposals.length) {
     lines.push(chalk.bold(uiText(lang, 'diff.proposals')));
-    for (const p of result.proposals) lines.push(chalk.yellow(`  ${p.left.name} (${p.left.key ?? '—'})  ≈  ${p.right.name} (${p.right.key ?? '—'})  ${p.score}`));
+    for (const p of result.proposals)
+      lines.push(
+        chalk.yellow(`  ${p.left.name} (${p.left.key ?? '—'})  ≈  ${p.right.name} (${p.right.key ?? '—'})  ${p.score}`),
+      );
     lines.push('');
   }
-  for (const d of result.duplicates) lines.push(chalk.yellow(uiText(lang, 'diff.duplicate', { key: d.key, files: d.files.join('、') })));
+  for (const d of result.duplicates)
+    lines.push(chalk.yellow(uiText(lang, 'diff.duplicate', { key: d.key, files: d.files.join('、') })));
   lines.push(diffSummary(result, lang));
   return lines.join('\n') + '\n';
 }

@@ -11,7 +11,9 @@ export interface ChangeLine {
 
 function entryLines(change: ElementChange, lang: Lang): string[] {
   return (change.entries ?? []).map((e) => {
-    const attributes = (e.attributes ?? []).map((a) => `${formatMessage(lang, `attribute.${a.name}`)} ${showValue(a.before)} → ${showValue(a.after)}`).join('；');
+    const attributes = (e.attributes ?? [])
+      .map((a) => `${formatMessage(lang, `attribute.${a.name}`)} ${showValue(a.before)} → ${showValue(a.after)}`)
+      .join('；');
     switch (e.kind) {
       case 'added':
         return `+ ${entryName(e.after)}`;
@@ -31,7 +33,11 @@ export function changeLines(pair: ItemPair, lang: Lang): ChangeLine[] {
   return pair.changes.flatMap((change) => {
     const tag = uiText(lang, change.standard ? 'diff.standard' : 'diff.vary');
     const head = `[${tag}] ${elementLabel(lang, change.element)}`;
-    if (change.entries) return [{ standard: change.standard, text: head }, ...entryLines(change, lang).map((text) => ({ standard: change.standard, text: `    ${text}` }))];
+    if (change.entries)
+      return [
+        { standard: change.standard, text: head },
+        ...entryLines(change, lang).map((text) => ({ standard: change.standard, text: `    ${text}` })),
+      ];
     return [{ standard: change.standard, text: `${head}：${showValue(change.before)} → ${showValue(change.after)}` }];
   });
 }

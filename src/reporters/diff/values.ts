@@ -4,7 +4,8 @@ import { formatMessage, type Lang } from '../../i18n/index.js';
 
 export function showValue(value: unknown): string {
   if (value === undefined || value === null) return '—';
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' && v !== null ? entryName(v) : String(v))).join('、') || '—';
+  if (Array.isArray(value))
+    return value.map((v) => (typeof v === 'object' && v !== null ? entryName(v) : String(v))).join('、') || '—';
   if (typeof value === 'object') return entryName(value);
   return String(value);
 }

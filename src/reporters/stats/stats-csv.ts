@@ -7,8 +7,18 @@ import { MEASURES, measureLabel } from './labels.js';
 export function statsCsv(result: StatsResult, lang: Lang): string {
   const header = ['catalog', 'level', 'items', ...MEASURES.map((m) => measureLabel(lang, m))];
   const rows = [
-    ...result.catalogs.map((c) => [c.label, c.level ?? '', String(c.measures.items), ...MEASURES.map((m) => String(c.measures[m]))]),
-    ...result.byLevel.map((l) => [`[${l.level}]`, l.level, String(l.measures.items), ...MEASURES.map((m) => String(l.measures[m]))]),
+    ...result.catalogs.map((c) => [
+      c.label,
+      c.level ?? '',
+      String(c.measures.items),
+      ...MEASURES.map((m) => String(c.measures[m])),
+    ]),
+    ...result.byLevel.map((l) => [
+      `[${l.level}]`,
+      l.level,
+      String(l.measures.items),
+      ...MEASURES.map((m) => String(l.measures[m])),
+    ]),
   ];
   return excelCsv([header, ...rows]);
 }

@@ -7,14 +7,36 @@ import { MEASURES, measureLabel, showMeasure } from './labels.js';
 
 export function statsText(result: StatsResult, lang: Lang, color: boolean): string {
   const chalk = new Chalk({ level: color ? 1 : 0 });
-  const columns = [...result.catalogs.map((c) => ({ title: c.label, measures: c.measures })), ...result.byLevel.map((l) => ({ title: `[${l.level}]`, measures: l.measures }))];
-  const rows = [[uiText(lang, 'stats.measure'), ...columns.map((c) => c.title)], [uiText(lang, 'stats.items'), ...columns.map((c) => String(c.measures.items))], ...MEASURES.map((m) => [measureLabel(lang, m), ...columns.map((c) => showMeasure(m, c.measures[m]))])];
+  const columns = [
+    ...result.catalogs.map((c) => ({ title: c.label, measures: c.measures })),
+    ...result.byLevel.map((l) => ({ title: `[${l.level}]`, measures: l.measures })),
+  ];
+  const rows = [
+    [uiText(lang, 'stats.measure'), ...columns.map((c) => c.title)],
+    [uiText(lang, 'stats.items'), ...columns.map((c) => String(c.measures.items))],
+    ...MEASURES.map((m) => [measureLabel(lang, m), ...columns.map((c) => showMeasure(m, c.measures[m]))]),
+  ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => stringWidth(r[i] ?? ''))));
-  const lines = rows.map((r) => r.map((cell, i) => (i === 0 ? cell + ' '.repeat((widths[i] ?? 0) - stringWidth(cell)) : ' '.repeat((widths[i] ?? 0) - stringWidth(cell)) + cell)).join('  ')).map((l, i) => (i === 0 ? chalk.bold(l) : l));
+  const lines = rows
+    .map((r) =>
+      r
+        .map((cell, i) =>
+          i === 0
+            ? cell + ' '.repeat((widths[i] ?? 0) - stringWidth(cell))
+            : ' '.repeat((widths[i] ?? 0) - stringWidth(cell)) + cell,
+        )
+        .join('  '),
+    )
+    .map((l, i) => (i === 0 ? chalk.bold(l) : l));
   lines.push('');
   for (const c of result.catalogs) {
     for (const t of c.targets) {
-      const text = uiText(lang, t.met ? 'stats.target-met' : 'stats.target-missed', { catalog: c.label, measure: measureLabel(lang, t.measure), actual: showMeasure(t.measure, t.actual), target: showMeasure(t.measure, t.value) });
+      const text = uiText(lang, t.met ? 'stats.target-met' : 'stats.target-missed', {
+        catalog: c.label,
+        measure: measureLabel(lang, t.measure),
+        actual: showMeasure(t.measure, t.actual),
+        target: showMeasure(t.measure, t.value),
+      });
       lines.push(t.met ? chalk.green(text) : chalk.red(text));
     }
   }
