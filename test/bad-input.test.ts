@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { UsageError, validate } from '../src/index.js';
+import { UsageError } from '../src/index.js';
+import { validateAt } from './helpers/api.js';
 
 const BASE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'validate', 'base');
 const FILE = 'basic/items/bad.yaml';
@@ -22,7 +23,7 @@ function catalogWith(content: string | Uint8Array): string {
 
 async function findingsFor(content: string | Uint8Array) {
   const root = catalogWith(content);
-  const report = await validate([root], { cwd: root });
+  const report = await validateAt(root, [root]);
   return report.diagnostics.map((d) => ({
     code: d.code,
     line: d.range?.start.line,
@@ -138,7 +139,7 @@ describe('bad input', () => {
 
 describe('bad paths', () => {
   async function usageErrorOf(paths: string[], cwd: string): Promise<UsageError> {
-    const error = await validate(paths, { cwd }).catch((e: unknown) => e);
+    const error = await validateAt(cwd, paths).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
     return error as UsageError;
   }
@@ -165,7 +166,7 @@ describe('bad paths', () => {
       path.join(root, 'impl', 'catalog.yaml'),
       'kind: implementation\nname: 测试\nregion: "440300"\nlevel: 市级\nbasic: ../nowhere\n',
     );
-    const report = await validate(['impl'], { cwd: root });
+    const report = await validateAt(root, ['impl']);
     expect(report.diagnostics.map((d) => [d.code, d.file, d.range?.start.line, d.range?.start.column])).toEqual([
       ['catalog/basic-missing', 'impl/catalog.yaml', 5, 8],
     ]);
@@ -173,7 +174,7 @@ describe('bad paths', () => {
 
   it('a single item file limits findings to that file but still checks against its catalog', async () => {
     const root = catalogWith(VALID_BASIC.replace('"000100005000"', '"000100001000"'));
-    const report = await validate([FILE], { cwd: root });
+    const report = await validateAt(root, [FILE]);
     expect(report.itemCount).toBe(1);
     expect(report.diagnostics.map((d) => [d.code, d.file])).toEqual([['code/duplicate', FILE]]);
   });

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, saveBaseline, validate } from '../src/index.js';
+import { ConfigError, saveBaseline } from '../src/index.js';
+import { validateAt, workspaceAt } from './helpers/api.js';
 
 const BASE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'validate', 'base');
 const IMPL = 'impl/items/000100001000.yaml';
@@ -16,7 +17,7 @@ function project(): { root: string; edit: (change: (item: string) => string) => 
   return { root, edit: (change) => writeFileSync(file, change(readFileSync(file, 'utf8'))) };
 }
 
-const check = (root: string) => validate(['.'], { cwd: root, config: false, baseline: 'ci/baseline.json' });
+const check = (root: string) => validateAt(root, ['.'], { config: false, baseline: 'ci/baseline.json' });
 
 describe('baseline', () => {
   it('accepts recorded findings, even after unrelated edits move them', async () => {
@@ -30,9 +31,9 @@ describe('baseline', () => {
           'fee:\n  charged: true\n  items:\n    - name: 工本费\n      standard: 10 元',
         ),
     );
-    const today = await validate(['.'], { cwd: root, config: false });
+    const today = await validateAt(root, ['.'], { config: false });
     expect(today.diagnostics.map((d) => d.code)).toEqual(['fee/basis-missing', 'contact/area-code']);
-    expect(saveBaseline(today, 'ci/baseline.json', root)).toBe(2);
+    expect(saveBaseline(await workspaceAt(root, false), today, 'ci/baseline.json')).toBe(2);
     const saved = JSON.parse(readFileSync(path.join(root, 'ci', 'baseline.json'), 'utf8'));
     expect(saved.entries.map((e: { file: string; path: string }) => [e.file, e.path])).toEqual([
       ['../impl/items/000100001000.yaml', '/contacts/consultation/phone'],
@@ -53,7 +54,7 @@ describe('baseline', () => {
   it('reports new findings and fixed ones', async () => {
     const { root, edit } = project();
     edit((item) => item.replace('0755-83001117', '"83001117"'));
-    saveBaseline(await validate(['.'], { cwd: root, config: false }), 'ci/baseline.json', root);
+    saveBaseline(await workspaceAt(root, false), await validateAt(root, ['.'], { config: false }), 'ci/baseline.json');
     edit((item) =>
       item.replace('"83001117"', '0755-83001117').replace('promisedLimit: { value: 5,', 'promisedLimit: { value: 30,'),
     );
@@ -71,7 +72,7 @@ describe('baseline', () => {
         'fee:\n  charged: true\n  items:\n    - name: 工本费\n      standard: 10 元',
       ),
     );
-    saveBaseline(await validate(['.'], { cwd: root, config: false }), 'ci/baseline.json', root);
+    saveBaseline(await workspaceAt(root, false), await validateAt(root, ['.'], { config: false }), 'ci/baseline.json');
     edit((item) =>
       item.replace('      standard: 10 元', '      standard: 10 元\n    - name: 工本费\n      standard: 10 元'),
     );
@@ -81,7 +82,7 @@ describe('baseline', () => {
 
   it('a hand-broken baseline file gets a located error', async () => {
     const { root } = project();
-    saveBaseline(await validate(['.'], { cwd: root, config: false }), 'ci/baseline.json', root);
+    saveBaseline(await workspaceAt(root, false), await validateAt(root, ['.'], { config: false }), 'ci/baseline.json');
     writeFileSync(
       path.join(root, 'ci', 'baseline.json'),
       '{\n  "version": 1,\n  "entries": [\n    { "code": "x", "file": "f", "path": "", "value": "", "count": 0 }\n  ]\n}\n',

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { validate } from '../src/index.js';
+import { validateAt } from './helpers/api.js';
 import { materialise } from './helpers/fixtures.js';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'validate');
@@ -12,7 +12,7 @@ const BASE = path.join(FIXTURES, 'base');
 const IMPL = 'impl/items/000100001000.yaml';
 
 async function outcome(root: string, cache?: string) {
-  const result = await validate(['.'], { cwd: root, config: false, ...(cache ? { cache } : {}) });
+  const result = await validateAt(root, ['.'], { config: false, ...(cache ? { cache } : {}) });
   return {
     diagnostics: result.diagnostics,
     files: result.files,

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { UsageError, validate } from '../src/index.js';
+import { UsageError } from '../src/index.js';
+import { validateAt } from './helpers/api.js';
 
 const BASE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'validate', 'base');
 const IMPL = 'impl/items/000100001000.yaml';
@@ -33,16 +34,14 @@ function repository(): { root: string; edit: (file: string, change: (text: strin
 }
 
 async function reported(root: string, ref = 'HEAD') {
-  const result = await validate(['.'], { cwd: root, config: false, changed: ref });
+  const result = await validateAt(root, ['.'], { config: false, changed: ref });
   return result.diagnostics.map((d) => `${d.file} ${d.code}`);
 }
 
 describe('--changed', () => {
   it('reports nothing when nothing changed, though old findings exist', async () => {
     const { root } = repository();
-    expect((await validate(['.'], { cwd: root, config: false })).diagnostics.map((d) => d.code)).toEqual([
-      'schema/enum',
-    ]);
+    expect((await validateAt(root, ['.'], { config: false })).diagnostics.map((d) => d.code)).toEqual(['schema/enum']);
     expect(await reported(root)).toEqual([]);
   });
 
@@ -86,7 +85,7 @@ describe('--changed', () => {
 
   it('a ref that does not exist is a usage error', async () => {
     const { root } = repository();
-    const error = await validate(['.'], { cwd: root, changed: 'no-such-branch' }).catch((e: unknown) => e);
+    const error = await validateAt(root, ['.'], { changed: 'no-such-branch' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
     expect((error as UsageError).messageCode).toBe('usage/git');
   });

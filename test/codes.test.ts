@@ -6,9 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { assignCodes, changeLifecycle } from '../src/codes.js';
 import { explainCode } from '../src/core/codes/explain.js';
-import { validate } from '../src/index.js';
+import { assignAt, mergeAt, retireAt, splitAt, validateAt } from './helpers/api.js';
 import { loadBuiltinProfile, loadRegions } from '../src/io/load-reference.js';
 import { withCatalogLock } from '../src/io/lock.js';
 import { setTopLevelString } from '../src/io/yaml-edit.js';
@@ -85,7 +84,7 @@ describe('code assign', () => {
     write(root, 'basic/items/a-main.yaml', newItem('新主项'));
     write(root, 'basic/items/b-sub.yaml', newItem('新子项', 'parent: 新主项\n'));
     write(root, 'basic/items/c-other.yaml', newItem('另一事项'));
-    const result = await assignCodes(['basic'], { cwd: root, today: TODAY });
+    const result = await assignAt(root, ['basic'], { today: TODAY });
     expect(result.diagnostics).toEqual([]);
     // The base catalog names item files after their codes, so new files are renamed the same way.
     expect(result.plans[0]?.plan.assignments).toEqual([
@@ -106,14 +105,14 @@ describe('code assign', () => {
     const root = project();
     const original = newItem('新主项');
     write(root, 'basic/items/a-main.yaml', original);
-    await assignCodes(['basic'], { cwd: root, today: TODAY });
+    await assignAt(root, ['basic'], { today: TODAY });
     const after = read(root, 'basic/items/000100003000.yaml');
     expect(after).toBe(original.replace('name:', 'code: "000100003000"\nname:'));
     const snapshot =
       readdirSync(path.join(root, 'basic/items'))
         .map((f) => read(root, `basic/items/${f}`))
         .join('\0') + read(root, 'basic/ledger.yaml');
-    const again = await assignCodes(['basic'], { cwd: root, today: '2027-01-01' });
+    const again = await assignAt(root, ['basic'], { today: '2027-01-01' });
     expect(again.applied).toBe(false);
     expect(
       readdirSync(path.join(root, 'basic/items'))
@@ -133,7 +132,7 @@ describe('code assign', () => {
         .replace(/^code: .*\n/m, '')
         .replace('basicCode: "000100001000"', 'basicCode: "000100001000"\nhandlingItem: 变更'),
     );
-    const result = await assignCodes(['impl'], { cwd: root, today: TODAY });
+    const result = await assignAt(root, ['impl'], { today: TODAY });
     expect(result.diagnostics).toEqual([]);
     // The folder's only other item was removed, so nothing shows the code-named convention here.
     expect(result.plans[0]?.plan.assignments).toEqual([
@@ -149,7 +148,7 @@ describe('code assign', () => {
       `version: 1\nentries:\n  - { code: "1144030009719080703000100001000", state: retired, issued: "2020-01-01", retired: "2024-06-30" }\n`,
     );
     write(root, 'impl/items/000100001000.yaml', read(root, 'impl/items/000100001000.yaml').replace(/^code: .*\n/m, ''));
-    const result = await assignCodes(['impl'], { cwd: root, today: TODAY });
+    const result = await assignAt(root, ['impl'], { today: TODAY });
     expect(result.diagnostics.map((d) => [d.code, d.file])).toEqual([
       ['assign/impl-retired', 'impl/items/000100001000.yaml'],
     ]);
@@ -167,7 +166,7 @@ describe('code assign', () => {
     );
     write(root, 'basic/items/a-main.yaml', newItem('新主项'));
     const before = read(root, 'basic/ledger.yaml');
-    const result = await assignCodes(['basic'], { cwd: root, today: TODAY });
+    const result = await assignAt(root, ['basic'], { today: TODAY });
     expect(result.diagnostics.map((d) => d.code)).toEqual(['assign/exhausted']);
     expect(read(root, 'basic/ledger.yaml')).toBe(before);
     expect(read(root, 'basic/items/a-main.yaml')).toBe(newItem('新主项'));
@@ -181,7 +180,7 @@ describe('code assign', () => {
       'basic/items/b-sub.yaml',
       'description: &main 新主项\nname: 新子项\nparent: *main\ntype: 行政许可\nlevels: [市级]\nbasis:\n  - law: 《某法》\n',
     );
-    const result = await assignCodes(['basic'], { cwd: root, today: TODAY });
+    const result = await assignAt(root, ['basic'], { today: TODAY });
     expect(result.diagnostics.map((d) => [d.code, d.file, d.range?.start.line, d.range?.start.column])).toEqual([
       ['edit/not-plain-scalar', 'basic/items/b-sub.yaml', 3, 9],
     ]);
@@ -202,7 +201,7 @@ describe('code assign', () => {
       `version: 1\nentries:\n  - { code: "000100001000", state: active, issued: "2020-01-01" }\n  - { code: "000100001000", state: retired, issued: "2020-01-01" }\n`,
     );
     write(root, 'basic/items/a-main.yaml', newItem('新主项'));
-    const result = await assignCodes(['basic'], { cwd: root, today: TODAY });
+    const result = await assignAt(root, ['basic'], { today: TODAY });
     expect(result.diagnostics.map((d) => [d.code, d.range?.start.line])).toEqual([
       ['ledger/duplicate', 4],
       ['ledger/retired-undated', 4],
@@ -214,42 +213,38 @@ describe('code assign', () => {
 describe('code lifecycle', () => {
   it('retires a code for good: the item is cancelled, and a later new item does not get it back', async () => {
     const root = project();
-    await assignCodes(['basic'], { cwd: root, today: TODAY });
-    await changeLifecycle({ kind: 'retire', catalog: 'basic', codes: ['000200001000'] }, { cwd: root, today: TODAY });
+    await assignAt(root, ['basic'], { today: TODAY });
+    await retireAt(root, { catalog: 'basic', codes: ['000200001000'], today: TODAY });
     expect(parse(read(root, 'basic/items/000200001000.yaml'))).toMatchObject({ status: '取消', cancelDate: TODAY });
     rmSync(path.join(root, 'basic/items/000200001000.yaml'));
     write(root, 'basic/items/new.yaml', newItem('新处罚').replace('行政许可', '行政处罚'));
-    const result = await assignCodes(['basic'], { cwd: root, today: TODAY });
+    const result = await assignAt(root, ['basic'], { today: TODAY });
     expect(result.plans[0]?.plan.assignments.map((a) => a.code)).toEqual(['000200002000']);
-    const again = await changeLifecycle(
-      { kind: 'retire', catalog: 'basic', codes: ['000200001000'] },
-      { cwd: root, today: TODAY },
-    );
+    const again = await retireAt(root, { catalog: 'basic', codes: ['000200001000'], today: TODAY });
     expect(again.diagnostics.map((d) => d.code)).toEqual(['lifecycle/already-retired']);
   });
 
   it('merge and split record lineage both ways', async () => {
     const root = project();
-    await assignCodes(['basic'], { cwd: root, today: TODAY });
+    await assignAt(root, ['basic'], { today: TODAY });
     write(root, 'basic/items/merged.yaml', newItem('合并后的事项'));
-    await changeLifecycle(
-      { kind: 'merge', catalog: 'basic', codes: ['000100001000', '000200001000'], into: ['basic/items/merged.yaml'] },
-      { cwd: root, today: TODAY },
-    );
+    await mergeAt(root, {
+      catalog: 'basic',
+      codes: ['000100001000', '000200001000'],
+      into: 'basic/items/merged.yaml',
+      today: TODAY,
+    });
     let entries = new Map(ledgerOf(root).entries.map((e) => [e.code, e]));
     expect(entries.get('000100003000')).toMatchObject({ state: 'active', replaces: ['000100001000', '000200001000'] });
     expect(entries.get('000100001000')).toMatchObject({ state: 'retired', replacedBy: ['000100003000'] });
     write(root, 'basic/items/part-a.yaml', newItem('拆分甲'));
     write(root, 'basic/items/part-b.yaml', newItem('拆分乙'));
-    await changeLifecycle(
-      {
-        kind: 'split',
-        catalog: 'basic',
-        codes: ['000100003000'],
-        into: ['basic/items/part-a.yaml', 'basic/items/part-b.yaml'],
-      },
-      { cwd: root, today: TODAY },
-    );
+    await splitAt(root, {
+      catalog: 'basic',
+      code: '000100003000',
+      into: ['basic/items/part-a.yaml', 'basic/items/part-b.yaml'],
+      today: TODAY,
+    });
     entries = new Map(ledgerOf(root).entries.map((e) => [e.code, e]));
     expect(entries.get('000100003000')).toMatchObject({
       state: 'retired',
@@ -257,22 +252,19 @@ describe('code lifecycle', () => {
     });
     expect(entries.get('000100005000')).toMatchObject({ replaces: ['000100003000'] });
     // The ledger and the items agree afterwards.
-    const check = await validate(['basic'], { cwd: root, config: false });
+    const check = await validateAt(root, ['basic'], { config: false });
     expect(check.diagnostics.filter((d) => d.code.startsWith('ledger/'))).toEqual([]);
   });
 
   it('refuses a target that already has a code', async () => {
     const root = project();
-    await assignCodes(['basic'], { cwd: root, today: TODAY });
-    const result = await changeLifecycle(
-      {
-        kind: 'split',
-        catalog: 'basic',
-        codes: ['000100001000'],
-        into: ['basic/items/000200001000.yaml', 'basic/items/00010000200Y.yaml'],
-      },
-      { cwd: root, today: TODAY },
-    );
+    await assignAt(root, ['basic'], { today: TODAY });
+    const result = await splitAt(root, {
+      catalog: 'basic',
+      code: '000100001000',
+      into: ['basic/items/000200001000.yaml', 'basic/items/00010000200Y.yaml'],
+      today: TODAY,
+    });
     expect(result.diagnostics.map((d) => d.code)).toEqual(['lifecycle/target-coded', 'lifecycle/target-coded']);
   });
 });
@@ -280,7 +272,7 @@ describe('code lifecycle', () => {
 describe('code check (validate rules)', () => {
   it('reports unrecorded codes, vanished files and retired codes in use', async () => {
     const root = project();
-    await assignCodes(['basic'], { cwd: root, today: TODAY });
+    await assignAt(root, ['basic'], { today: TODAY });
     write(
       root,
       'basic/ledger.yaml',
@@ -291,7 +283,7 @@ describe('code check (validate rules)', () => {
     );
     rmSync(path.join(root, 'basic/items/000100001000.yaml'));
     write(root, 'basic/items/x.yaml', newItem('新事项').replace('name:', 'code: "000100008000"\nname:'));
-    const result = await validate(['basic'], { cwd: root, config: false });
+    const result = await validateAt(root, ['basic'], { config: false });
     expect(result.diagnostics.filter((d) => d.code.startsWith('ledger/')).map((d) => [d.code, d.file])).toEqual([
       ['ledger/retired-in-use', 'basic/items/000200001000.yaml'],
       ['ledger/unrecorded', 'basic/items/x.yaml'],

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, type UsageError, validate } from '../src/index.js';
+import { ConfigError, type UsageError } from '../src/index.js';
+import { validateAt } from './helpers/api.js';
 
 const BASE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'validate', 'base');
 const IMPL = 'impl/items/000100001000.yaml';
@@ -24,12 +25,12 @@ const twoProblems = (item: string) =>
   item.replace('0755-83001117', '"83001117"').replace('promisedLimit: { value: 5,', 'promisedLimit: { value: 30,');
 
 async function codesAndSeverities(root: string, cwd = root) {
-  const result = await validate(['.'], { cwd });
+  const result = await validateAt(cwd, ['.']);
   return result.diagnostics.map((d) => `${d.severity} ${d.code}`);
 }
 
 async function configErrorOf(root: string): Promise<ConfigError> {
-  const error = await validate(['.'], { cwd: root }).catch((e: unknown) => e);
+  const error = await validateAt(root, ['.']).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ConfigError);
   return error as ConfigError;
 }
@@ -58,30 +59,30 @@ describe('config file', () => {
 
   it('is found in a folder above the working directory, with paths relative to itself', async () => {
     const root = project('ignore:\n  - impl/items/**\n', twoProblems);
-    const result = await validate(['.'], { cwd: path.join(root, 'impl') });
+    const result = await validateAt(path.join(root, 'impl'), ['.']);
     expect(result.diagnostics).toEqual([]);
     expect(result.itemCount).toBe(0);
     expect(result.config?.file).toBe(path.join(root, 'tongban.config.yaml'));
   });
 
   it('ignores whole catalogs', async () => {
-    const result = await validate(['.'], { cwd: project('ignore: [impl]\n', twoProblems) });
+    const result = await validateAt(project('ignore: [impl]\n', twoProblems), ['.']);
     expect(result.catalogCount).toBe(1);
   });
 
   it('carries failOn to the caller', async () => {
-    expect((await validate(['.'], { cwd: project('failOn: warning\n') })).config?.failOn).toBe('warning');
+    expect((await validateAt(project('failOn: warning\n'), ['.'])).config?.failOn).toBe('warning');
   });
 
   it('can be named, or turned off', async () => {
     const root = project('rules:\n  contact/area-code: off\n', twoProblems);
     writeFileSync(path.join(root, 'strict.yaml'), 'rules:\n  "limit/*": info\n');
-    expect((await validate(['.'], { cwd: root, config: 'strict.yaml' })).diagnostics.map((d) => d.severity)).toEqual([
+    expect((await validateAt(root, ['.'], { config: 'strict.yaml' })).diagnostics.map((d) => d.severity)).toEqual([
       'info',
       'warning',
     ]);
-    expect((await validate(['.'], { cwd: root, config: false })).diagnostics).toHaveLength(2);
-    const missing = await validate(['.'], { cwd: root, config: 'nope.yaml' }).catch((e: unknown) => e);
+    expect((await validateAt(root, ['.'], { config: false })).diagnostics).toHaveLength(2);
+    const missing = await validateAt(root, ['.'], { config: 'nope.yaml' }).catch((e: unknown) => e);
     expect((missing as UsageError).messageCode).toBe('usage/config-not-found');
   });
 
@@ -143,7 +144,7 @@ describe('code profiles per catalog', () => {
 
   it('checks codes under the profile the config names for the catalog', async () => {
     const root = letterCodedBasic('catalogs:\n  - path: basic\n    profile: profiles/letters.yaml\n');
-    const result = await validate(['.'], { cwd: root });
+    const result = await validateAt(root, ['.']);
     expect(result.diagnostics.map((d) => [d.code, d.file, d.args.expected])).toEqual([
       ['code/basic-type', 'basic/items/b.yaml', 'CF'],
     ]);
@@ -151,7 +152,7 @@ describe('code profiles per catalog', () => {
 
   it('under the national profile the same codes are malformed', async () => {
     const root = letterCodedBasic('rules: {}\n');
-    const result = await validate(['.'], { cwd: root });
+    const result = await validateAt(root, ['.']);
     expect(new Set(result.diagnostics.map((d) => d.code))).toEqual(new Set(['code/basic-length']));
   });
 

@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compare, diff } from '../src/compare.js';
+import { compareAt, diffAt } from './helpers/api.js';
 import { diffLists } from '../src/core/diff/list-diff.js';
 import { similarity } from '../src/core/diff/similarity.js';
 import { type UsageError } from '../src/index.js';
-import { diffCsv } from '../src/reporters/diff/diff-csv.js';
+import { csv as diffCsv } from '../src/reporters/diff/csv.js';
 
 const BASE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'validate', 'base');
 const ITEM = 'items/000100001000.yaml';
@@ -79,7 +79,7 @@ describe('tongban diff', () => {
           .replace('statutoryLimit: { value: 20,', 'statutoryLimit: { value: 15,')
           .replace('promisedLimit: { value: 5,', 'promisedLimit: { value: 3,'),
     });
-    const result = await diff('a', 'b', { cwd: root });
+    const result = await diffAt(root, 'a', 'b');
     expect(result.pairs).toHaveLength(1);
     const changes = result.pairs[0]!.changes.map((c) => [
       c.element,
@@ -104,7 +104,7 @@ describe('tongban diff', () => {
           .replace('name: 食品经营许可\n', 'name: 食品经营许可（含小餐饮）\n'),
     });
     writeFileSync(path.join(root, 'a', 'items', 'copy.yaml'), readFileSync(path.join(root, 'a', ITEM), 'utf8'));
-    const result = await diff('a', 'b', { cwd: root });
+    const result = await diffAt(root, 'a', 'b');
     expect(result.pairs).toEqual([]);
     expect(result.proposals.map((p) => [p.left.key, p.right.key, p.score])).toEqual([
       ['000100001000', '000100009000', 0.71],
@@ -116,7 +116,7 @@ describe('tongban diff', () => {
 
   it('compares a basic catalog with an implementation list on the basic elements', async () => {
     const root = regions({ a: (item) => item.replace('name: 食品经营许可\n', 'name: 食品经营许可证核发\n') });
-    const result = await diff('basic', 'a', { cwd: root });
+    const result = await diffAt(root, 'basic', 'a');
     expect(result.elements).toEqual(['name', 'type', 'basis', 'levels']);
     expect(result.pairs[0]?.changes.map((c) => [c.element, c.standard])).toEqual([
       ['name', true],
@@ -140,20 +140,20 @@ describe('tongban diff', () => {
       file,
       readFileSync(file, 'utf8').replace('statutoryLimit: { value: 20,', 'statutoryLimit: { value: 30,'),
     );
-    const viaFlag = await diff('a', undefined, { cwd: root, git: 'HEAD' });
-    const viaSyntax = await diff('HEAD:a', 'a', { cwd: root });
+    const viaFlag = await diffAt(root, 'a', undefined, 'HEAD');
+    const viaSyntax = await diffAt(root, 'HEAD:a', 'a');
     for (const result of [viaFlag, viaSyntax])
       expect(result.pairs[0]?.changes.map((c) => `${c.element} ${c.before} → ${c.after}`)).toEqual([
         'statutoryLimit 20工作日 → 30工作日',
       ]);
     expect(viaSyntax.left.label).toBe('HEAD:a');
-    const badRef = await diff('nope:a', 'a', { cwd: root }).catch((e: unknown) => e);
+    const badRef = await diffAt(root, 'nope:a', 'a').catch((e: unknown) => e);
     expect((badRef as UsageError).messageCode).toBe('usage/git');
   });
 
   it('a side that does not exist is a usage error', async () => {
     const root = regions({ a: same });
-    expect(((await diff('a', 'nowhere', { cwd: root }).catch((e: unknown) => e)) as UsageError).messageCode).toBe(
+    expect(((await diffAt(root, 'a', 'nowhere').catch((e: unknown) => e)) as UsageError).messageCode).toBe(
       'usage/path-not-found',
     );
   });
@@ -163,7 +163,7 @@ describe('tongban diff', () => {
       a: same,
       b: (item) => item.replace('name: 食品经营许可申请书', 'name: "=HYPERLINK(\\"http://x\\")"'),
     });
-    const csv = diffCsv(await diff('a', 'b', { cwd: root }), 'en');
+    const csv = diffCsv(await diffAt(root, 'a', 'b'), { lang: 'en', color: false, version: '0' });
     expect(csv.startsWith('\uFEFFbasic code,name,element')).toBe(true);
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
   });
@@ -172,7 +172,7 @@ describe('tongban diff', () => {
 describe('tongban compare', () => {
   it('finds the majority, who deviates, and scores items, elements and regions', async () => {
     const root = regions({ a: same, b: same, c: (item) => item.replace('name: 食品经营许可申请书', 'name: 申请书') });
-    const result = await compare(['a', 'b', 'c', 'basic'], { cwd: root });
+    const result = await compareAt(root, ['a', 'b', 'c', 'basic']);
     expect(result.regions).toEqual(['a', 'b', 'c']);
     const row = result.rows[0]!;
     expect(row.deviations.map((d) => [d.region, d.element])).toEqual([['c', 'materials']]);
@@ -187,7 +187,7 @@ describe('tongban compare', () => {
       a: same,
       b: (item) => item.replace('statutoryLimit: { value: 20,', 'statutoryLimit: { value: 30,'),
     });
-    const result = await compare(['a', 'b'], { cwd: root });
+    const result = await compareAt(root, ['a', 'b']);
     expect(result.rows[0]?.deviations.map((d) => [d.region, d.element])).toEqual([
       ['a', 'statutoryLimit'],
       ['b', 'statutoryLimit'],

@@ -6,8 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseTimeLimit, parseInteger, splitList } from '../src/core/exchange/transforms.js';
-import { exportCatalogs } from '../src/exchange.js';
-import { importFile } from '../src/import.js';
+import { exportAs, importAt } from './helpers/api.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MESSY = path.join(ROOT, 'test', 'fixtures', 'import', 'messy-gbk.csv');
@@ -46,7 +45,7 @@ describe('transforms', () => {
 describe('tongban import', () => {
   it('a messy GBK spreadsheet: multi-line cells, full-width digits, codes for names, and exact row-level reports', async () => {
     const { root, out } = emptyList();
-    const result = await importFile(MESSY, { cwd: root, map: 'national', out });
+    const result = await importAt(root, { file: MESSY, map: 'national', out });
     expect(result.rows.map((r) => [r.row, r.column, r.code])).toEqual([
       [3, '法定办结时限', 'import/not-time-limit'],
       [4, '事项类型', 'import/not-in-code-list'],
@@ -83,23 +82,23 @@ describe('tongban import', () => {
       file,
       csv.replace(/"具有与经营的食品品种；数量相适应的经营场所/, '"具有与经营的食品品种、数量相适应的经营场所'),
     );
-    const result = await importFile(file, { cwd: root, map: 'national', out });
+    const result = await importAt(root, { file, map: 'national', out });
     expect(result.written).toHaveLength(2);
   });
 
   it('JSON Lines: a line that is not JSON is reported at its row, the others imported; a broken JSON file is a usage error', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'tongban-jsonl-'));
     cpSync(path.join(ROOT, 'catalogs'), root, { recursive: true });
-    const lines = (await exportCatalogs(['wuhou'], 'jsonl', { cwd: root })).trim().split('\n');
+    const lines = (await exportAs(root, ['wuhou'], 'jsonl')).trim().split('\n');
     lines.splice(1, 0, '{"name": "缺了右括号"');
     writeFileSync(path.join(root, 'items.jsonl'), lines.join('\n') + '\n');
     mkdirSync(path.join(root, 'again'));
     writeFileSync(path.join(root, 'again', 'catalog.yaml'), readFileSync(path.join(root, 'wuhou', 'catalog.yaml')));
-    const result = await importFile(path.join(root, 'items.jsonl'), { cwd: root, map: 'tongban', out: 'again' });
+    const result = await importAt(root, { file: path.join(root, 'items.jsonl'), map: 'tongban', out: 'again' });
     expect(result.rows.map((r) => [r.row, r.code])).toEqual([[2, 'import/not-json']]);
     expect(result.written).toHaveLength(10);
     writeFileSync(path.join(root, 'broken.json'), '[{"name": 1},');
-    const error = await importFile(path.join(root, 'broken.json'), { cwd: root, map: 'tongban', out: 'again' }).catch(
+    const error = await importAt(root, { file: path.join(root, 'broken.json'), map: 'tongban', out: 'again' }).catch(
       (e: unknown) => e,
     );
     expect((error as { messageCode?: string }).messageCode).toBe('usage/import-json');
@@ -113,13 +112,13 @@ describe('tongban import', () => {
       ['national', 'tongban-basic'],
     ] as const) {
       const csv = path.join(root, `${catalog}.csv`);
-      writeFileSync(csv, await exportCatalogs([catalog], 'csv', { cwd: root }));
+      writeFileSync(csv, await exportAs(root, [catalog], 'csv'));
       mkdirSync(path.join(root, `${catalog}-again`));
       writeFileSync(
         path.join(root, `${catalog}-again`, 'catalog.yaml'),
         readFileSync(path.join(root, catalog, 'catalog.yaml')),
       );
-      const result = await importFile(csv, { cwd: root, map, out: `${catalog}-again` });
+      const result = await importAt(root, { file: csv, map, out: `${catalog}-again` });
       expect(result.rows).toEqual([]);
       // The same items (files are named by code on import; the samples name some by basic code).
       const byCode = (dir: string) =>
@@ -132,14 +131,14 @@ describe('tongban import', () => {
 
   it('a changed existing item is a conflict and nothing is written; --update merges and keeps comments', async () => {
     const { root, out } = emptyList();
-    await importFile(MESSY, { cwd: root, map: 'national', out });
+    await importAt(root, { file: MESSY, map: 'national', out });
     const file = path.join(root, out, 'items', '1144030009719080703000100001000.yaml');
     writeFileSync(file, '# 本地补充\n' + readFileSync(file, 'utf8').replace('value: 5', 'value: 4'));
     const before = readFileSync(file, 'utf8');
-    const conflict = await importFile(MESSY, { cwd: root, map: 'national', out });
+    const conflict = await importAt(root, { file: MESSY, map: 'national', out });
     expect(conflict.conflicts).toEqual([{ row: 2, file: 'shenzhen/items/1144030009719080703000100001000.yaml' }]);
     expect(readFileSync(file, 'utf8')).toBe(before);
-    const merged = await importFile(MESSY, { cwd: root, map: 'national', out, update: true });
+    const merged = await importAt(root, { file: MESSY, map: 'national', out, update: true });
     expect(merged.updated).toEqual([
       { file: 'shenzhen/items/1144030009719080703000100001000.yaml', fields: ['promisedLimit'] },
     ]);
@@ -154,13 +153,13 @@ describe('tongban export', () => {
     cpSync(path.join(ROOT, 'catalogs'), root, { recursive: true });
     const file = path.join(root, 'wuhou', 'items', '000100001000.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^place: (.*)$/m, "place: '=HYPERLINK(1)$1'"));
-    const csv = await exportCatalogs(['wuhou'], 'csv', { cwd: root });
+    const csv = await exportAs(root, ['wuhou'], 'csv');
     expect(csv.startsWith('\uFEFFcode,basicCode')).toBe(true);
     expect(csv).toContain(`'=HYPERLINK(1)成都市`);
-    const lines = (await exportCatalogs(['wuhou'], 'jsonl', { cwd: root })).trim().split('\n');
+    const lines = (await exportAs(root, ['wuhou'], 'jsonl')).trim().split('\n');
     expect(lines).toHaveLength(10);
     expect(JSON.parse(lines[0]!)).toMatchObject({ basicCode: '000100001000' });
-    const ld = JSON.parse(await exportCatalogs(['wuhou'], 'jsonld', { cwd: root }));
+    const ld = JSON.parse(await exportAs(root, ['wuhou'], 'jsonld'));
     expect(ld['@context']).toBe('https://schema.org');
     expect(ld['@graph'][0]).toMatchObject({
       '@type': 'GovernmentService',

@@ -12,7 +12,7 @@ import {
   specialStepPhrase,
   visitsPhrase,
 } from '../src/core/guide/phrasing.js';
-import { buildGuides } from '../src/guides.js';
+import { guidesAt } from './helpers/api.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WUHOU_LICENCE = '11510107055842061G4000100001000';
@@ -50,7 +50,7 @@ describe('phrasing', () => {
 describe('tongban guide', () => {
   it('renders a Markdown guide in the agreed section order (snapshot)', async () => {
     const root = samples();
-    const result = await buildGuides(['catalogs/wuhou'], { cwd: root, out: 'out', format: 'md', item: WUHOU_LICENCE });
+    const result = await guidesAt(root, { paths: ['catalogs/wuhou'], out: 'out', format: 'md', item: WUHOU_LICENCE });
     expect(result.diagnostics).toEqual([]);
     expect(result.single).toMatchSnapshot();
   });
@@ -58,8 +58,8 @@ describe('tongban guide', () => {
   it('a field the item lacks is reported at the template line and the item, and nothing is written for it', async () => {
     const root = samples();
     const dir = templates(root, { 'guide.md.hbs': '# {{name}}\n\n{{faqs}}\n' });
-    const result = await buildGuides(['catalogs/wuhou'], {
-      cwd: root,
+    const result = await guidesAt(root, {
+      paths: ['catalogs/wuhou'],
       out: 'out',
       format: 'md',
       templates: dir,
@@ -78,8 +78,8 @@ describe('tongban guide', () => {
     const dir = templates(root, {
       'partials/materials-md.hbs': '材料：\n{{#each materials}}- {{name}} {{copies}}\n{{/each}}',
     });
-    const result = await buildGuides(['catalogs/wuhou'], {
-      cwd: root,
+    const result = await guidesAt(root, {
+      paths: ['catalogs/wuhou'],
       out: 'out',
       format: 'md',
       templates: dir,
@@ -93,7 +93,7 @@ describe('tongban guide', () => {
   it('refuses raw output and partial names that could leave the templates folder, with positions', async () => {
     const root = samples();
     const dir = templates(root, { 'guide.md.hbs': '# {{{name}}}\n{{> ../../secret}}\n' });
-    const result = await buildGuides(['catalogs/wuhou'], { cwd: root, out: 'out', format: 'md', templates: dir });
+    const result = await guidesAt(root, { paths: ['catalogs/wuhou'], out: 'out', format: 'md', templates: dir });
     expect(result.diagnostics.map((d) => [d.code, d.range?.start.line, d.range?.start.column])).toEqual([
       ['guide/raw-output', 1, 3],
       ['guide/partial-name', 2, 1],
@@ -102,7 +102,7 @@ describe('tongban guide', () => {
     writeFileSync(path.join(root, 'tongban.config.yaml'), 'guide:\n  allowRaw: [name]\n');
     writeFileSync(path.join(root, dir, 'guide.md.hbs'), '# {{{name}}}\n');
     expect(
-      (await buildGuides(['catalogs/wuhou'], { cwd: root, out: 'out', format: 'md', templates: dir })).diagnostics,
+      (await guidesAt(root, { paths: ['catalogs/wuhou'], out: 'out', format: 'md', templates: dir })).diagnostics,
     ).toEqual([]);
   });
 
@@ -113,7 +113,7 @@ describe('tongban guide', () => {
       file,
       readFileSync(file, 'utf8').replace('name: 食品经营许可\n', 'name: <script>alert(1)</script>食品经营许可\n'),
     );
-    await buildGuides(['catalogs/wuhou'], { cwd: root, out: 'out' });
+    await guidesAt(root, { paths: ['catalogs/wuhou'], out: 'out' });
     const page = readFileSync(path.join(root, 'out/wuhou', `${WUHOU_LICENCE}.html`), 'utf8');
     expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;食品经营许可');
     expect(page).not.toContain('<script>alert(1)');
@@ -123,14 +123,14 @@ describe('tongban guide', () => {
 
   it('rebuilds only what changed and deletes pages of removed items', async () => {
     const root = samples();
-    const first = await buildGuides(['catalogs'], { cwd: root, out: 'out' });
+    const first = await guidesAt(root, { paths: ['catalogs'], out: 'out' });
     expect(first.rendered.length).toBe(27);
-    const second = await buildGuides(['catalogs'], { cwd: root, out: 'out' });
+    const second = await guidesAt(root, { paths: ['catalogs'], out: 'out' });
     expect([second.rendered.length, second.unchanged]).toEqual([0, 27]);
     const file = path.join(root, 'catalogs/wuhou/items/000100001000.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('value: 10\n', 'value: 8\n'));
     rmSync(path.join(root, 'catalogs/shenzhen/items/002000003000.yaml'));
-    const third = await buildGuides(['catalogs'], { cwd: root, out: 'out' });
+    const third = await guidesAt(root, { paths: ['catalogs'], out: 'out' });
     expect(third.rendered).toEqual([`wuhou/${WUHOU_LICENCE}.html`]);
     expect(third.deleted).toHaveLength(1);
     expect(readFileSync(path.join(root, 'out/wuhou', `${WUHOU_LICENCE}.html`), 'utf8')).toContain(

@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { validate } from '../src/index.js';
+import { validateAt } from './helpers/api.js';
 import { materialise } from './helpers/fixtures.js';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'validate');
@@ -12,7 +12,7 @@ const CASES = path.join(FIXTURES, 'cases');
 
 describe('the base fixture', () => {
   it('is valid, so every finding in a case comes from the case', async () => {
-    const report = await validate([BASE], { cwd: BASE });
+    const report = await validateAt(BASE, [BASE]);
     expect(report.diagnostics).toEqual([]);
   });
 });
@@ -25,7 +25,7 @@ for (const rule of readdirSync(CASES).sort()) {
         if (outcome.startsWith('fail'))
           expect(expected.length, 'a fail case marks at least one finding').toBeGreaterThan(0);
         else expect(expected, 'a pass case marks no findings').toEqual([]);
-        const report = await validate([root], { cwd: root });
+        const report = await validateAt(root, [root]);
         const actual = report.diagnostics.map((d) => ({
           file: d.file,
           line: d.range?.start.line,

@@ -4,15 +4,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { statsCsv } from '../src/reporters/stats/stats-csv.js';
-import { statsHtml } from '../src/reporters/stats/stats-html.js';
-import { stats } from '../src/stats.js';
+import { csv as statsCsv } from '../src/reporters/stats/csv.js';
+import { html as statsHtml } from '../src/reporters/stats/html.js';
+import { statsAt } from './helpers/api.js';
+
+const ZH = { lang: 'zh-CN', color: false, version: 'test' } as const;
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 describe('tongban stats', () => {
   it('measures 广东省 as counted by hand', async () => {
-    const result = await stats(['catalogs/guangdong'], { cwd: ROOT });
+    const result = await statsAt(ROOT, ['catalogs/guangdong']);
     // Depths 3,4,4,4,2; visits 1,0,0,0,1; materials 4+3+3+2+2 = 14 of which 3 e-licences; one fee;
     // promised/statutory 60/90, 20/30, 7/15, 10/20, 30/60; one uncounted 专家评审 of 30 working days.
     expect(result.catalogs[0]?.measures).toEqual({
@@ -40,7 +42,7 @@ describe('tongban stats', () => {
       path.join(root, 'tongban.config.yaml'),
       'stats:\n  targets:\n    - { measure: feeRate, value: 0.1, atMost: true }\n',
     );
-    const result = await stats([path.join(ROOT, 'catalogs')], { cwd: root });
+    const result = await statsAt(root, [path.join(ROOT, 'catalogs')]);
     expect(result.byLevel.map((l) => [l.level, l.measures.items])).toEqual([
       ['省级', 5],
       ['市级', 12],
@@ -50,9 +52,9 @@ describe('tongban stats', () => {
   });
 
   it('CSV for Excel and an HTML page of inline SVG bar charts', async () => {
-    const result = await stats(['catalogs'], { cwd: ROOT });
-    expect(statsCsv(result, 'zh-CN').startsWith('\uFEFFcatalog,level,items,网上可办率')).toBe(true);
-    const html = statsHtml(result, 'zh-CN');
+    const result = await statsAt(ROOT, ['catalogs']);
+    expect(statsCsv(result, ZH).startsWith('\uFEFFcatalog,level,items,网上可办率')).toBe(true);
+    const html = statsHtml(result, ZH);
     expect(html.match(/<svg /g)).toHaveLength(10);
     expect(html).toContain('fill="#c62828"');
     expect(html).not.toMatch(/https?:\/\/(?!schema\.org)/);

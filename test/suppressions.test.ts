@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseSuppressions } from '../src/core/suppressions.js';
-import { validate } from '../src/index.js';
+import { validateAt } from './helpers/api.js';
 
 const BASE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'validate', 'base');
 const IMPL = 'impl/items/000100001000.yaml';
@@ -15,7 +15,7 @@ async function findings(edit: (item: string) => string) {
   cpSync(BASE, root, { recursive: true });
   const item = path.join(root, IMPL);
   writeFileSync(item, edit(readFileSync(item, 'utf8')));
-  const result = await validate(['.'], { cwd: root, config: false });
+  const result = await validateAt(root, ['.'], { config: false });
   return {
     list: result.diagnostics.map(
       (d) =>

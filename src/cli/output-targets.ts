@@ -1,49 +1,45 @@
 /**
- * `--format sarif --output report.sarif --format stylish`: each --output belongs to the --format before
- * it; a format without an output goes to stdout. Commander parses options one by one in order, so the
- * two option parsers share this list.
+ * `-f sarif -o report.sarif -f stylish`: each -o/--output belongs to the -f/--format before it; a format
+ * without an output goes to stdout. Commander parses options one by one in order, so a command's two
+ * option parsers share one list. Every command that writes a report takes these pairs the same way.
  */
 import { InvalidArgumentError } from 'commander';
-import { REPORTER_NAMES, type ReporterName } from '../reporters/index.js';
+import { UsageError } from '../io/errors.js';
 
 export interface OutputTarget {
-  format: ReporterName;
-  /** A file to write; undefined means stdout. */
+  format: string;
+  /** A file (or, for guides, a folder) to write; undefined means stdout. */
   output?: string;
 }
 
-export const DEFAULT_FORMAT: ReporterName = 'stylish';
-
-export function outputTargetParsers(): {
-  targets: OutputTarget[];
+export interface OutputTargetParsers {
   parseFormat: (value: string) => OutputTarget[];
   parseOutput: (value: string) => OutputTarget[];
-} {
-  const targets: OutputTarget[] = [];
+  /** The targets given, or the default format on stdout when none was. */
+  targets(): OutputTarget[];
+}
+
+export function outputTargetParsers(formats: readonly string[]): OutputTargetParsers {
+  const given: OutputTarget[] = [];
+  const defaultFormat = formats[0] as string;
   return {
-    targets,
     parseFormat(value) {
-      if (!(REPORTER_NAMES as string[]).includes(value)) {
-        throw new InvalidArgumentError(`Allowed choices are ${REPORTER_NAMES.join(', ')}.`);
-      }
-      targets.push({ format: value as ReporterName });
-      return targets;
+      if (!formats.includes(value)) throw new InvalidArgumentError(`Allowed choices are ${formats.join(', ')}.`);
+      given.push({ format: value });
+      return given;
     },
     parseOutput(value) {
-      const last = targets.at(-1);
-      if (!last) targets.push({ format: DEFAULT_FORMAT, output: value });
+      const last = given.at(-1);
+      if (!last) given.push({ format: defaultFormat, output: value });
       else if (last.output === undefined) last.output = value;
       else throw new InvalidArgumentError('each --output follows the --format it is for.');
-      return targets;
+      return given;
     },
+    targets: () => (given.length ? given.map((t) => ({ ...t })) : [{ format: defaultFormat }]),
   };
 }
 
-/** The targets to write, or a reason they cannot all be written. */
-export function resolveTargets(targets: readonly OutputTarget[]): OutputTarget[] | { error: string } {
-  const resolved = targets.length ? [...targets] : [{ format: DEFAULT_FORMAT }];
-  if (resolved.filter((t) => t.output === undefined).length > 1) {
-    return { error: 'only one --format can write to stdout; give the others an --output file' };
-  }
-  return resolved;
+/** Only one format can be written to stdout; the others need a file each. */
+export function checkTargets(targets: readonly OutputTarget[]): void {
+  if (targets.filter((t) => t.output === undefined).length > 1) throw new UsageError('usage/output-targets');
 }

@@ -5,7 +5,7 @@
 import picomatch from 'picomatch';
 import type { Finding, Severity } from './diagnostic.js';
 import type { FailOn } from './report.js';
-import type { RuleFinding } from './rules/rule.js';
+import type { RuleFinding } from './diagnostic.js';
 import { toPointer } from './pointer.js';
 
 export type RuleSetting = 'off' | Severity;

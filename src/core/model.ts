@@ -2,6 +2,7 @@
  * The item model as the rules see it, after the JSON Schema has accepted the document.
  * The schemas in `schemas/` are the authority; these types mirror them for the compiler.
  */
+import type { Finding } from './diagnostic.js';
 
 export type CatalogKind = 'basic' | 'implementation';
 
@@ -131,7 +132,17 @@ export interface SourceDocument {
   data: unknown;
 }
 
-/** One catalog folder as read: its catalog.yaml and the item files that parsed. */
+/**
+ * One item file as read: its data when the file holds a YAML mapping, and the reader's findings about the
+ * file itself (encoding, YAML syntax); when `data` is missing they say why.
+ */
+export interface ItemRead {
+  file: string;
+  data?: Record<string, unknown>;
+  findings: Finding[];
+}
+
+/** One catalog folder as read: its catalog.yaml and its item files. */
 export interface CatalogSource {
   /** Display path of the catalog folder. */
   dir: string;
@@ -139,11 +150,8 @@ export interface CatalogSource {
   metaFile: string;
   /** The parsed catalog.yaml, or undefined when it could not be read (the reader has said why). */
   meta: SourceDocument | undefined;
-  /**
-   * The item documents that parsed, read lazily as they are iterated (so a large catalog is never held
-   * in memory at once). Iterate exactly once: reading is what reports each file's reader findings.
-   */
-  items: Iterable<SourceDocument>;
+  /** The item files, read one at a time as they are iterated, so a large catalog is never held at once. */
+  items: Iterable<ItemRead>;
   /** For an implementation list: display path of the basic catalog folder it names, resolved. */
   basicDir?: string;
   /** The catalog's ledger.yaml, when it has one (not yet checked). */

@@ -6,7 +6,7 @@
  * Basic catalogs go first and are kept (they are small, and implementation lists are compared with them);
  * implementation items are dropped once checked, so memory does not grow with the size of the lists.
  */
-import type { Finding } from './diagnostic.js';
+import { findingIn, type Finding, type RuleFinding } from './diagnostic.js';
 import type { BasicItem, CatalogKind, CatalogMeta, CatalogSource } from './model.js';
 import type { CodeProfile } from './codes/profile.js';
 import type { RegionIndex } from './regions.js';
@@ -19,7 +19,6 @@ import type {
   ItemSummary,
   Rule,
   RuleContext,
-  RuleFinding,
 } from './rules/rule.js';
 import { ledgerProblems, type Ledger } from './codes/ledger.js';
 import { RULES } from './rules/index.js';
@@ -35,14 +34,8 @@ export interface ValidationEnvironment {
 
 type BasicIndex = Map<string, CheckedItem<'basic'>>;
 
-function toFinding(rule: Rule, file: string, finding: RuleFinding): Finding {
-  const severity = rule.codes[finding.code];
-  if (severity === undefined) throw new Error(`rule ${rule.id} reported undeclared code ${finding.code}`);
-  return { severity, file, args: {}, ...finding };
-}
-
-function schemaFindings(file: string, findings: RuleFinding[]): Finding[] {
-  return findings.map((f) => ({ severity: 'error', file, args: {}, ...f }));
+function findingsIn(file: string, findings: readonly RuleFinding[]): Finding[] {
+  return findings.map((f) => findingIn(file, f));
 }
 
 function kindOf(source: CatalogSource): CatalogKind | undefined {
@@ -58,13 +51,8 @@ function basicItemsFor(
 ): BasicIndex | Finding | undefined {
   // A folder that does not exist is reported by the reader, which then leaves basicDir unset.
   if (source.basicDir === undefined) return undefined;
-  const problem = (code: string): Finding => ({
-    code,
-    severity: code === 'catalog/basic-kind' ? 'error' : 'warning',
-    file: source.metaFile,
-    path: '/basic',
-    args: { dir: source.basicDir as string },
-  });
+  const problem = (code: 'catalog/basic-kind' | 'catalog/basic-unusable'): Finding =>
+    findingIn(source.metaFile, { code, path: '/basic', args: { dir: source.basicDir as string } });
   if (kinds.get(source.basicDir) === 'implementation') return problem('catalog/basic-kind');
   return basics.get(source.basicDir) ?? problem('catalog/basic-unusable');
 }
@@ -84,11 +72,15 @@ function checkedLedger(source: CatalogSource, env: ValidationEnvironment, out: F
   const problems = env.schemas.ledger(data);
   const semantic = problems.length ? [] : ledgerProblems(data as Ledger);
   const all = [...problems, ...semantic];
-  out.push(...all.map((p) => ({ severity: 'error' as const, file, args: {}, ...p })));
+  out.push(...findingsIn(file, all));
   return all.length ? undefined : { file, data: data as Ledger };
 }
 
-/** Checks one catalog, draining its items; returns the checked basic items when it is a basic catalog. */
+/**
+ * Checks one catalog as its items are read: each file's reader findings, then the schema, then (for items
+ * the schema accepts) the item rules; the catalog rules last. Returns the checked basic items when it is a
+ * basic catalog.
+ */
 function checkCatalog(
   source: CatalogSource,
   env: ValidationEnvironment,
@@ -97,11 +89,12 @@ function checkCatalog(
 ): BasicIndex | undefined {
   const kind = kindOf(source);
   if (!source.meta || !kind) {
-    for (const _ of source.items); // still read them: reading reports each file's own problems
+    // Nothing to check the items against, but each file's own problems are still worth reporting.
+    for (const read of source.items) out.push(...read.findings);
     return undefined;
   }
   const metaProblems = env.schemas.catalog(source.meta.data);
-  out.push(...schemaFindings(source.metaFile, metaProblems));
+  out.push(...findingsIn(source.metaFile, metaProblems));
   // Rules read the catalog's region, level and origin, so they run only when catalog.yaml is valid.
   const catalog: CatalogInfo = { dir: source.dir, file: source.metaFile, meta: source.meta.data as CatalogMeta };
   const ruleContext: RuleContext | undefined =
@@ -113,18 +106,20 @@ function checkCatalog(
   const basicIndex: BasicIndex | undefined = kind === 'basic' ? new Map() : undefined;
   const summaries: ItemSummary[] = [];
   for (const doc of source.items) {
+    out.push(...doc.findings);
+    if (doc.data === undefined) continue;
     const problems = env.schemas.item(kind, doc.data);
     if (problems.length) {
-      out.push(...schemaFindings(doc.file, problems));
+      out.push(...findingsIn(doc.file, problems));
       continue;
     }
-    const data = doc.data as BasicItem;
+    const data = doc.data as unknown as BasicItem;
     summaries.push(summaryOf(doc.file, data));
     if (basicIndex && data.code !== undefined && !basicIndex.has(data.code))
       basicIndex.set(data.code, { file: doc.file, data });
     for (const rule of itemRules) {
       const check = rule.check as (item: unknown, context: RuleContext) => RuleFinding[];
-      for (const finding of check(doc.data, ruleContext as RuleContext)) out.push(toFinding(rule, doc.file, finding));
+      for (const finding of check(doc.data, ruleContext as RuleContext)) out.push(findingIn(doc.file, finding));
     }
   }
   const ledger = ruleContext ? checkedLedger(source, env, out) : undefined;
@@ -132,7 +127,7 @@ function checkCatalog(
   for (const rule of rules) {
     if (rule.scope !== 'catalog') continue;
     for (const { file, ...finding } of rule.check(checked, ruleContext as RuleContext))
-      out.push(toFinding(rule, file, finding));
+      out.push(findingIn(file, finding));
   }
   return metaProblems.length === 0 ? basicIndex : undefined;
 }

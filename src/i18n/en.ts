@@ -1,5 +1,7 @@
 /** English messages, keyed like zh-CN.ts. */
-export const en: Record<string, string> = {
+import type { Messages } from './message-keys.js';
+
+export const en = {
   'file/too-large': 'file is too large ({size} bytes, limit {limit}) to be an item file',
   'file/encoding':
     'file is not UTF-8 (looks like {encoding}); convert it first, e.g. iconv -f GB18030 -t UTF-8 in.yaml > out.yaml',
@@ -110,7 +112,7 @@ export const en: Record<string, string> = {
   'assign/impl-taken':
     'implementation code "{value}" is taken by another item; several handling items of one agency and item need handlingItem',
   'assign/rename-exists': 'would rename to {value}, which already exists',
-  'assign/invalid-item': 'item file does not validate; fix it (tongban validate) before assigning codes',
+  'item/invalid': 'the item fails the schema ({count} problems) and was left out; tongban validate says what to fix',
   'lifecycle/unknown-code': 'the ledger has no code "{value}"',
   'lifecycle/already-retired': 'code "{value}" was retired on {date}; it cannot be retired, merged or split again',
   'lifecycle/target-missing': "item file {file} not found in this catalog's items folder",
@@ -195,7 +197,6 @@ export const en: Record<string, string> = {
   'usage/diff-arguments': 'give two catalogs, or one catalog and --git <ref>',
   'usage/compare-arguments': 'give at least two implementation lists',
   'usage/compare-basics': 'give at most one basic catalog as the reference',
-  'guide/invalid-item': 'item does not validate; no guide was made (run tongban validate)',
   'guide/missing-field': 'the template uses field "{field}", which the item does not have (item {item})',
   'guide/raw-output':
     'templates must not print data unescaped with {{{{field}}}}; list the field in guide.allowRaw in the config if it must',
@@ -205,8 +206,9 @@ export const en: Record<string, string> = {
   'usage/guide-stdout': '--stdout needs --item and --format md',
   'usage/guide-out': 'name the output folder with --out',
   'usage/guide-item': 'no item with code {code}',
+  'usage/output-targets': 'only one --format can write to stdout; give the others an --output file',
   'usage/not-in-catalog': '"{path}" is not inside a catalog (no catalog.yaml in its folder or above)',
-};
+} satisfies Messages;
 
 export const enTerms: Record<string, string> = {
   list: 'list',

@@ -1,13 +1,14 @@
 /** Languages, and turning a code plus arguments into words. Pure: the caller says which language. */
 import type { MessageArgs } from '../core/diagnostic.js';
 import { en, enTerms } from './en.js';
+import type { MessageKey, Messages } from './message-keys.js';
 import { ui, type UiKey } from './ui.js';
 import { zhCN, zhCNTerms } from './zh-CN.js';
 
 export type Lang = 'zh-CN' | 'en';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
 
-const MESSAGES: Record<Lang, { messages: Record<string, string>; terms: Record<string, string> }> = {
+const MESSAGES: Record<Lang, { messages: Messages; terms: Record<string, string> }> = {
   'zh-CN': { messages: zhCN, terms: zhCNTerms },
   en: { messages: en, terms: enTerms },
 };
@@ -33,21 +34,17 @@ function interpolate(template: string, args: MessageArgs, terms: Record<string, 
   });
 }
 
-export function hasMessage(lang: Lang, code: string): boolean {
-  return code in MESSAGES[lang].messages;
-}
+export type { MessageKey } from './message-keys.js';
 
-/** The message for a finding code; an unknown code falls back to the code itself so nothing is hidden. */
-export function formatMessage(lang: Lang, code: string, args: MessageArgs = {}): string {
+/** The message for a code (a finding, a usage error, a report's vocabulary), its arguments filled in. */
+export function formatMessage(lang: Lang, code: MessageKey, args: MessageArgs = {}): string {
   const { messages, terms } = MESSAGES[lang];
-  const template = messages[code];
-  return template === undefined ? `${code} ${JSON.stringify(args)}` : interpolate(template, args, terms);
+  return interpolate(messages[code], args, terms);
 }
 
 /** A code's message with its arguments elided: what the rule is about, for rule listings (SARIF). */
-export function describeCode(lang: Lang, code: string): string {
-  const template = MESSAGES[lang].messages[code];
-  return template === undefined ? code : template.replace(/\{\w+(\|term)?\}/g, '…');
+export function describeCode(lang: Lang, code: MessageKey): string {
+  return MESSAGES[lang].messages[code].replace(/\{\w+(\|term)?\}/g, '…');
 }
 
 export function uiText(lang: Lang, key: UiKey, args: MessageArgs = {}): string {

@@ -8,8 +8,8 @@ export const ui = {
     'validate.description':
       '校验事项目录：YAML 语法、JSON Schema 与语义规则（编码校验位、基本目录一致性、交叉字段规则）',
     'validate.paths': '目录、目录的上级文件夹或单个事项文件（默认当前目录）',
-    'validate.format': '输出格式，可多次指定',
-    'validate.output': '把前一个 --format 的结果写入文件（原子写入），不写标准输出',
+    'option.format': '输出格式，可多次指定',
+    'option.output': '把前一个 --format 的结果写入文件（原子写入），不写标准输出',
     'validate.failOn':
       '达到该级别的问题即以退出码 1 结束：error、warning、info 或 none（默认取配置文件的 failOn，否则 error）',
     'validate.config': '配置文件（默认在当前文件夹及上级查找 tongban.config.yaml）',
@@ -23,8 +23,8 @@ export const ui = {
     'baseline.written': '已写入基线 {file}：{count} 个问题',
     'baseline.summary': '基线 {file}：{known} 个已知问题未显示，{fixed} 个已修复（可用 --baseline-write 更新基线）',
     'baseline.fixed': '已修复',
-    'validate.color': '强制彩色输出',
-    'validate.noColor': '不使用彩色输出（也可设 NO_COLOR 环境变量）',
+    'option.color': '强制彩色输出',
+    'option.noColor': '不使用彩色输出（也可设 NO_COLOR 环境变量）',
     'validate.exitCodes': '退出码：0 无问题；1 存在达到 --fail-on 级别的问题；2 用法、配置或内部错误。',
     'code.description': '统一编码：解读、赋码、注销、合并、拆分与检查（一事一码，编码永不重复使用）',
     'code.explain': '把基本编码或实施编码拆成各段并说明含义，或指出哪一段错在哪里',
@@ -119,7 +119,6 @@ export const ui = {
     'severity.info': '提示',
     'error.internal': 'tongban 内部错误（请报告此问题）：{message}',
     'error.usage': '错误：{message}',
-    'error.targets': '只能有一个 --format 输出到标准输出，其余请用 --output 指定文件',
   },
   en: {
     'program.description': 'tongban: validate, code, compare and publish catalogs of government service items',
@@ -129,8 +128,8 @@ export const ui = {
     'validate.description':
       'validate catalogs: YAML syntax, JSON Schema and semantic rules (check characters, basic-catalog conformance, cross-field rules)',
     'validate.paths': 'catalogs, folders holding catalogs, or single item files (default: the current directory)',
-    'validate.format': 'output format; may be given several times',
-    'validate.output': 'write the preceding --format to this file (atomically) instead of stdout',
+    'option.format': 'output format; may be given several times',
+    'option.output': 'write the preceding --format to this file (atomically) instead of stdout',
     'validate.failOn':
       "exit 1 when a finding reaches this severity: error, warning, info or none (default: the config's failOn, else error)",
     'validate.config': 'config file (default: the nearest tongban.config.yaml at or above the working directory)',
@@ -147,8 +146,8 @@ export const ui = {
     'baseline.summary':
       'baseline {file}: {known} known findings not shown, {fixed} fixed (update it with --baseline-write)',
     'baseline.fixed': 'fixed',
-    'validate.color': 'force coloured output',
-    'validate.noColor': 'no colours (NO_COLOR works too)',
+    'option.color': 'force coloured output',
+    'option.noColor': 'no colours (NO_COLOR works too)',
     'validate.exitCodes':
       'Exit codes: 0 no findings; 1 findings at or above --fail-on; 2 usage, config or internal error.',
     'code.description':
@@ -250,7 +249,6 @@ export const ui = {
     'severity.info': 'info',
     'error.internal': 'tongban internal error (please report it): {message}',
     'error.usage': 'error: {message}',
-    'error.targets': 'only one --format can write to stdout; give the others an --output file',
   },
 } as const;
 

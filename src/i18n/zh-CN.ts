@@ -1,5 +1,7 @@
 /** 中文消息。键为诊断代码或界面文本键；{name} 为参数，{name|term} 为需翻译的术语参数。 */
-export const zhCN: Record<string, string> = {
+import type { Messages } from './message-keys.js';
+
+export const zhCN = {
   // 读取与 YAML
   'file/too-large': '文件过大（{size} 字节，上限 {limit} 字节），不是有效的事项文件',
   'file/encoding':
@@ -110,7 +112,7 @@ export const zhCN: Record<string, string> = {
     '实施编码“{value}”已于 {retired} 注销，编码不得重复使用；请为该事项填写业务办理项（handlingItem）',
   'assign/impl-taken': '实施编码“{value}”已被其他事项使用；同一主体实施同一事项的多个业务办理项须填写 handlingItem',
   'assign/rename-exists': '要改名为 {value}，但该文件已存在',
-  'assign/invalid-item': '事项文件未通过校验，请先运行 tongban validate 修正后再赋码',
+  'item/invalid': '事项未通过 Schema 校验（{count} 个问题），已略过；运行 tongban validate 查看需要修正之处',
   'lifecycle/unknown-code': '台账中没有编码“{value}”',
   'lifecycle/already-retired': '编码“{value}”已于 {date} 注销，不能再次注销、合并或拆分',
   'lifecycle/target-missing': '找不到事项文件 {file}（须在本目录的 items 文件夹中）',
@@ -195,7 +197,6 @@ export const zhCN: Record<string, string> = {
   'usage/diff-arguments': '请给出两个目录，或一个目录和 --git <引用>',
   'usage/compare-arguments': '请给出至少两个实施清单',
   'usage/compare-basics': '最多给出一个基本目录作为比对基准',
-  'guide/invalid-item': '事项未通过校验，未生成办事指南；请先运行 tongban validate',
   'guide/missing-field': '模板引用的字段“{field}”在事项中没有（事项 {item}）',
   'guide/raw-output': '模板不得用 {{{{field}}}} 原样输出数据（须转义）；如确需要，在配置 guide.allowRaw 中列出该字段',
   'guide/partial-name': '片段名“{name}”无效：只能是模板文件夹 partials 中的文件名',
@@ -204,8 +205,9 @@ export const zhCN: Record<string, string> = {
   'usage/guide-stdout': '--stdout 需要同时指定 --item 和 --format md',
   'usage/guide-out': '请用 --out 指定输出文件夹',
   'usage/guide-item': '没有找到编码为 {code} 的事项',
+  'usage/output-targets': '只能有一个 --format 输出到标准输出，其余请用 --output 指定文件',
   'usage/not-in-catalog': '“{path}”不在任何目录中（其所在文件夹及上级文件夹都没有 catalog.yaml）',
-};
+} satisfies Messages;
 
 /** 参数中需翻译的术语。 */
 export const zhCNTerms: Record<string, string> = {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Baseline, BaselinePath } from '../core/baseline.js';
 import type { SchemaValidator } from '../core/schema/validator.js';
 import { ConfigError, UsageError } from './errors.js';
-import { displayPath } from './load-catalogs.js';
+import { displayPath } from './display-path.js';
 import { readCheckedYaml } from './read-checked-yaml.js';
 import { writeFileAtomic } from './write-file.js';
 

@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../core/diagnostic.js';
+import type { ItemFiles, ItemReader } from './item-reader.js';
 import { readDocumentFromBytes, type DocumentRead } from './read-document.js';
 import { writeFileAtomic } from './write-file.js';
 
@@ -68,7 +69,7 @@ function tryWrite(file: string, value: unknown): void {
   }
 }
 
-export class ValidationCache {
+export class ValidationCache implements ItemReader {
   private readonly runFile: string;
   private readonly parses = new Map<string, Map<string, ParseEntry>>();
   private readonly stamps = new Map<string, string>();
@@ -109,29 +110,31 @@ export class ValidationCache {
     return entries;
   }
 
-  /** A reader that reuses the parse of an unchanged file and records every parse for next time. */
-  reader(catalogDir: string): (absolute: string, file: string) => DocumentRead {
-    return (absolute, file) => {
-      const entries = this.parsesOf(catalogDir);
-      const previous = entries.get(file);
-      const stamp = stampOf(absolute);
-      if (stamp !== undefined) this.stamps.set(file, stamp);
-      if (previous && stamp !== undefined && previous.stamp === stamp) return previous.read;
-      let bytes: Uint8Array;
-      try {
-        bytes = readFileSync(absolute);
-      } catch {
-        return readDocumentFromBytes(undefined, file);
-      }
-      const hash = sha1(bytes);
-      if (previous && previous.hash === hash) {
-        entries.set(file, { ...previous, stamp: stamp ?? '' });
-        return previous.read;
-      }
-      const read = readDocumentFromBytes(bytes, file);
-      entries.set(file, { hash, stamp: stamp ?? '', read });
-      return read;
-    };
+  /** Reads a catalog's items, reusing the parse of each unchanged file and recording every parse for next time. */
+  *read(catalog: ItemFiles): Iterable<DocumentRead> {
+    const entries = this.parsesOf(catalog.absoluteDir);
+    for (const { absolute, file } of catalog.items) yield this.readOne(entries, absolute, file);
+  }
+
+  private readOne(entries: Map<string, ParseEntry>, absolute: string, file: string): DocumentRead {
+    const previous = entries.get(file);
+    const stamp = stampOf(absolute);
+    if (stamp !== undefined) this.stamps.set(file, stamp);
+    if (previous && stamp !== undefined && previous.stamp === stamp) return previous.read;
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(absolute);
+    } catch {
+      return readDocumentFromBytes(undefined, file);
+    }
+    const hash = sha1(bytes);
+    if (previous && previous.hash === hash) {
+      entries.set(file, { ...previous, stamp: stamp ?? '' });
+      return previous.read;
+    }
+    const read = readDocumentFromBytes(bytes, file);
+    entries.set(file, { hash, stamp: stamp ?? '', read });
+    return read;
   }
 
   /** Stores this run's parses and result. `files` are the files the run read, by display path. */
@@ -151,6 +154,14 @@ export class ValidationCache {
 }
 
 /** What, besides the files, decides a run's result: the build, the config and profiles, the arguments. */
-export function cacheKey(parts: { build: string; config?: string; profiles: string[]; args: unknown }): string {
-  return sha1(JSON.stringify(parts));
+export function cacheKey(parts: {
+  build: string;
+  configFile: string | undefined;
+  profiles: string[];
+  args: unknown;
+}): string {
+  const { configFile, ...rest } = parts;
+  return sha1(
+    JSON.stringify({ ...rest, config: configFile === undefined ? undefined : readFileSync(configFile, 'utf8') }),
+  );
 }

@@ -1,8 +1,8 @@
 /** The files whose findings `--changed <ref>` reports: what git says changed, and what that affects. */
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
-import { affectedFiles } from '../core/changed.js';
+import { affectedFiles, type CatalogFiles, type ItemFacts } from '../core/changed.js';
 import { changedSince, contentAt } from './git.js';
-import type { LoadedCatalogs } from './load-catalogs.js';
+import type { CatalogSet } from './workspace.js';
 
 /** The code a basic item had at `ref`, so that items implementing a renumbered code are still reached. */
 function codeAt(cwd: string, ref: string, absolute: string): string | undefined {
@@ -16,22 +16,33 @@ function codeAt(cwd: string, ref: string, absolute: string): string | undefined 
   }
 }
 
-/** Call after validation has read every item (the codes seen are part of the scope). */
-export function changeScope(loaded: LoadedCatalogs, ref: string, cwd: string): Set<string> {
+/**
+ * Call after validation has read every item: `facts` are the codes each item file held as it was read
+ * (an item's code decides which other items a change to it affects).
+ */
+export function changeScope(
+  set: CatalogSet,
+  facts: ReadonlyMap<string, ItemFacts>,
+  ref: string,
+  cwd: string,
+): Set<string> {
   const changedAbsolute = changedSince(cwd, ref);
   const changed = new Set(
-    [...loaded.readFiles].filter(([, absolute]) => changedAbsolute.has(absolute)).map(([file]) => file),
+    [...set.absolutePaths].filter(([, absolute]) => changedAbsolute.has(absolute)).map(([file]) => file),
   );
-  const basicDirs = new Set(
-    loaded.sources.filter((s) => (s.meta?.data as { kind?: unknown } | undefined)?.kind === 'basic').map((s) => s.dir),
-  );
+  const catalogs: CatalogFiles[] = set.all.map((catalog) => ({
+    dir: catalog.dir,
+    metaFile: catalog.metaFile,
+    ...(catalog.basicDir !== undefined ? { basicDir: catalog.basicDir } : {}),
+    items: catalog.items.map((item) => item.file),
+  }));
   const previousCodes = new Map<string, string>();
-  for (const catalog of loaded.catalogFiles) {
-    if (!basicDirs.has(catalog.dir)) continue;
-    for (const file of catalog.items) {
-      const code = changed.has(file) ? codeAt(cwd, ref, loaded.readFiles.get(file) as string) : undefined;
+  for (const catalog of set.all) {
+    if (catalog.kind !== 'basic') continue;
+    for (const { file, absolute } of catalog.items) {
+      const code = changed.has(file) ? codeAt(cwd, ref, absolute) : undefined;
       if (code !== undefined) previousCodes.set(file, code);
     }
   }
-  return affectedFiles({ changed, catalogs: loaded.catalogFiles, facts: loaded.facts, previousCodes });
+  return affectedFiles({ changed, catalogs, facts, previousCodes });
 }

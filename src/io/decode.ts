@@ -3,7 +3,7 @@
  * Catalog files from Windows editors are often GBK; name that, and say how to convert.
  */
 import { isUtf8 } from 'node:buffer';
-import type { Finding } from '../core/diagnostic.js';
+import type { Finding, FindingCode } from '../core/diagnostic.js';
 import { positionAt } from '../core/position.js';
 
 /** Far beyond any real item (~2 KB); refusing early keeps one bad file from exhausting memory. */
@@ -21,7 +21,13 @@ function looksLikeGb18030(bytes: Uint8Array): boolean {
   }
 }
 
-function pointFinding(file: string, code: string, text: string, offset: number, args: Finding['args'] = {}): Finding {
+function pointFinding(
+  file: string,
+  code: FindingCode,
+  text: string,
+  offset: number,
+  args: Finding['args'] = {},
+): Finding {
   const start = positionAt(text, offset);
   return {
     code,

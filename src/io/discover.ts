@@ -8,6 +8,8 @@ import { UsageError } from './errors.js';
 
 export const CATALOG_FILE = 'catalog.yaml';
 export const ITEMS_DIR = 'items';
+/** Beside catalog.yaml: every code the catalog ever issued (see core/codes/ledger.ts). */
+export const LEDGER_FILE = 'ledger.yaml';
 const YAML_FILE = /\.ya?ml$/i;
 const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist']);
 

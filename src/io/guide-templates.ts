@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { TemplateSet } from '../core/guide/render.js';
 import { UsageError } from './errors.js';
-import { displayPath } from './load-catalogs.js';
+import { displayPath } from './display-path.js';
 import { PACKAGE_ROOT } from './package-files.js';
 
 export const DEFAULT_TEMPLATES = path.join(PACKAGE_ROOT, 'templates');

@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { Finding } from '../core/diagnostic.js';
 import { EMPTY_LEDGER, ledgerProblems, type Ledger } from '../core/codes/ledger.js';
 import type { SchemaValidator } from '../core/schema/validator.js';
-import { displayPath, LEDGER_FILE } from './load-catalogs.js';
+import { LEDGER_FILE } from './discover.js';
+import { displayPath } from './display-path.js';
 import { readCheckedYaml } from './read-checked-yaml.js';
 import { writeFileAtomic } from './write-file.js';
 

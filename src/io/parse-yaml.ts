@@ -10,7 +10,8 @@
 import { createRequire } from 'node:module';
 import { CORE_SCHEMA, load as loadFast } from 'js-yaml';
 import type { Document, LineCounter, Node, Pair } from 'yaml';
-import type { Finding, Range } from '../core/diagnostic.js';
+import type { Finding, FindingCode, Range } from '../core/diagnostic.js';
+import { defaultSeverity } from '../core/finding-codes.js';
 import { positionAt } from '../core/position.js';
 import { fromPointer } from '../core/pointer.js';
 
@@ -71,7 +72,7 @@ function isEmptyDocument(doc: Document): boolean {
   return contents === null || (yaml().isScalar(contents) && contents.value === null && contents.source === '');
 }
 
-const YAML_ERROR_CODES: Record<string, string> = {
+const YAML_ERROR_CODES: Record<string, FindingCode> = {
   DUPLICATE_KEY: 'yaml/duplicate-key',
   TAB_AS_INDENT: 'yaml/tab-indent',
 };
@@ -110,12 +111,10 @@ export function parseItemYaml(text: string, file: string): ParsedYaml {
 }
 
 function parseFully(text: string, file: string): ParsedYaml {
-  const finding = (
-    code: string,
-    range: Range | undefined,
-    args: Finding['args'] = {},
-    severity: Finding['severity'] = 'error',
-  ): Finding => (range ? { code, severity, file, path: '', args, range } : { code, severity, file, path: '', args });
+  const finding = (code: FindingCode, range: Range | undefined, args: Finding['args'] = {}): Finding => {
+    const severity = defaultSeverity(code);
+    return range ? { code, severity, file, path: '', args, range } : { code, severity, file, path: '', args };
+  };
 
   const deep = excessiveFlowNesting(text);
   if (deep !== undefined) {
@@ -144,12 +143,9 @@ function parseFully(text: string, file: string): ParsedYaml {
     }
     for (const warning of doc.warnings) {
       findings.push(
-        finding(
-          'yaml/warning',
-          rangeFrom(lineCounter, warning.pos[0], warning.pos[1]),
-          { detail: shortMessage(warning.message) },
-          'warning',
-        ),
+        finding('yaml/warning', rangeFrom(lineCounter, warning.pos[0], warning.pos[1]), {
+          detail: shortMessage(warning.message),
+        }),
       );
     }
   }

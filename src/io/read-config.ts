@@ -1,12 +1,12 @@
 /** Finds and reads tongban.config.yaml, and the code profiles it or a catalog.yaml names. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { allCodes } from '../core/codes-registry.js';
+import { FINDING_CODE_LIST } from '../core/finding-codes.js';
 import { profileProblems, type CodeProfile } from '../core/codes/profile.js';
 import { unknownCodeFindings, type Config } from '../core/config.js';
 import type { SchemaValidator } from '../core/schema/validator.js';
 import { ConfigError, UsageError } from './errors.js';
-import { displayPath } from './load-catalogs.js';
+import { displayPath } from './display-path.js';
 import { BUILTIN_PROFILES, loadBuiltinProfile } from './load-reference.js';
 import { readCheckedYaml } from './read-checked-yaml.js';
 
@@ -31,10 +31,9 @@ export interface LoadedConfig {
 
 export function readConfig(absolute: string, cwd: string, schemas: SchemaValidator): LoadedConfig {
   if (!existsSync(absolute)) throw new UsageError('usage/config-not-found', { path: displayPath(cwd, absolute) });
-  const known = Object.keys(allCodes());
   const result = readCheckedYaml<Config>(absolute, displayPath(cwd, absolute), [
     (data) => schemas.config(data),
-    (data) => unknownCodeFindings(data as Config, known),
+    (data) => unknownCodeFindings(data as Config, FINDING_CODE_LIST),
   ]);
   if ('findings' in result) throw new ConfigError(result.findings);
   return { file: absolute, config: result.data };

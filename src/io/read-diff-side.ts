@@ -1,13 +1,13 @@
 /** One side of a diff or compare: a catalog folder, or a catalog as it was at a git revision. */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { itemKey, type DiffSide, type SideEntry } from '../core/diff/catalog-diff.js';
-import type { CatalogKind } from '../core/model.js';
-import { selectCatalogs } from './discover.js';
+import type { Finding } from '../core/diagnostic.js';
 import { UsageError } from './errors.js';
-import { loadCatalogs } from './load-catalogs.js';
+import { DISK_READER } from './item-reader.js';
+import type { Workspace } from './workspace.js';
 
 function git(cwd: string, args: string[], input?: Buffer): Buffer {
   try {
@@ -24,13 +24,13 @@ function git(cwd: string, args: string[], input?: Buffer): Buffer {
 }
 
 /** The folder `catalog` as it was at `ref`, extracted into a temporary folder (via git archive). */
-function checkoutAt(ref: string, catalog: string, cwd: string): string {
+function checkoutAt(ref: string, catalog: string, cwd: string): { root: string; folder: string } {
   const top = git(cwd, ['rev-parse', '--show-toplevel']).toString().trim();
   const relative = path.relative(top, path.resolve(cwd, catalog)).split(path.sep).join('/');
   const archive = git(top, ['archive', '--format=tar', ref, '--', relative]);
-  const target = mkdtempSync(path.join(tmpdir(), 'tongban-ref-'));
-  execFileSync('tar', ['-x', '-C', target], { input: archive });
-  return path.join(target, relative);
+  const root = mkdtempSync(path.join(tmpdir(), 'tongban-ref-'));
+  execFileSync('tar', ['-x', '-C', root], { input: archive });
+  return { root, folder: path.join(root, relative) };
 }
 
 /** `<ref>:<path>` when the text is not an existing path and its left part looks like a ref. */
@@ -41,32 +41,57 @@ export function splitRefPath(text: string, cwd: string): { ref: string; path: st
   return { ref: text.slice(0, colon), path: text.slice(colon + 1) || '.' };
 }
 
-/** Reads one catalog completely (diffs need every item at once). `ref` reads it as it was in git. */
-export function readDiffSide(given: string, cwd: string, ref?: string): DiffSide {
-  const split = ref === undefined ? splitRefPath(given, cwd) : { ref, path: given };
-  const folder = split ? checkoutAt(split.ref, split.path, cwd) : path.resolve(cwd, given);
-  const label = split ? `${split.ref}:${split.path}` : given;
+export interface ReadSide {
+  side: DiffSide;
+  /** Item files that could not be read, and catalog.yaml problems. */
+  problems: Finding[];
+}
+
+/**
+ * Reads one catalog completely (diffs need every item at once). `ref` reads it as it was in git; the
+ * temporary copy git makes is removed once read.
+ */
+export function readDiffSide(workspace: Workspace, given: string, ref?: string): ReadSide {
+  const split = ref === undefined ? splitRefPath(given, workspace.cwd) : { ref, path: given };
+  const checkout = split ? checkoutAt(split.ref, split.path, workspace.cwd) : undefined;
+  try {
+    return readFolder(
+      workspace,
+      checkout?.folder ?? path.resolve(workspace.cwd, given),
+      split ? `${split.ref}:${split.path}` : given,
+    );
+  } finally {
+    if (checkout) rmSync(checkout.root, { recursive: true, force: true });
+  }
+}
+
+function readFolder(workspace: Workspace, folder: string, label: string): ReadSide {
   if (!existsSync(folder)) throw new UsageError('usage/path-not-found', { path: label });
-  const selection = selectCatalogs([folder], cwd);
-  if (selection.catalogDirs.length !== 1) throw new UsageError('usage/one-catalog', { path: label });
-  const loaded = loadCatalogs(selection, cwd);
-  const source = loaded.sources.find((s) => s.requested);
-  const kind = (source?.meta?.data as { kind?: unknown } | undefined)?.kind;
-  if (!source || (kind !== 'basic' && kind !== 'implementation'))
-    throw new UsageError('usage/not-a-catalog', { path: label });
-  const prefix = source.dir === '.' ? '' : source.dir + '/';
+  const set = workspace.catalogs([folder]);
+  const catalog = set.requested[0];
+  if (set.requested.length !== 1 || catalog === undefined) throw new UsageError('usage/one-catalog', { path: label });
+  const kind = catalog.kind;
+  if (kind === undefined) throw new UsageError('usage/not-a-catalog', { path: label });
+  const prefix = catalog.dir === '.' ? '' : catalog.dir + '/';
+  const inside = (file: string) => (file.startsWith(prefix) ? file.slice(prefix.length) : file);
+  // Problems name files as the user knows them: `ref:folder/items/…` for a side read from git.
+  const shown = (finding: Finding): Finding => ({ ...finding, file: `${label}/${inside(finding.file)}` });
+  const problems = set.problems.map(shown);
   // Kept as compact JSON and parsed when compared: an object graph costs several times its text.
-  // Items are read one at a time (the source is lazy), so each parsed item can be collected at once.
-  const items: SideEntry[] = [];
-  for (const doc of source.items) {
-    const data = doc.data as ReturnType<SideEntry['data']>;
-    const json = JSON.stringify(data);
-    items.push({
-      file: doc.file.startsWith(prefix) ? doc.file.slice(prefix.length) : doc.file,
-      name: String(data.name),
-      key: itemKey(kind as CatalogKind, data),
+  const entries: SideEntry[] = [];
+  for (const read of DISK_READER.read(catalog)) {
+    if (read.data === undefined) {
+      problems.push(...read.findings.map(shown));
+      continue;
+    }
+    const json = JSON.stringify(read.data);
+    const item = read.data as ReturnType<SideEntry['data']>;
+    entries.push({
+      file: inside(read.file),
+      name: String(item.name),
+      key: itemKey(kind, item),
       data: () => JSON.parse(json) as ReturnType<SideEntry['data']>,
     });
   }
-  return { label, kind: kind as CatalogKind, items };
+  return { side: { label, kind, items: entries }, problems };
 }

@@ -1,14 +1,13 @@
 /** One file → its data, its reader findings and its suppression comments. */
 import { readFileSync } from 'node:fs';
 import type { Finding } from '../core/diagnostic.js';
+import type { ItemRead } from '../core/model.js';
 import { parseSuppressions, type Suppression } from '../core/suppressions.js';
 import { decodeItemFile } from './decode.js';
 import { parseItemYaml } from './parse-yaml.js';
 
-export interface DocumentRead {
-  file: string;
-  data?: Record<string, unknown>;
-  findings: Finding[];
+/** A file as read: its data (when it holds a YAML mapping), the reader's findings, its suppression comments. */
+export interface DocumentRead extends ItemRead {
   suppressions: Suppression[];
 }
 

@@ -6,13 +6,13 @@
  */
 import { createRequire } from 'node:module';
 import { isDeepStrictEqual } from 'node:util';
-import type { Range } from '../core/diagnostic.js';
+import type { FindingCode, Range } from '../core/diagnostic.js';
 import { positionAt } from '../core/position.js';
 
 type YamlModule = typeof import('yaml');
 const yaml = (): YamlModule => createRequire(import.meta.url)('yaml') as YamlModule;
 
-export type EditResult = { text: string } | { refused: { code: string; range: Range } };
+export type EditResult = { text: string } | { refused: { code: FindingCode; range: Range } };
 
 function at(text: string, offset: number): Range {
   const start = positionAt(text, offset);

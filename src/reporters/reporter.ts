@@ -1,12 +1,25 @@
-import type { ValidationReport } from '../core/report.js';
+/**
+ * The one reporter contract: a pure function from a command's result to the text of one format. Each
+ * result type has a registry of its formats (`<result>/index.ts`), loaded on demand so that `--help` and
+ * `--version` stay fast; the registry's names are the `--format` choices the CLI offers, the first one the
+ * default.
+ */
 import type { Lang } from '../i18n/index.js';
 
-export interface ReporterOptions {
+export interface ReportContext {
   lang: Lang;
+  /** ANSI colours (terminal formats only); the caller decides from the terminal, NO_COLOR and flags. */
   color: boolean;
-  /** tongban's version, for formats that name the tool (SARIF). */
+  /** tongban's version, for formats that name the tool (SARIF, JSON reports). */
   version: string;
 }
 
-/** A reporter is pure: a report in, the text to print out. Colour is decided by the caller. */
-export type Reporter = (report: ValidationReport, options: ReporterOptions) => string;
+export type Reporter<R> = (result: R, context: ReportContext) => string;
+
+/** The formats of one result type, by the name `--format` takes. */
+export type ReporterRegistry<R> = Readonly<Record<string, () => Promise<Reporter<R>>>>;
+
+/** The format names of a registry, the default first. */
+export function formatNames<R>(registry: ReporterRegistry<R>): string[] {
+  return Object.keys(registry);
+}

@@ -10,9 +10,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compare } from '../../src/compare.js';
-import { compareHtml } from '../../src/reporters/diff/compare-html.js';
-import { buildGuides } from '../../src/guides.js';
+import { html as compareHtml } from '../../src/reporters/compare/html.js';
+import { compareAt, guidesAt } from '../helpers/api.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -55,9 +54,9 @@ describe.skipIf(!available)('HTML reports in Chromium', () => {
       item,
       readFileSync(item, 'utf8').replace(/^name: .*$/m, 'name: <script>window.hacked=1</script>就业登记'),
     );
-    const result = await compare(['national', 'guangdong', 'shenzhen', 'wuhou'], { cwd: root });
+    const result = await compareAt(root, ['national', 'guangdong', 'shenzhen', 'wuhou']);
     const file = path.join(root, 'compare.html');
-    writeFileSync(file, compareHtml(result, 'zh-CN'));
+    writeFileSync(file, compareHtml(result, { lang: 'zh-CN', color: false, version: 'test' }));
     const page = await browser.newPage();
     await page.goto('file://' + file);
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
@@ -82,7 +81,7 @@ describe.skipIf(!available)('HTML reports in Chromium', () => {
   it('the guide site: the index search finds an item by a Chinese keyword, an item page shows its material table', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'tongban-site-'));
     cpSync(path.join(ROOT, 'catalogs'), path.join(root, 'catalogs'), { recursive: true });
-    await buildGuides(['catalogs'], { cwd: root, out: 'site' });
+    await guidesAt(root, { paths: ['catalogs'], out: 'site' });
     const page = await browser.newPage();
     await page.goto('file://' + path.join(root, 'site', 'index.html'));
     const all = await page.locator('li[data-search]:visible').count();

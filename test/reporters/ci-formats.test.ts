@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ValidationReport } from '../../src/core/report.js';
-import { github } from '../../src/reporters/github.js';
-import { junit } from '../../src/reporters/junit.js';
-import { markdown } from '../../src/reporters/markdown.js';
-import { sarif } from '../../src/reporters/sarif.js';
+import { github } from '../../src/reporters/validate/github.js';
+import { junit } from '../../src/reporters/validate/junit.js';
+import { markdown } from '../../src/reporters/validate/markdown.js';
+import { sarif } from '../../src/reporters/validate/sarif.js';
 
 const OPTIONS = { lang: 'en', color: false, version: '1.2.3' } as const;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ValidationReport } from '../../src/core/report.js';
-import { json } from '../../src/reporters/json.js';
-import { stylish } from '../../src/reporters/stylish.js';
+import { json } from '../../src/reporters/validate/json.js';
+import { stylish } from '../../src/reporters/validate/stylish.js';
 
 const REPORT: ValidationReport = {
   catalogCount: 2,

@@ -1,44 +1,66 @@
-/** `tongban guide`: build the guides, report what was rendered, skipped and deleted, or what stopped it. */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { buildGuides, type GuideFormat } from '../../guides.js';
-import { uiText, type Lang } from '../../i18n/index.js';
+/**
+ * `tongban guide [catalogs...] -f html|md -o <folder>`: 办事指南 for every item; each -f/-o pair builds one
+ * format into one folder (`--out` names the folder of a single format). `--stdout` prints one item's page.
+ */
+import type { Command } from 'commander';
 import { UsageError } from '../../io/errors.js';
-import { writeStderr, writeStdout } from '../../io/write-output.js';
+import { GUIDE_REPORTERS } from '../../reporters/guide/index.js';
+import { EXIT_FINDINGS, EXIT_OK, type Cli } from '../cli.js';
+import type { OutputTarget } from '../output-targets.js';
 
-export async function runGuide(
-  paths: string[],
-  options: { lang: Lang; out?: string; format: GuideFormat; templates?: string; item?: string; stdout?: boolean },
-): Promise<void> {
-  if (options.stdout && (options.item === undefined || options.format !== 'md'))
-    throw new UsageError('usage/guide-stdout', {});
-  if (!options.stdout && options.out === undefined) throw new UsageError('usage/guide-out', {});
-  // --stdout builds in a fresh temporary folder: nothing of the user's is touched.
-  const out = options.out ?? mkdtempSync(path.join(tmpdir(), 'tongban-guide-'));
-  const result = await buildGuides(paths, {
-    lang: options.lang,
-    out,
-    format: options.format,
-    ...(options.templates ? { templates: options.templates } : {}),
-    ...(options.item ? { item: options.item } : {}),
+const SITE_FORMATS = ['html', 'md'] as const;
+
+interface GuideFlags {
+  out?: string;
+  templates?: string;
+  item?: string;
+  stdout?: boolean;
+}
+
+/** Each format with its folder: `--out` serves a format given without `-o`. */
+function sites(targets: OutputTarget[], flags: GuideFlags): { format: 'html' | 'md'; out?: string }[] {
+  return targets.map((t) => {
+    const out = t.output ?? flags.out;
+    return { format: t.format as 'html' | 'md', ...(out !== undefined ? { out } : {}) };
   });
-  for (const d of result.diagnostics) {
-    const where = d.range ? `${d.file}:${d.range.start.line}:${d.range.start.column}` : d.file;
-    writeStderr(`${where}  ${d.message}  ${d.code}`);
-  }
-  if (options.stdout) {
-    if (result.single === undefined) throw new UsageError('usage/guide-item', { code: options.item ?? '' });
-    writeStdout(result.single);
-  } else {
-    writeStdout(
-      uiText(options.lang, 'guide.summary', {
-        rendered: result.rendered.length,
-        unchanged: result.unchanged,
-        deleted: result.deleted.length,
-        out: options.out ?? '',
-      }) + '\n',
-    );
-  }
-  process.exitCode = result.diagnostics.length ? 1 : 0;
+}
+
+export function guideCommand(program: Command, cli: Cli): void {
+  const { command, targets } = cli.reportCommand(program, 'guide', 'guide.description', SITE_FORMATS, {
+    outputHelp: 'guide.out',
+  });
+  command
+    .argument('[catalogs...]', cli.t('validate.paths'))
+    .option('--out <dir>', cli.t('guide.out'))
+    .option('--templates <dir>', cli.t('guide.templates'))
+    .option('--item <code>', cli.t('guide.item'))
+    .option('--stdout', cli.t('guide.stdout'))
+    .action(async (paths: string[], flags: GuideFlags) => {
+      const builds = sites(targets(), flags);
+      if (flags.stdout && (flags.item === undefined || builds.length !== 1 || builds[0]?.format !== 'md')) {
+        throw new UsageError('usage/guide-stdout');
+      }
+      if (!flags.stdout && builds.some((b) => b.out === undefined)) throw new UsageError('usage/guide-out');
+      const { buildGuides } = await import('../../app/build-guides.js');
+      const workspace = await cli.workspace();
+      const summary = await GUIDE_REPORTERS.stylish();
+      let failed = false;
+      for (const build of builds) {
+        const result = await buildGuides(workspace, {
+          paths,
+          format: build.format,
+          // --stdout renders without writing anything.
+          ...(flags.stdout ? {} : { out: build.out }),
+          ...(flags.templates ? { templates: flags.templates } : {}),
+          ...(flags.item ? { item: flags.item } : {}),
+          lang: cli.lang,
+        });
+        cli.problems(result.diagnostics);
+        failed ||= result.diagnostics.length > 0;
+        if (!flags.stdout) cli.out(summary(result, { lang: cli.lang, color: false, version: cli.version }));
+        else if (result.single === undefined) throw new UsageError('usage/guide-item', { code: flags.item ?? '' });
+        else cli.out(result.single);
+      }
+      cli.exitCode = failed ? EXIT_FINDINGS : EXIT_OK;
+    });
 }

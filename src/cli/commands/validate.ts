@@ -1,16 +1,11 @@
-/** `tongban validate`: read → core → reporters → outputs → exit code. */
-import { saveBaseline, validate, shouldFail, type FailOn } from '../../index.js';
-import { uiText, type Lang } from '../../i18n/index.js';
-import { REPORTERS } from '../../reporters/index.js';
-import { writeFileAtomic } from '../../io/write-file.js';
-import { useColour, writeStderr, writeStdout } from '../../io/write-output.js';
-import { terminalProgress } from '../../io/progress.js';
-import { resolveTargets, type OutputTarget } from '../output-targets.js';
+/** `tongban validate [paths...]`: findings → reports → exit 1 when any reaches --fail-on. */
+import { Option, type Command } from 'commander';
+import { shouldFail, type FailOn } from '../../core/report.js';
+import { VALIDATE_REPORTERS } from '../../reporters/validate/index.js';
+import { EXIT_FINDINGS, EXIT_OK, type Cli } from '../cli.js';
+import { terminalProgress } from '../progress.js';
 
-const EXIT_USAGE = 2;
-
-export interface ValidateCommandOptions {
-  targets: OutputTarget[];
+interface ValidateFlags {
   failOn?: FailOn;
   /** A config file, false for none (--no-config), or undefined to look for one. */
   config?: string | false;
@@ -21,48 +16,57 @@ export interface ValidateCommandOptions {
   /** true for `--changed` alone (meaning HEAD), or the ref given. */
   changed?: string | boolean;
   color?: boolean;
-  lang: Lang;
-  version: string;
 }
 
-export async function runValidate(paths: string[], options: ValidateCommandOptions): Promise<void> {
-  const targets = resolveTargets(options.targets);
-  if ('error' in targets) {
-    writeStderr(uiText(options.lang, 'error.usage', { message: uiText(options.lang, 'error.targets') }));
-    process.exitCode = EXIT_USAGE;
-    return;
-  }
-  const progress = terminalProgress(uiText(options.lang, 'progress.validating'));
-  let report: Awaited<ReturnType<typeof validate>>;
-  try {
-    report = await validate(paths, {
-      lang: options.lang,
-      onProgress: (done, total) => progress.update(done, total),
-      ...(options.cache ? { cache: options.cacheLocation } : {}),
-      ...(options.changed !== undefined
-        ? { changed: options.changed === true ? 'HEAD' : String(options.changed) }
-        : {}),
-      ...(options.config !== undefined ? { config: options.config } : {}),
-      // Writing a baseline records every current finding, so it is not compared with an old one.
-      ...(options.baseline !== undefined && options.baselineWrite === undefined ? { baseline: options.baseline } : {}),
+export function validateCommand(program: Command, cli: Cli): void {
+  const { command, targets } = cli.reportCommand(
+    program,
+    'validate',
+    'validate.description',
+    Object.keys(VALIDATE_REPORTERS),
+    {
+      color: true,
+    },
+  );
+  command
+    .argument('[paths...]', cli.t('validate.paths'))
+    .addOption(
+      new Option('--fail-on <severity>', cli.t('validate.failOn')).choices(['error', 'warning', 'info', 'none']),
+    )
+    .option('-c, --config <file>', cli.t('validate.config'))
+    .option('--no-config', cli.t('validate.noConfig'))
+    .option('--baseline <file>', cli.t('validate.baseline'))
+    .option('--baseline-write <file>', cli.t('validate.baselineWrite'))
+    .option('--changed [ref]', cli.t('validate.changed'))
+    .option('--cache', cli.t('validate.cache'))
+    .option('--cache-location <dir>', cli.t('validate.cacheLocation'), '.tongban-cache')
+    .addHelpText('after', '\n' + cli.t('validate.exitCodes'))
+    .action(async (paths: string[], flags: ValidateFlags) => {
+      const { validate, saveBaseline } = await import('../../app/validate.js');
+      const workspace = await cli.workspace(flags.config !== undefined ? { config: flags.config } : {});
+      const progress = terminalProgress(cli.t('progress.validating'), cli.io);
+      let result: Awaited<ReturnType<typeof validate>>;
+      try {
+        result = await validate(workspace, {
+          paths,
+          lang: cli.lang,
+          onProgress: (done, total) => progress.update(done, total),
+          ...(flags.cache ? { cache: flags.cacheLocation } : {}),
+          ...(flags.changed !== undefined ? { changed: flags.changed === true ? 'HEAD' : String(flags.changed) } : {}),
+          // Writing a baseline records every current finding, so it is not compared with an old one.
+          ...(flags.baseline !== undefined && flags.baselineWrite === undefined ? { baseline: flags.baseline } : {}),
+        });
+      } finally {
+        progress.stop();
+      }
+      if (flags.baselineWrite !== undefined) {
+        const count = saveBaseline(workspace, result, flags.baselineWrite);
+        cli.err(cli.t('baseline.written', { file: flags.baselineWrite, count }));
+        cli.exitCode = EXIT_OK;
+        return;
+      }
+      await cli.report(result, VALIDATE_REPORTERS, targets(), flags.color);
+      const failOn = flags.failOn ?? result.config?.failOn ?? 'error';
+      cli.exitCode = shouldFail(result.diagnostics, failOn) ? EXIT_FINDINGS : EXIT_OK;
     });
-  } finally {
-    progress.stop();
-  }
-  if (options.baselineWrite !== undefined) {
-    const count = saveBaseline(report, options.baselineWrite);
-    writeStderr(uiText(options.lang, 'baseline.written', { file: options.baselineWrite, count }));
-    process.exitCode = 0;
-    return;
-  }
-  for (const { format, output } of targets) {
-    const reporter = await REPORTERS[format]();
-    // Files never get colour; stdout gets it on a terminal (or when asked).
-    const color = output === undefined && useColour(options.color, process.stdout, process.env);
-    const text = reporter(report, { lang: options.lang, color, version: options.version });
-    if (output === undefined) writeStdout(text);
-    else writeFileAtomic(output, text);
-  }
-  const failOn = options.failOn ?? report.config?.failOn ?? 'error';
-  process.exitCode = shouldFail(report.diagnostics, failOn) ? 1 : 0;
 }

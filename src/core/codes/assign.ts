@@ -7,7 +7,7 @@
  * implementation code is composed from its parts and refused if that code was ever issued before.
  */
 import type { BasicItem, CatalogMeta, ImplementationItem } from '../model.js';
-import type { RuleFinding } from '../rules/rule.js';
+import type { RuleFinding } from '../diagnostic.js';
 import { checkUscc } from './uscc.js';
 import { ledgerIndex, type Ledger, type LedgerEntry } from './ledger.js';
 import { implementationCodeLengths, parseBasicCode, type CodeProfile, type Segment } from './profile.js';

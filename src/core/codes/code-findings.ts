@@ -1,31 +1,31 @@
 /** Findings about the form of a code, shared by the rules that read basic and implementation codes. */
-import type { RuleFinding } from '../rules/rule.js';
+import type { RuleFinding } from '../diagnostic.js';
 import { suggestCode } from '../text.js';
 import { parseBasicCode, type CodeProfile, type CodeProblem, type SegmentValues } from './profile.js';
 
 /** Full-width digits and lower case are the usual damage from pasted spreadsheets; say what was meant. */
-export function notNormalised(code: string, path: string): RuleFinding | undefined {
+export function notNormalised(code: string, path: string): RuleFinding<'code/not-normalised'> | undefined {
   const suggestion = suggestCode(code);
   return suggestion === undefined
     ? undefined
     : { code: 'code/not-normalised', path, args: { value: code, suggestion } };
 }
 
-export function codeProblemFinding(
+export function codeProblemFinding<P extends 'basic' | 'impl'>(
   problem: CodeProblem,
   codeValue: string,
   path: string,
-  prefix: 'basic' | 'impl',
-): RuleFinding {
+  prefix: P,
+): RuleFinding<`code/${P}-length` | `code/${P}-segment`> {
   if (problem.kind === 'length') {
     return {
-      code: `code/${prefix}-length`,
+      code: `code/${prefix}-length` as const,
       path,
       args: { value: codeValue, expected: problem.expected, actual: problem.actual },
     };
   }
   return {
-    code: `code/${prefix}-segment`,
+    code: `code/${prefix}-segment` as const,
     path,
     args: {
       value: codeValue,
@@ -42,7 +42,10 @@ export function checkBasicCodeForm(
   codeValue: string,
   path: string,
   profile: CodeProfile,
-): { findings: RuleFinding[]; values?: SegmentValues } {
+): {
+  findings: RuleFinding<'code/not-normalised' | 'code/basic-length' | 'code/basic-segment'>[];
+  values?: SegmentValues;
+} {
   const normalise = notNormalised(codeValue, path);
   if (normalise) return { findings: [normalise] };
   const parsed = parseBasicCode(codeValue, profile);

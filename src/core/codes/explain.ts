@@ -1,5 +1,5 @@
 /** `tongban code explain`: a code taken apart into named segments, or precisely what is wrong with it. */
-import type { MessageArgs } from '../diagnostic.js';
+import type { FindingCode, MessageArgs } from '../diagnostic.js';
 import type { RegionIndex } from '../regions.js';
 import { suggestCode } from '../text.js';
 import {
@@ -19,7 +19,7 @@ export interface ExplainedPart {
   /** 1-based position of the segment in the code. */
   position: number;
   /** What the value means, in words (a region, a type, a level…); a message code and its arguments. */
-  meaning: { code: string; args: MessageArgs };
+  meaning: { code: ExplainMessage; args: MessageArgs };
   ok: boolean;
 }
 
@@ -27,9 +27,26 @@ export interface Explanation {
   code: string;
   kind: 'basic' | 'implementation' | 'unknown';
   parts: ExplainedPart[];
-  /** The first thing wrong, if anything: a finding code and its arguments. */
-  problem?: { code: string; args: MessageArgs };
+  /** The first thing wrong, if anything: a finding code (or a length fitting no code) and its arguments. */
+  problem?: { code: FindingCode | ExplainMessage; args: MessageArgs };
 }
+
+/** The words explanations use (src/i18n holds them in both languages). */
+export type ExplainMessage =
+  | 'explain.value'
+  | 'explain.origin-national'
+  | 'explain.origin-region'
+  | 'explain.type'
+  | 'explain.type-unknown'
+  | 'explain.main'
+  | 'explain.sub-none'
+  | 'explain.sub-parent'
+  | 'explain.sub'
+  | 'explain.agency'
+  | 'explain.level'
+  | 'explain.level-unknown'
+  | 'explain.handling'
+  | 'explain.length';
 
 /** GB 32100 registration authority + organisation category (first two characters), the common ones. */
 const USCC_CATEGORIES: Record<string, string> = {

@@ -2,7 +2,7 @@
  * The code ledger: every code a catalog ever issued, so that none is issued twice, even after its item
  * file is deleted. Codes are never edited or removed from it: they are retired, with lineage.
  */
-import type { RuleFinding } from '../rules/rule.js';
+import type { RuleFinding } from '../diagnostic.js';
 import { toPointer } from '../pointer.js';
 
 export type LedgerState = 'active' | 'retired';

@@ -2,7 +2,7 @@
  * The lifecycle of codes (山东 DB37/T 2561 distinguishes new, cancelled, merged and split items): a code is
  * never deleted or reused; it is retired, and merges and splits record lineage both ways.
  */
-import type { RuleFinding } from '../rules/rule.js';
+import type { RuleFinding } from '../diagnostic.js';
 import type { Ledger, LedgerEntry } from './ledger.js';
 
 export type LifecycleKind = 'retire' | 'merge' | 'split';
@@ -16,7 +16,10 @@ export interface Retirement {
 }
 
 /** The ledger after retiring `codes`, or why that is not allowed. */
-export function retireCodes(ledger: Ledger, retirement: Retirement): { ledger: Ledger } | { problems: RuleFinding[] } {
+export function retireInLedger(
+  ledger: Ledger,
+  retirement: Retirement,
+): { ledger: Ledger } | { problems: RuleFinding[] } {
   const problems: RuleFinding[] = [];
   const byCode = new Map(ledger.entries.map((e) => [e.code, e]));
   for (const code of retirement.codes) {

@@ -2,7 +2,7 @@
  * Code profiles: a coding scheme described as data (schemas/profiles/*.yaml), so that regional
  * variants (other widths, other type-code tables) need a profile file, not code.
  */
-import type { RuleFinding } from '../rules/rule.js';
+import type { RuleFinding } from '../diagnostic.js';
 import { toPointer } from '../pointer.js';
 import { checkUscc } from './uscc.js';
 

@@ -38,7 +38,7 @@ export interface ItemPair {
   changes: ElementChange[];
 }
 
-export interface DiffResult {
+export interface CatalogDiff {
   left: { label: string; kind: CatalogKind };
   right: { label: string; kind: CatalogKind };
   elements: ElementName[];
@@ -63,7 +63,7 @@ export function itemKey(kind: CatalogKind, data: AnyItem): string | undefined {
 export function keyed(
   side: DiffSide,
   name: 'left' | 'right',
-  duplicates: DiffResult['duplicates'],
+  duplicates: CatalogDiff['duplicates'],
 ): { byKey: Map<string, SideEntry>; unkeyed: SideItem[] } {
   const byKey = new Map<string, SideEntry>();
   const unkeyed: SideItem[] = [];
@@ -83,8 +83,8 @@ export function keyed(
 
 const PROPOSAL_THRESHOLD = 0.6;
 
-export function diffCatalogs(left: DiffSide, right: DiffSide, policy: FieldPolicy): DiffResult {
-  const duplicates: DiffResult['duplicates'] = [];
+export function diffCatalogs(left: DiffSide, right: DiffSide, policy: FieldPolicy): CatalogDiff {
+  const duplicates: CatalogDiff['duplicates'] = [];
   const l = keyed(left, 'left', duplicates);
   const r = keyed(right, 'right', duplicates);
   const elements = left.kind === 'basic' || right.kind === 'basic' ? [...BASIC_ELEMENTS] : [...ELEMENTS];

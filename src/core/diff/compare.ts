@@ -5,7 +5,7 @@
  */
 import type { ImplementationItem } from '../model.js';
 import { BASIC_ELEMENTS, comparable, elementValue, type ElementName, type FieldPolicy } from './elements.js';
-import { keyed, type DiffResult, type DiffSide } from './catalog-diff.js';
+import { keyed, type CatalogDiff, type DiffSide } from './catalog-diff.js';
 
 type AnyItem = Partial<ImplementationItem> & { name: string; type: string };
 
@@ -22,14 +22,14 @@ export interface CompareRow {
   score: number;
 }
 
-export interface CompareResult {
+export interface ConsistencyMatrix {
   regions: string[];
   elements: ElementName[];
   rows: CompareRow[];
   elementScores: Partial<Record<ElementName, number>>;
   regionScores: Record<string, number>;
   score: number;
-  duplicates: DiffResult['duplicates'];
+  duplicates: CatalogDiff['duplicates'];
 }
 
 function ratio(agree: number, total: number): number {
@@ -40,8 +40,8 @@ export function compareCatalogs(
   lists: readonly DiffSide[],
   basic: DiffSide | undefined,
   policy: FieldPolicy,
-): CompareResult {
-  const duplicates: DiffResult['duplicates'] = [];
+): ConsistencyMatrix {
+  const duplicates: CatalogDiff['duplicates'] = [];
   const indexed = lists.map((list) => ({ label: list.label, byKey: keyed(list, 'left', duplicates).byKey }));
   const basicByKey = new Map(basic ? basic.items.map((i) => [i.key, i] as const) : []);
   const elements = [...policy.standard];
@@ -97,7 +97,7 @@ export function compareCatalogs(
     row.score = ratio(agreeing, total);
     return row;
   });
-  const elementScores: CompareResult['elementScores'] = {};
+  const elementScores: ConsistencyMatrix['elementScores'] = {};
   for (const [element, [a, t]] of tally.element) elementScores[element] = ratio(a, t);
   const regionScores: Record<string, number> = {};
   for (const list of lists) {

@@ -73,6 +73,9 @@ export const LIST_SHAPES = {
 
 export type ListElement = keyof typeof LIST_SHAPES;
 
+/** The attributes of list entries whose changes a diff reports (a material's forms, a step's time limit…). */
+export type AttributeName = 'necessity' | 'forms' | 'copies' | 'source' | 'eLicence' | 'timeLimit' | 'type';
+
 export function isListElement(name: ElementName): name is ListElement {
   return name in LIST_SHAPES;
 }

@@ -1,4 +1,5 @@
 /** A mapping file applied to one row: the item it describes, or the columns that could not be read. */
+import type { FindingCode } from '../diagnostic.js';
 import type { CatalogKind, CatalogMeta } from '../model.js';
 import { applyTransform, setPath, type CodeListLookup, type TransformName } from './transforms.js';
 
@@ -17,7 +18,7 @@ export interface Mapping {
 
 export interface RowProblem {
   column: string;
-  code: string;
+  code: FindingCode;
   args: Record<string, string>;
 }
 

@@ -4,13 +4,14 @@
  * or national codes, full-width digits. Each transform returns a value, undefined for an empty cell, or
  * a problem to report with the row and column.
  */
+import type { FindingCode } from '../diagnostic.js';
 import type { TimeLimit } from '../model.js';
 import { toHalfWidth } from '../text.js';
 
 export type TransformName =
   'text' | 'list' | 'lawList' | 'integer' | 'number' | 'boolean' | 'timeLimit' | 'codeList' | 'codeListSet' | 'json';
 
-export type TransformResult = { value: unknown } | { problem: string; args?: Record<string, string> } | undefined;
+export type TransformResult = { value: unknown } | { problem: FindingCode; args?: Record<string, string> } | undefined;
 
 /** A code list as the transforms need it: each value by its name and by its national code. */
 export interface CodeListLookup {

@@ -4,13 +4,16 @@
  */
 import { checkUscc, usccRegion } from '../codes/uscc.js';
 import { regionContains } from '../regions.js';
-import type { ItemRule, RuleFinding } from './rule.js';
+import { itemRule, type RuleFinding } from './rule.js';
 
-export const agencyRegion: ItemRule<'implementation'> = {
+/** The codes this rule reports. */
+type Code = 'uscc/region-unknown' | 'uscc/region-retired' | 'agency/outside-region';
+
+export const agencyRegion = itemRule({
   id: 'agency-region',
   scope: 'item',
   appliesTo: ['implementation'],
-  codes: { 'uscc/region-unknown': 'warning', 'uscc/region-retired': 'info', 'agency/outside-region': 'warning' },
+  codes: ['uscc/region-unknown', 'uscc/region-retired', 'agency/outside-region'],
   check(item, { regions, catalog }) {
     const uscc = item.agency.uscc;
     const problem = checkUscc(uscc);
@@ -19,7 +22,7 @@ export const agencyRegion: ItemRule<'implementation'> = {
     const code = usccRegion(uscc);
     const region = regions.get(code);
     if (!region) return [{ code: 'uscc/region-unknown', path, args: { region: code } }];
-    const out: RuleFinding[] = [];
+    const out: RuleFinding<Code>[] = [];
     if (!region.active)
       out.push({
         code: 'uscc/region-retired',
@@ -35,4 +38,4 @@ export const agencyRegion: ItemRule<'implementation'> = {
     }
     return out;
   },
-};
+});

@@ -1,23 +1,21 @@
 /** A basic item's own code: well formed under the profile, of the catalog's origin, of the item's type. */
 import { checkBasicCodeForm } from '../codes/code-findings.js';
-import type { ItemRule, RuleFinding } from './rule.js';
+import { itemRule, type RuleFinding } from './rule.js';
 
-export const basicCode: ItemRule<'basic'> = {
+/** The codes this rule reports. */
+type Code =
+  'code/not-normalised' | 'code/basic-length' | 'code/basic-segment' | 'code/basic-origin' | 'code/basic-type';
+
+export const basicCode = itemRule({
   id: 'basic-code',
   scope: 'item',
   appliesTo: ['basic'],
-  codes: {
-    'code/not-normalised': 'error',
-    'code/basic-length': 'error',
-    'code/basic-segment': 'error',
-    'code/basic-origin': 'error',
-    'code/basic-type': 'error',
-  },
+  codes: ['code/not-normalised', 'code/basic-length', 'code/basic-segment', 'code/basic-origin', 'code/basic-type'],
   check(item, { profile, catalog }) {
     if (item.code === undefined) return [];
     const { findings, values } = checkBasicCodeForm(item.code, '/code', profile);
     if (!values) return findings;
-    const out: RuleFinding[] = [];
+    const out: RuleFinding<Code>[] = [];
     const origin = catalog.meta.origin;
     if (origin !== undefined && values.origin !== undefined && values.origin !== origin) {
       out.push({
@@ -36,4 +34,4 @@ export const basicCode: ItemRule<'basic'> = {
     }
     return out;
   },
-};
+});

@@ -2,26 +2,30 @@
  * 同一事项、同一标准: an implementation item implements an item that exists in its basic catalog,
  * under the same name and type, at levels the basic item allows.
  */
-import type { ItemRule, RuleFinding } from './rule.js';
+import { itemRule, type RuleFinding } from './rule.js';
 
-export const basicConformance: ItemRule<'implementation'> = {
+/** The codes this rule reports. */
+type Code =
+  'basic/unknown-code' | 'basic/name-mismatch' | 'basic/type-mismatch' | 'basic/level-mismatch' | 'basic/cancelled';
+
+export const basicConformance = itemRule({
   id: 'basic-conformance',
   scope: 'item',
   appliesTo: ['implementation'],
-  codes: {
-    'basic/unknown-code': 'error',
-    'basic/name-mismatch': 'error',
-    'basic/type-mismatch': 'error',
-    'basic/level-mismatch': 'error',
-    'basic/cancelled': 'warning',
-  },
+  codes: [
+    'basic/unknown-code',
+    'basic/name-mismatch',
+    'basic/type-mismatch',
+    'basic/level-mismatch',
+    'basic/cancelled',
+  ],
   check(item, { basicItems }) {
     // Without a readable basic catalog there is nothing to compare with; that is reported on catalog.yaml.
     if (!basicItems) return [];
     const basic = basicItems.get(item.basicCode);
     if (!basic) return [{ code: 'basic/unknown-code', path: '/basicCode', args: { value: item.basicCode } }];
     const standard = basic.data;
-    const out: RuleFinding[] = [];
+    const out: RuleFinding<Code>[] = [];
     if (item.name !== standard.name)
       out.push({
         code: 'basic/name-mismatch',
@@ -47,4 +51,4 @@ export const basicConformance: ItemRule<'implementation'> = {
       out.push({ code: 'basic/cancelled', path: '/basicCode', args: { value: item.basicCode } });
     return out;
   },
-};
+});

@@ -1,13 +1,13 @@
 /** catalog.yaml itself: its region code exists and is current; a basic catalog's origin is 00 or a province. */
-import type { CatalogRule, RuleFinding } from './rule.js';
+import { catalogRule, type FileFinding } from './rule.js';
 
-export const catalogMeta: CatalogRule = {
+export const catalogMeta = catalogRule({
   id: 'catalog-meta',
   scope: 'catalog',
-  codes: { 'region/unknown': 'error', 'region/retired': 'warning', 'catalog/origin': 'error' },
+  codes: ['region/unknown', 'region/retired', 'catalog/origin'],
   check(catalog, { regions }) {
     const { meta, file } = catalog;
-    const out: (RuleFinding & { file: string })[] = [];
+    const out: FileFinding<'region/unknown' | 'region/retired' | 'catalog/origin'>[] = [];
     if (meta.region !== undefined) {
       const region = regions.get(meta.region);
       if (!region) out.push({ file, code: 'region/unknown', path: '/region', args: { region: meta.region } });
@@ -28,4 +28,4 @@ export const catalogMeta: CatalogRule = {
     }
     return out;
   },
-};
+});

@@ -1,12 +1,12 @@
 /** Items without a code are legal while they are drafted; say so, so nobody publishes one by accident. */
-import type { ItemRule } from './rule.js';
+import { itemRule } from './rule.js';
 
-export const codeMissing: ItemRule = {
+export const codeMissing = itemRule({
   id: 'code-missing',
   scope: 'item',
   appliesTo: ['basic', 'implementation'],
-  codes: { 'code/missing': 'info' },
+  codes: ['code/missing'],
   check(item) {
     return item.code === undefined ? [{ code: 'code/missing', path: '', args: {} }] : [];
   },
-};
+});

@@ -1,13 +1,13 @@
 /** 一事一码: within one catalog no two items share a code. */
-import type { CatalogRule, RuleFinding } from './rule.js';
+import { catalogRule, type FileFinding } from './rule.js';
 
-export const codeUnique: CatalogRule = {
+export const codeUnique = catalogRule({
   id: 'code-unique',
   scope: 'catalog',
-  codes: { 'code/duplicate': 'error' },
+  codes: ['code/duplicate'],
   check(catalog) {
     const firstFile = new Map<string, string>();
-    const out: (RuleFinding & { file: string })[] = [];
+    const out: FileFinding<'code/duplicate'>[] = [];
     for (const item of catalog.items) {
       const code = item.code;
       if (code === undefined) continue;
@@ -17,4 +17,4 @@ export const codeUnique: CatalogRule = {
     }
     return out;
   },
-};
+});

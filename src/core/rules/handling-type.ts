@@ -1,11 +1,11 @@
 /** 即办 ⇔ 即办件: a promised limit of 0 is an immediate item, and an immediate item promises 0. */
-import type { ItemRule } from './rule.js';
+import { itemRule } from './rule.js';
 
-export const handlingType: ItemRule<'implementation'> = {
+export const handlingType = itemRule({
   id: 'handling-type',
   scope: 'item',
   appliesTo: ['implementation'],
-  codes: { 'limit/immediate-mismatch': 'error' },
+  codes: ['limit/immediate-mismatch'],
   check(item) {
     const immediate = item.promisedLimit.value === 0;
     if (immediate && item.handlingType !== '即办件') {
@@ -28,4 +28,4 @@ export const handlingType: ItemRule<'implementation'> = {
     }
     return [];
   },
-};
+});

@@ -4,22 +4,33 @@
  */
 import { checkBasicCodeForm, codeProblemFinding, notNormalised } from '../codes/code-findings.js';
 import { checkImplementationCode, levelForDigit, splitImplementationCode } from '../codes/profile.js';
-import type { ItemRule, RuleFinding } from './rule.js';
+import { itemRule, type RuleFinding } from './rule.js';
 
-export const implementationCode: ItemRule<'implementation'> = {
+/** The codes this rule reports. */
+type Code =
+  | 'code/not-normalised'
+  | 'code/basic-length'
+  | 'code/basic-segment'
+  | 'code/impl-length'
+  | 'code/impl-segment'
+  | 'code/impl-agency'
+  | 'code/impl-basic'
+  | 'code/impl-level';
+
+export const implementationCode = itemRule({
   id: 'implementation-code',
   scope: 'item',
   appliesTo: ['implementation'],
-  codes: {
-    'code/not-normalised': 'error',
-    'code/basic-length': 'error',
-    'code/basic-segment': 'error',
-    'code/impl-length': 'error',
-    'code/impl-segment': 'error',
-    'code/impl-agency': 'error',
-    'code/impl-basic': 'error',
-    'code/impl-level': 'error',
-  },
+  codes: [
+    'code/not-normalised',
+    'code/basic-length',
+    'code/basic-segment',
+    'code/impl-length',
+    'code/impl-segment',
+    'code/impl-agency',
+    'code/impl-basic',
+    'code/impl-level',
+  ],
   check(item, { profile }) {
     const out = checkBasicCodeForm(item.basicCode, '/basicCode', profile).findings;
     if (item.code === undefined) return out;
@@ -29,7 +40,7 @@ export const implementationCode: ItemRule<'implementation'> = {
     if (problem) return [...out, codeProblemFinding(problem, item.code, '/code', 'impl')];
     const parts = splitImplementationCode(item.code, profile);
     if (!parts) return out;
-    const mismatches: RuleFinding[] = [];
+    const mismatches: RuleFinding<Code>[] = [];
     if (parts.uscc !== item.agency.uscc) {
       mismatches.push({
         code: 'code/impl-agency',
@@ -54,4 +65,4 @@ export const implementationCode: ItemRule<'implementation'> = {
     }
     return [...out, ...mismatches];
   },
-};
+});

@@ -2,25 +2,22 @@
  * The items against their catalog's ledger (when it has one): every code in use is recorded, no active
  * code has lost its file, and no live item carries a retired code (a cancelled item keeps its own).
  */
-import type { CatalogRule, RuleFinding } from './rule.js';
+import { catalogRule, type FileFinding } from './rule.js';
 import { toPointer } from '../pointer.js';
 
-export const ledger: CatalogRule = {
+export const ledger = catalogRule({
   id: 'ledger',
   scope: 'catalog',
-  codes: {
-    'ledger/unrecorded': 'warning',
-    'ledger/vanished': 'error',
-    'ledger/file-mismatch': 'error',
-    'ledger/retired-in-use': 'error',
-  },
+  codes: ['ledger/unrecorded', 'ledger/vanished', 'ledger/file-mismatch', 'ledger/retired-in-use'],
   check(catalog) {
     if (!catalog.ledger) return [];
     const { file: ledgerFile, data } = catalog.ledger;
     const prefix = catalog.dir === '.' ? '' : catalog.dir + '/';
     const byCode = new Map(data.entries.map((entry) => [entry.code, entry]));
     const codeOfFile = new Map(catalog.items.map((item) => [item.file, item.code]));
-    const out: (RuleFinding & { file: string })[] = [];
+    const out: FileFinding<
+      'ledger/unrecorded' | 'ledger/vanished' | 'ledger/file-mismatch' | 'ledger/retired-in-use'
+    >[] = [];
     for (const item of catalog.items) {
       if (item.code === undefined) continue;
       const entry = byCode.get(item.code);
@@ -49,4 +46,4 @@ export const ledger: CatalogRule = {
     });
     return out;
   },
-};
+});

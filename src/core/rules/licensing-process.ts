@@ -1,5 +1,5 @@
 /** A 行政许可 is decided through at least 受理、审查、决定 (Administrative Licensing Law, ch. 4). */
-import type { ItemRule } from './rule.js';
+import { itemRule } from './rule.js';
 
 /** Each required stage with the step names that real lists use for it. */
 const REQUIRED_STAGES: readonly { stage: string; words: readonly string[] }[] = [
@@ -8,11 +8,11 @@ const REQUIRED_STAGES: readonly { stage: string; words: readonly string[] }[] = 
   { stage: '决定', words: ['决定', '批准', '审定', '办结'] },
 ];
 
-export const licensingProcess: ItemRule<'implementation'> = {
+export const licensingProcess = itemRule({
   id: 'licensing-process',
   scope: 'item',
   appliesTo: ['implementation'],
-  codes: { 'process/licensing-steps': 'error' },
+  codes: ['process/licensing-steps'],
   check(item) {
     if (item.type !== '行政许可') return [];
     const names = (item.process ?? []).map((step) => step.name);
@@ -26,4 +26,4 @@ export const licensingProcess: ItemRule<'implementation'> = {
       },
     ];
   },
-};
+});

@@ -1,18 +1,17 @@
-/** What a semantic rule is: a set of codes it may report, and a pure check over trusted data. */
-import type { MessageArgs, Severity } from '../diagnostic.js';
+/**
+ * What a semantic rule is: the codes it may report (from the registry in finding-codes.ts, with their
+ * severities) and a pure check over trusted data. The compiler holds each check to its declared codes.
+ */
+import type { FindingCode, RuleFinding } from '../diagnostic.js';
 import type { CatalogKind, CatalogMeta, ItemOfKind } from '../model.js';
 import type { Ledger } from '../codes/ledger.js';
 import type { CodeProfile } from '../codes/profile.js';
 import type { RegionIndex } from '../regions.js';
 
-/** Where and what, before the file, severity and words are attached. */
-export interface RuleFinding {
-  code: string;
-  /** JSON pointer inside the item (or catalog.yaml for catalog rules). */
-  path: string;
-  args?: MessageArgs;
-  target?: 'key' | 'value';
-}
+export type { RuleFinding } from '../diagnostic.js';
+
+/** A catalog rule's finding: it names the file it is about (catalog.yaml, an item, the ledger). */
+export type FileFinding<C extends FindingCode = FindingCode> = RuleFinding<C> & { file: string };
 
 export interface CheckedItem<K extends CatalogKind = CatalogKind> {
   file: string;
@@ -50,24 +49,37 @@ export interface RuleContext {
   basicItems?: ReadonlyMap<string, CheckedItem<'basic'>>;
 }
 
-interface RuleBase {
+interface RuleBase<C extends FindingCode> {
   /** Stable identifier of the rule (its file name). */
   id: string;
-  /** Every code the rule can report, with its default severity. */
-  codes: Record<string, Severity>;
+  /** Every code the rule can report; their default severities are in finding-codes.ts. */
+  codes: readonly C[];
 }
 
 /** Checks one item at a time. */
-export interface ItemRule<K extends CatalogKind = CatalogKind> extends RuleBase {
+export interface ItemRule<
+  K extends CatalogKind = CatalogKind,
+  C extends FindingCode = FindingCode,
+> extends RuleBase<C> {
   scope: 'item';
   appliesTo: readonly K[];
-  check(item: ItemOfKind[K], context: RuleContext): RuleFinding[];
+  check(item: ItemOfKind[K], context: RuleContext): RuleFinding<NoInfer<C>>[];
 }
 
 /** Checks a whole catalog at once (uniqueness, catalog.yaml itself); findings name their file. */
-export interface CatalogRule extends RuleBase {
+export interface CatalogRule<C extends FindingCode = FindingCode> extends RuleBase<C> {
   scope: 'catalog';
-  check(catalog: CheckedCatalog, context: RuleContext): (RuleFinding & { file: string })[];
+  check(catalog: CheckedCatalog, context: RuleContext): FileFinding<NoInfer<C>>[];
 }
 
 export type Rule = ItemRule<'basic'> | ItemRule<'implementation'> | ItemRule<CatalogKind> | CatalogRule;
+
+/** An item rule whose check the compiler holds to the codes it declares. */
+export function itemRule<K extends CatalogKind, const C extends FindingCode>(rule: ItemRule<K, C>): ItemRule<K, C> {
+  return rule;
+}
+
+/** A catalog rule whose check the compiler holds to the codes it declares. */
+export function catalogRule<const C extends FindingCode>(rule: CatalogRule<C>): CatalogRule<C> {
+  return rule;
+}

@@ -1,6 +1,6 @@
 /** A sub-item names its main item; the main item must exist and share origin, type and main number. */
 import { parseBasicCode, type CodeProfile } from '../codes/profile.js';
-import type { CatalogRule, RuleFinding } from './rule.js';
+import { catalogRule, type FileFinding } from './rule.js';
 
 /** Every segment but the sub-item number: what a main item and its sub-items share. */
 function stem(code: string, profile: CodeProfile): string | undefined {
@@ -12,14 +12,14 @@ function stem(code: string, profile: CodeProfile): string | undefined {
     .join('');
 }
 
-export const subItemParent: CatalogRule = {
+export const subItemParent = catalogRule({
   id: 'sub-item-parent',
   scope: 'catalog',
-  codes: { 'code/parent-unknown': 'error', 'code/parent-mismatch': 'error' },
+  codes: ['code/parent-unknown', 'code/parent-mismatch'],
   check(catalog, { profile }) {
     if (catalog.meta.kind !== 'basic') return [];
     const codes = new Set(catalog.items.map((i) => i.code).filter((c) => c !== undefined));
-    const out: (RuleFinding & { file: string })[] = [];
+    const out: FileFinding<'code/parent-unknown' | 'code/parent-mismatch'>[] = [];
     for (const { file, code, parent } of catalog.items) {
       if (parent === undefined) continue;
       if (!codes.has(parent)) {
@@ -35,4 +35,4 @@ export const subItemParent: CatalogRule = {
     }
     return out;
   },
-};
+});

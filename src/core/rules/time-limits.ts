@@ -1,11 +1,11 @@
 /** 承诺时限 must not exceed 法定时限; comparing them needs the same unit. */
-import type { ItemRule } from './rule.js';
+import { itemRule } from './rule.js';
 
-export const timeLimits: ItemRule<'implementation'> = {
+export const timeLimits = itemRule({
   id: 'time-limits',
   scope: 'item',
   appliesTo: ['implementation'],
-  codes: { 'limit/promised-exceeds-statutory': 'error', 'limit/unit-mismatch': 'warning' },
+  codes: ['limit/promised-exceeds-statutory', 'limit/unit-mismatch'],
   check({ statutoryLimit: statutory, promisedLimit: promised }) {
     if (promised.value === 0) return [];
     if (promised.unit !== statutory.unit) {
@@ -28,4 +28,4 @@ export const timeLimits: ItemRule<'implementation'> = {
     }
     return [];
   },
-};
+});

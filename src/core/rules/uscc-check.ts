@@ -1,9 +1,12 @@
 /** The implementing (and entrusting) body's 统一社会信用代码: GB 32100 check character and GB 11714 organisation-code check. */
 import { checkUscc } from '../codes/uscc.js';
 import { suggestCode } from '../text.js';
-import type { ItemRule, RuleFinding } from './rule.js';
+import { itemRule, type RuleFinding } from './rule.js';
 
-function usccFindings(uscc: string, path: string): RuleFinding[] {
+/** The codes this rule reports. */
+type Code = 'code/not-normalised' | 'uscc/length' | 'uscc/character' | 'uscc/check-char' | 'uscc/org-check';
+
+function usccFindings(uscc: string, path: string): RuleFinding<Code>[] {
   const suggestion = suggestCode(uscc);
   if (suggestion !== undefined && !checkUscc(suggestion)) {
     return [{ code: 'code/not-normalised', path, args: { value: uscc, suggestion } }];
@@ -26,20 +29,14 @@ function usccFindings(uscc: string, path: string): RuleFinding[] {
   }
 }
 
-export const usccCheck: ItemRule<'implementation'> = {
+export const usccCheck = itemRule({
   id: 'uscc-check',
   scope: 'item',
   appliesTo: ['implementation'],
-  codes: {
-    'code/not-normalised': 'error',
-    'uscc/length': 'error',
-    'uscc/character': 'error',
-    'uscc/check-char': 'error',
-    'uscc/org-check': 'error',
-  },
+  codes: ['code/not-normalised', 'uscc/length', 'uscc/character', 'uscc/check-char', 'uscc/org-check'],
   check(item) {
     const out = usccFindings(item.agency.uscc, '/agency/uscc');
     if (item.entrustedAgency) out.push(...usccFindings(item.entrustedAgency.uscc, '/entrustedAgency/uscc'));
     return out;
   },
-};
+});

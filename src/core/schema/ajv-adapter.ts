@@ -4,7 +4,7 @@
  * wrong type there is reported once, as not being in the list.
  */
 import type { ErrorObject } from 'ajv';
-import type { RuleFinding } from '../rules/rule.js';
+import type { RuleFinding } from '../diagnostic.js';
 import { toPointer } from '../pointer.js';
 
 function describe(value: unknown): string {

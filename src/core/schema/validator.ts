@@ -6,7 +6,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import type { CatalogKind } from '../model.js';
-import type { RuleFinding } from '../rules/rule.js';
+import type { RuleFinding } from '../diagnostic.js';
 import { adaptAjvErrors } from './ajv-adapter.js';
 
 export interface SchemaSet {

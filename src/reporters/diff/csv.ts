@@ -1,21 +1,35 @@
-/**
- * CSV that opens correctly in Excel: UTF-8 with a byte-order mark, and cells that begin with = + - @ (or
- * a tab or carriage return) prefixed with ' so a spreadsheet does not run them as formulas.
- */
-import { stringify } from 'csv-stringify/sync';
+/** `tongban diff --format csv`: one row per element change or list entry, for a spreadsheet. */
+import type { DiffResult } from '../../app/diff.js';
+import type { Reporter } from '../reporter.js';
+import { uiText } from '../../i18n/index.js';
+import { excelCsv } from '../shared/csv.js';
+import { elementLabel, entryName, showValue } from '../shared/values.js';
 
-const FORMULA = /^[=+\-@\t\r]/;
-
-export function neutralise(cell: string): string {
-  return FORMULA.test(cell) ? `'${cell}` : cell;
-}
-
-export function excelCsv(rows: readonly (readonly string[])[]): string {
-  return (
-    '\uFEFF' +
-    stringify(
-      rows.map((row) => row.map(neutralise)),
-      { record_delimiter: 'windows' },
-    )
-  );
-}
+export const csv: Reporter<DiffResult> = (result, { lang }) => {
+  const rows: string[][] = [
+    ['basic code', 'name', 'element', 'standard', 'change', 'before', 'after'].map((h) =>
+      uiText(lang, `csv.${h}` as never),
+    ),
+  ];
+  const yes = uiText(lang, 'csv.yes');
+  const no = uiText(lang, 'csv.no');
+  for (const pair of result.pairs) {
+    for (const change of pair.changes) {
+      const base = [pair.key, pair.name, elementLabel(lang, change.element), change.standard ? yes : no];
+      if (!change.entries) rows.push([...base, 'changed', showValue(change.before), showValue(change.after)]);
+      else
+        for (const e of change.entries)
+          rows.push([
+            ...base,
+            e.kind,
+            e.before === undefined ? '' : entryName(e.before),
+            e.after === undefined ? '' : entryName(e.after),
+          ]);
+    }
+  }
+  for (const item of result.onlyLeft)
+    rows.push([item.key ?? '', item.name, '', '', `only ${result.left.label}`, item.file, '']);
+  for (const item of result.onlyRight)
+    rows.push([item.key ?? '', item.name, '', '', `only ${result.right.label}`, '', item.file]);
+  return excelCsv(rows);
+};

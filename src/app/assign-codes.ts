@@ -1,0 +1,41 @@
+/** `tongban code assign`: codes for every uncoded item of the catalogs under some paths, planned then applied. */
+import { planAssignments } from '../core/codes/assign.js';
+import type { Finding } from '../core/diagnostic.js';
+import type { Workspace } from '../io/workspace.js';
+import {
+  applyPlan,
+  planFindings,
+  readCodingCatalog,
+  today,
+  underLock,
+  type CodeRunOptions,
+  type CodeRunResult,
+} from './code-catalog.js';
+import { toDiagnostics } from './diagnostics.js';
+
+export interface AssignCodesOptions extends CodeRunOptions {
+  paths?: readonly string[];
+}
+
+export async function assignCodes(workspace: Workspace, options: AssignCodesOptions = {}): Promise<CodeRunResult> {
+  const dryRun = options.dryRun ?? false;
+  const date = options.today ?? today();
+  const result: CodeRunResult = { dryRun, plans: [], diagnostics: [], applied: false };
+  const problems: Finding[] = [];
+  for (const listed of workspace.catalogs(options.paths ?? []).requested) {
+    // Planning reads the ledger, so it happens under the lock too: two runs cannot plan the same code.
+    underLock(listed, dryRun, () => {
+      const catalog = readCodingCatalog(workspace, listed);
+      if (Array.isArray(catalog)) return void problems.push(...catalog);
+      const plan = planAssignments({ ...catalog, today: date });
+      result.plans.push({ catalog: catalog.shown, plan });
+      if (plan.problems.length) return void problems.push(...planFindings(catalog, plan.problems));
+      if (dryRun || (plan.assignments.length === 0 && plan.adopted.length === 0)) return;
+      const refused = applyPlan(catalog, plan, new Map());
+      problems.push(...refused);
+      if (refused.length === 0) result.applied = true;
+    });
+  }
+  result.diagnostics = toDiagnostics(problems, options.lang ?? 'en', workspace.textOf);
+  return result;
+}

@@ -1,0 +1,166 @@
+/**
+ * `tongban guide`: 办事指南 for every valid implementation item, as Markdown or a static HTML site, rebuilt
+ * incrementally (see io/guide-site.ts): only pages whose view changed are rendered, pages of removed items
+ * are deleted.
+ */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { findingIn, locationOf, type Diagnostic, type Finding } from '../core/diagnostic.js';
+import { indexView, type GuidePage } from '../core/guide/index-view.js';
+import { checkTemplate, createRenderer } from '../core/guide/render.js';
+import { guideView } from '../core/guide/view.js';
+import type { CatalogMeta } from '../core/model.js';
+import type { Lang } from '../i18n/index.js';
+import { loadTemplates } from '../io/guide-templates.js';
+import { GuideSite, type GuideManifest } from '../io/guide-site.js';
+import { DISK_READER, readValid } from '../io/item-reader.js';
+import { locateFindings } from '../io/locate.js';
+import type { Workspace } from '../io/workspace.js';
+import { toDiagnostics } from './diagnostics.js';
+
+export type GuideFormat = 'html' | 'md';
+
+export interface GuideOptions {
+  paths?: readonly string[];
+  /** The folder to write the site to; without it nothing is written (see `single`). */
+  out?: string;
+  format?: GuideFormat;
+  /** A publisher's templates folder; missing files fall back to tongban's own. */
+  templates?: string;
+  /** Only the item with this implementation or basic code. */
+  item?: string;
+  lang?: Lang;
+}
+
+export interface GuideResult {
+  /** The output folder as given, when the site was written. */
+  out?: string;
+  format: GuideFormat;
+  /** Pages written, relative to the output folder. */
+  rendered: string[];
+  unchanged: number;
+  deleted: string[];
+  /** Items left out (unreadable, invalid) and template problems. */
+  diagnostics: Diagnostic[];
+  /** The text of the page when `item` selected exactly one. */
+  single?: string;
+}
+
+function sha1(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
+/** The views of every valid implementation item under `paths`; the rest are findings. */
+function collectPages(workspace: Workspace, paths: readonly string[]): { pages: GuidePage[]; findings: Finding[] } {
+  const set = workspace.catalogs(paths);
+  const pages: GuidePage[] = [];
+  const findings: Finding[] = [...set.problems];
+  // Only implementation lists have guides: a basic catalog says what an item is, not how to apply for it.
+  for (const catalog of set.requested.filter((c) => c.kind === 'implementation')) {
+    const meta = catalog.meta as unknown as CatalogMeta;
+    const region = meta.region ? (workspace.regions.get(meta.region)?.fullName ?? null) : null;
+    const folder = path.basename(catalog.absoluteDir);
+    const read = readValid(DISK_READER, catalog, 'implementation', workspace.schemas);
+    findings.push(...read.problems);
+    for (const { file, data } of read.items) {
+      const view = guideView(data, file, meta, region);
+      pages.push({ view, path: `${folder}/${view.slug}`, catalogName: meta.name });
+    }
+  }
+  return { pages, findings };
+}
+
+export async function buildGuides(workspace: Workspace, options: GuideOptions = {}): Promise<GuideResult> {
+  const lang = options.lang ?? 'en';
+  const format = options.format ?? 'html';
+  const site = options.out === undefined ? undefined : new GuideSite(path.resolve(workspace.cwd, options.out));
+  const result: GuideResult = {
+    ...(options.out !== undefined ? { out: options.out } : {}),
+    format,
+    rendered: [],
+    unchanged: 0,
+    deleted: [],
+    diagnostics: [],
+  };
+
+  const templates = loadTemplates(workspace.cwd, options.templates);
+  const allowRaw = workspace.config?.config.guide?.allowRaw ?? [];
+  const templateProblems = [...Object.values(templates.templates), ...Object.values(templates.partials)].flatMap((t) =>
+    checkTemplate(t, allowRaw),
+  );
+  if (templateProblems.length) return { ...result, diagnostics: toDiagnostics(templateProblems, lang) };
+  const render = createRenderer(templates);
+  const templatesHash = sha1(JSON.stringify(templates) + format);
+
+  const collected = collectPages(workspace, options.paths ?? []);
+  const pages =
+    options.item === undefined
+      ? collected.pages
+      : collected.pages.filter((p) => p.view.code === options.item || p.view.basicCode === options.item);
+  const previous = site?.readManifest();
+  const reusable = previous?.templates === templatesHash ? previous.pages : {};
+  // Building one item leaves the other pages as they are, so their manifest entries stay.
+  const manifest: GuideManifest = {
+    version: 1,
+    templates: templatesHash,
+    pages: options.item !== undefined ? { ...reusable } : {},
+  };
+  const problems: Finding[] = [...collected.findings];
+
+  for (const page of pages) {
+    const target = `${page.path}.${format}`;
+    const hash = sha1(JSON.stringify(page.view));
+    manifest.pages[target] = hash;
+    if (options.item === undefined && reusable[target] === hash && site?.has(target)) {
+      result.unchanged++;
+      continue;
+    }
+    const rendered = render(`guide.${format}`, page.view);
+    if ('missing' in rendered) {
+      problems.push(missingField(workspace, rendered.missing, page.view.file));
+      delete manifest.pages[target];
+      continue;
+    }
+    if (pages.length === 1) result.single = rendered.text;
+    if (site) {
+      site.write(target, rendered.text);
+      result.rendered.push(target);
+    }
+  }
+
+  if (site && options.item === undefined) {
+    // Pages of items that are gone are deleted, so the site never shows a cancelled guide.
+    for (const target of Object.keys(previous?.pages ?? {})) {
+      if (manifest.pages[target] === undefined && site.has(target) && !problems.length) {
+        site.remove(target);
+        result.deleted.push(target);
+      }
+    }
+    const index = render(`index.${format}`, indexView(pages, format));
+    if ('text' in index) site.write(`index.${format}`, index.text);
+  }
+  site?.writeManifest(manifest);
+  result.diagnostics = toDiagnostics(problems, lang, workspace.textOf);
+  return result;
+}
+
+/** A field the template uses that the view lacks: located at the template's line, naming the item's. */
+function missingField(
+  workspace: Workspace,
+  missing: { field: string; template: string; line: number; column: number },
+  itemFile: string,
+): Finding {
+  const [itemAt] = locateFindings(
+    [findingIn(itemFile, { code: 'guide/missing-field', path: `/${missing.field.split('.')[0]}` })],
+    workspace.textOf,
+  );
+  const start = { line: missing.line, column: missing.column };
+  return {
+    ...findingIn(missing.template, {
+      code: 'guide/missing-field',
+      path: '',
+      args: { field: missing.field, item: itemAt ? locationOf(itemAt) : itemFile },
+    }),
+    range: { start, end: start },
+  };
+}

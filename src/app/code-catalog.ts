@@ -1,0 +1,161 @@
+/**
+ * What the code commands (assign, retire, merge, split) share: one catalog read fresh under its lock, and a
+ * plan applied to it. Nothing of a catalog is written while its plan has problems, and every edit is worked
+ * out before anything is written, so a refused edit leaves the catalog untouched.
+ */
+import { readFileSync, renameSync } from 'node:fs';
+import path from 'node:path';
+import type { CodePlan, PlanItem } from '../core/codes/assign.js';
+import type { Ledger } from '../core/codes/ledger.js';
+import type { CodeProfile } from '../core/codes/profile.js';
+import { findingIn, type Diagnostic, type Finding, type RuleFinding } from '../core/diagnostic.js';
+import type { CatalogKind, CatalogMeta, ImplementationItem } from '../core/model.js';
+import { LEDGER_FILE } from '../io/discover.js';
+import { DISK_READER, readValid } from '../io/item-reader.js';
+import { readLedger, writeLedger } from '../io/ledger-file.js';
+import { withCatalogLock } from '../io/lock.js';
+import { writeFileAtomic } from '../io/write-file.js';
+import { setTopLevelString } from '../io/yaml-edit.js';
+import type { Catalog, Workspace } from '../io/workspace.js';
+import type { Lang } from '../i18n/index.js';
+
+export interface CodeRunOptions {
+  lang?: Lang;
+  /** Plan only; write nothing. */
+  dryRun?: boolean;
+  /** Date for the ledger and the items (YYYY-MM-DD); default today. */
+  today?: string;
+}
+
+export interface CatalogPlan {
+  /** The catalog folder as shown. */
+  catalog: string;
+  plan: CodePlan;
+}
+
+export interface CodeRunResult {
+  dryRun: boolean;
+  plans: CatalogPlan[];
+  /** Problems that stopped a catalog's plan (nothing of that catalog was written), or a refused edit. */
+  diagnostics: Diagnostic[];
+  /** Whether anything was written. */
+  applied: boolean;
+}
+
+/** One catalog as the code commands see it. */
+export interface CodingCatalog {
+  absoluteDir: string;
+  /** The folder as shown. */
+  shown: string;
+  kind: CatalogKind;
+  meta: CatalogMeta;
+  /** Every item, by its path inside the catalog folder. */
+  items: PlanItem[];
+  ledger: Ledger;
+  profile: CodeProfile;
+}
+
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** A file inside a catalog (relative to it) as shown to the user. */
+export function shownIn(catalog: { shown: string }, file: string): string {
+  return (catalog.shown === '.' ? '' : catalog.shown + '/') + file;
+}
+
+/** Plan problems (files relative to the catalog) as findings in the files the user knows. */
+export function planFindings(catalog: CodingCatalog, problems: readonly (RuleFinding & { file: string })[]): Finding[] {
+  return problems.map(({ file, ...problem }) => findingIn(shownIn(catalog, file), problem));
+}
+
+/**
+ * The catalog as it is on disk now (read under the lock, so no other run changes it meanwhile), or why it
+ * cannot be coded: an invalid catalog.yaml or ledger, or items that cannot be read or fail the schema.
+ */
+export function readCodingCatalog(workspace: Workspace, listed: Catalog): CodingCatalog | Finding[] {
+  const set = workspace.catalogs([listed.absoluteDir]);
+  const catalog = set.requested[0] ?? listed;
+  const { meta, kind } = catalog;
+  // catalog.yaml that cannot be read is among the set's problems; one the schema rejects, here.
+  if (meta === undefined) return set.problems;
+  const metaProblems = workspace.schemas.catalog(meta);
+  if (metaProblems.length || kind === undefined) return metaProblems.map((p) => findingIn(catalog.metaFile, p));
+  const read = readValid(DISK_READER, catalog, kind, workspace.schemas);
+  if (read.problems.length) return read.problems;
+  const ledger = readLedger(catalog.absoluteDir, workspace.cwd, workspace.schemas);
+  if ('findings' in ledger) return ledger.findings;
+  const prefix = catalog.dir === '.' ? '' : catalog.dir + '/';
+  return {
+    absoluteDir: catalog.absoluteDir,
+    shown: catalog.dir,
+    kind,
+    meta: meta as unknown as CatalogMeta,
+    items: read.items.map((item) => ({ file: item.file.slice(prefix.length), data: item.data as ImplementationItem })),
+    ledger: ledger.ledger,
+    profile: catalog.profile,
+  };
+}
+
+/** Runs `work` under the catalog's lock, or without it when only planning (a dry run writes nothing). */
+export function underLock<T>(catalog: Catalog, dryRun: boolean, work: () => T): T {
+  return dryRun ? work() : withCatalogLock(catalog.absoluteDir, work);
+}
+
+/**
+ * The new text of an item file with top-level strings set, or why that cannot be done safely. `code` is
+ * inserted at the top, so it goes last: any other refusal is then located in the file as it is on disk.
+ */
+function editedText(
+  absolute: string,
+  shown: string,
+  fields: Record<string, string>,
+): { text: string } | { refused: Finding } {
+  let text = readFileSync(absolute, 'utf8');
+  const ordered = Object.entries(fields).sort(([a], [b]) => Number(a === 'code') - Number(b === 'code'));
+  for (const [key, value] of ordered) {
+    const edited = setTopLevelString(text, key, value);
+    if ('refused' in edited) {
+      const { code, range } = edited.refused;
+      return { refused: { ...findingIn(shown, { code, path: `/${key}`, args: { key } }), range } };
+    }
+    text = edited.text;
+  }
+  return { text };
+}
+
+/**
+ * Applies a plan: the ledger first (after a crash a code may be recorded but not yet in its file, which
+ * `code check` reports; never in a file without being recorded, so never issued twice), then the items,
+ * then the renames. `extraEdits` are further top-level strings to set (the lifecycle commands mark items
+ * cancelled). Returns the edits refused, in which case nothing was written.
+ */
+export function applyPlan(
+  catalog: CodingCatalog,
+  plan: CodePlan,
+  extraEdits: Map<string, Record<string, string>>,
+): Finding[] {
+  const edits = new Map(extraEdits);
+  for (const a of plan.assignments) {
+    edits.set(a.file, { ...(edits.get(a.file) ?? {}), code: a.code, ...(a.parent ? { parent: a.parent } : {}) });
+  }
+  const texts = new Map<string, string>();
+  const refused: Finding[] = [];
+  for (const [file, fields] of edits) {
+    const result = editedText(path.join(catalog.absoluteDir, file), shownIn(catalog, file), fields);
+    if ('refused' in result) refused.push(result.refused);
+    else texts.set(file, result.text);
+  }
+  if (refused.length) return refused;
+  writeLedger(catalog.absoluteDir, plan.ledger);
+  for (const [file, text] of texts) writeFileAtomic(path.join(catalog.absoluteDir, file), text);
+  for (const a of plan.assignments) {
+    if (a.rename) renameSync(path.join(catalog.absoluteDir, a.file), path.join(catalog.absoluteDir, a.rename));
+  }
+  return [];
+}
+
+/** Where ledger problems are shown. */
+export function ledgerFileOf(catalog: CodingCatalog): string {
+  return shownIn(catalog, LEDGER_FILE);
+}

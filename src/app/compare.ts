@@ -1,0 +1,40 @@
+/**
+ * `tongban compare`: N implementation lists at once, for each item whether the regions agree on each
+ * standard element; a basic catalog among them is the reference for the elements it defines.
+ */
+import type { DiffSide } from '../core/diff/catalog-diff.js';
+import { compareCatalogs, type ConsistencyMatrix } from '../core/diff/compare.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import type { Lang } from '../i18n/index.js';
+import { UsageError } from '../io/errors.js';
+import { readDiffSide } from '../io/read-diff-side.js';
+import type { Workspace } from '../io/workspace.js';
+import { toDiagnostics } from './diagnostics.js';
+import { fieldPolicy } from './field-policy.js';
+
+export interface CompareOptions {
+  /** Catalog folders (or `<ref>:<folder>`): two or more implementation lists, at most one basic catalog. */
+  paths: readonly string[];
+  lang?: Lang;
+}
+
+export interface CompareResult extends ConsistencyMatrix {
+  /** Item files that could not be read, so are not in the matrix. */
+  problems: Diagnostic[];
+}
+
+export async function compare(workspace: Workspace, options: CompareOptions): Promise<CompareResult> {
+  const read = options.paths.map((p) => readDiffSide(workspace, p));
+  const sides = read.map((r) => r.side);
+  const basics = sides.filter((s) => s.kind === 'basic');
+  const lists: DiffSide[] = sides.filter((s) => s.kind === 'implementation');
+  if (lists.length < 2) throw new UsageError('usage/compare-arguments');
+  if (basics.length > 1) throw new UsageError('usage/compare-basics');
+  return {
+    ...compareCatalogs(lists, basics[0], fieldPolicy(workspace)),
+    problems: toDiagnostics(
+      read.flatMap((r) => r.problems),
+      options.lang ?? 'en',
+    ),
+  };
+}

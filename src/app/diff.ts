@@ -1,0 +1,34 @@
+/** `tongban diff`: two catalogs (or one catalog and its state at a git revision) compared item by item. */
+import { diffCatalogs, type CatalogDiff } from '../core/diff/catalog-diff.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import type { Lang } from '../i18n/index.js';
+import { UsageError } from '../io/errors.js';
+import { readDiffSide } from '../io/read-diff-side.js';
+import type { Workspace } from '../io/workspace.js';
+import { toDiagnostics } from './diagnostics.js';
+import { fieldPolicy } from './field-policy.js';
+
+export interface DiffOptions {
+  /** A catalog folder, or `<ref>:<folder>` for a folder as it was at a git revision. */
+  left: string;
+  /** The other catalog; when absent, `git` names the revision `left` is compared with. */
+  right?: string;
+  /** Compare `left` as it was at this git ref with `left` (or `right`) now. */
+  git?: string;
+  lang?: Lang;
+}
+
+export interface DiffResult extends CatalogDiff {
+  /** Item files that could not be read on either side, so are not in the comparison. */
+  problems: Diagnostic[];
+}
+
+export async function diff(workspace: Workspace, options: DiffOptions): Promise<DiffResult> {
+  if (options.right === undefined && options.git === undefined) throw new UsageError('usage/diff-arguments');
+  const before = readDiffSide(workspace, options.left, options.right === undefined ? options.git : undefined);
+  const after = readDiffSide(workspace, options.right ?? options.left);
+  return {
+    ...diffCatalogs(before.side, after.side, fieldPolicy(workspace)),
+    problems: toDiagnostics([...before.problems, ...after.problems], options.lang ?? 'en'),
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * What every command's handler uses: the language, the process's streams and folder (as passed to `run`),
+ * opening the workspace, writing reports to stdout or files, and the exit code it settles on.
+ */
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import { locationOf, type Diagnostic } from '../core/diagnostic.js';
+import { uiText, LANGS, type Lang } from '../i18n/index.js';
+import type { UiKey } from '../i18n/ui.js';
+import { writeFileAtomic } from '../io/write-file.js';
+import type { Workspace, WorkspaceOptions } from '../io/workspace.js';
+import type { ReporterRegistry } from '../reporters/reporter.js';
+import { useColour, type CliIo } from './io.js';
+import { checkTargets, outputTargetParsers, type OutputTarget } from './output-targets.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+export class Cli {
+  exitCode = EXIT_OK;
+
+  constructor(
+    readonly io: CliIo,
+    readonly lang: Lang,
+    readonly version: string,
+  ) {}
+
+  t(key: UiKey, args: Record<string, string | number> = {}): string {
+    return uiText(this.lang, key, args);
+  }
+
+  async workspace(options: Omit<WorkspaceOptions, 'cwd'> = {}): Promise<Workspace> {
+    const { openWorkspace } = await import('../io/workspace.js');
+    return openWorkspace({ ...options, cwd: this.io.cwd });
+  }
+
+  out(text: string): void {
+    this.io.stdout.write(text);
+  }
+
+  /** One line (or several) on stderr. */
+  err(text: string): void {
+    this.io.stderr.write(text.endsWith('\n') ? text : text + '\n');
+  }
+
+  /** Problems of the input that a report cannot show (unreadable files, items left out), on stderr. */
+  problems(diagnostics: readonly Diagnostic[]): void {
+    for (const d of diagnostics) this.err(`${locationOf(d)}  ${d.message}  ${d.code}`);
+  }
+
+  /** A file name as given on the command line, resolved against the working folder. */
+  resolve(file: string): string {
+    return path.resolve(this.io.cwd, file);
+  }
+
+  /** Renders `result` in each target's format: to stdout, or atomically to its file. Files never get colour. */
+  async report<R>(
+    result: R,
+    registry: ReporterRegistry<R>,
+    targets: readonly OutputTarget[],
+    colorFlag?: boolean,
+  ): Promise<void> {
+    checkTargets(targets);
+    for (const { format, output } of targets) {
+      const load = registry[format];
+      if (!load) throw new Error(`no reporter ${format}`);
+      const reporter = await load();
+      const color = output === undefined && useColour(colorFlag, this.io);
+      const text = reporter(result, { lang: this.lang, color, version: this.version });
+      if (output === undefined) this.out(text);
+      else writeFileAtomic(this.resolve(output), text);
+    }
+  }
+
+  /** The --lang option every command takes (read before parsing, so help is in the language asked for). */
+  langOption(): Option {
+    return new Option('--lang <lang>', this.t('option.lang')).choices(LANGS);
+  }
+
+  /**
+   * A command with -f/--format and -o/--output pairs for `formats` (the first is the default), --lang and
+   * -h; `color` adds --color/--no-color. `targets()` gives the pairs once the command is parsed.
+   */
+  reportCommand(
+    parent: Command,
+    name: string,
+    description: UiKey,
+    formats: readonly string[],
+    options: { color?: boolean; outputHelp?: UiKey } = {},
+  ): { command: Command; targets: () => OutputTarget[] } {
+    const parsers = outputTargetParsers(formats);
+    const command = parent
+      .command(name)
+      .description(this.t(description))
+      .addOption(
+        new Option('-f, --format <name>', `${this.t('option.format')}: ${formats.join(', ')}`).argParser(
+          parsers.parseFormat,
+        ),
+      )
+      .addOption(
+        new Option('-o, --output <file>', this.t(options.outputHelp ?? 'option.output')).argParser(parsers.parseOutput),
+      );
+    if (options.color) command.option('--color', this.t('option.color')).option('--no-color', this.t('option.noColor'));
+    command.addOption(this.langOption()).helpOption('-h, --help', this.t('option.help'));
+    return { command, targets: parsers.targets };
+  }
+}

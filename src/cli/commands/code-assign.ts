@@ -1,0 +1,17 @@
+/** `tongban code assign [catalogs...]`: plan, then (unless --dry-run) write codes; exit 1 when a plan has problems. */
+import type { Command } from 'commander';
+import { PLAN_REPORTERS } from '../../reporters/plan/index.js';
+import { EXIT_FINDINGS, EXIT_OK, type Cli } from '../cli.js';
+
+export function codeAssignCommand(code: Command, cli: Cli): void {
+  const { command, targets } = cli.reportCommand(code, 'assign', 'code.assign', Object.keys(PLAN_REPORTERS));
+  command
+    .argument('[catalogs...]', cli.t('validate.paths'))
+    .option('-n, --dry-run', cli.t('code.dryRun'))
+    .action(async (paths: string[], flags: { dryRun?: boolean }) => {
+      const { assignCodes } = await import('../../app/assign-codes.js');
+      const result = await assignCodes(await cli.workspace(), { paths, dryRun: flags.dryRun === true, lang: cli.lang });
+      await cli.report(result, PLAN_REPORTERS, targets());
+      cli.exitCode = result.diagnostics.length ? EXIT_FINDINGS : EXIT_OK;
+    });
+}

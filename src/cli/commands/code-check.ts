@@ -1,0 +1,14 @@
+/** `tongban code check [paths...]`: validation's code findings only; exit 1 on any error. */
+import type { Command } from 'commander';
+import { VALIDATE_REPORTERS } from '../../reporters/validate/index.js';
+import { EXIT_FINDINGS, EXIT_OK, type Cli } from '../cli.js';
+
+export function codeCheckCommand(code: Command, cli: Cli): void {
+  const { command, targets } = cli.reportCommand(code, 'check', 'code.check', Object.keys(VALIDATE_REPORTERS));
+  command.argument('[paths...]', cli.t('validate.paths')).action(async (paths: string[]) => {
+    const { checkCodes } = await import('../../app/check-codes.js');
+    const result = await checkCodes(await cli.workspace(), { paths, lang: cli.lang });
+    await cli.report(result, VALIDATE_REPORTERS, targets());
+    cli.exitCode = result.diagnostics.some((d) => d.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
+  });
+}

@@ -1,0 +1,17 @@
+/** `tongban code explain <codes...>`: each code taken apart; exit 1 when any is wrong. */
+import type { Command } from 'commander';
+import { EXPLAIN_REPORTERS } from '../../reporters/explain/index.js';
+import { EXIT_FINDINGS, EXIT_OK, type Cli } from '../cli.js';
+
+export function codeExplainCommand(code: Command, cli: Cli): void {
+  const { command, targets } = cli.reportCommand(code, 'explain', 'code.explain', Object.keys(EXPLAIN_REPORTERS));
+  command
+    .argument('<codes...>', cli.t('code.codes'))
+    .option('--profile <profile>', cli.t('code.profile'), 'national')
+    .action(async (codes: string[], flags: { profile: string }) => {
+      const { explainCodes } = await import('../../app/explain-codes.js');
+      const result = explainCodes(await cli.workspace(), { codes, profile: flags.profile });
+      await cli.report(result, EXPLAIN_REPORTERS, targets());
+      cli.exitCode = result.explanations.some((e) => e.problem) ? EXIT_FINDINGS : EXIT_OK;
+    });
+}

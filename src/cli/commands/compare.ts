@@ -1,0 +1,25 @@
+/** `tongban compare <catalogs...>`: N implementation lists as a consistency matrix. */
+import type { Command } from 'commander';
+import { COMPARE_REPORTERS } from '../../reporters/compare/index.js';
+import { EXIT_FINDINGS, EXIT_OK, type Cli } from '../cli.js';
+
+export function compareCommand(program: Command, cli: Cli): void {
+  const { command, targets } = cli.reportCommand(
+    program,
+    'compare',
+    'compare.description',
+    Object.keys(COMPARE_REPORTERS),
+    {
+      color: true,
+    },
+  );
+  command
+    .argument('<catalogs...>', cli.t('validate.paths'))
+    .action(async (paths: string[], flags: { color?: boolean }) => {
+      const { compare } = await import('../../app/compare.js');
+      const result = await compare(await cli.workspace(), { paths, lang: cli.lang });
+      cli.problems(result.problems);
+      await cli.report(result, COMPARE_REPORTERS, targets(), flags.color);
+      cli.exitCode = result.problems.length ? EXIT_FINDINGS : EXIT_OK;
+    });
+}

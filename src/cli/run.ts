@@ -1,0 +1,102 @@
+/**
+ * The command line as a function: `run(argv, io)` parses the arguments, runs one command against the
+ * folder and streams in `io`, and returns the exit code: 0 success, 1 findings (or a report's problems),
+ * 2 a usage, configuration or internal error. It never touches `process`, so tests run it in-process.
+ */
+import { createRequire } from 'node:module';
+import { Command, CommanderError } from 'commander';
+import { locationOf } from '../core/diagnostic.js';
+import { detectLang, formatMessage, parseLang, type Lang } from '../i18n/index.js';
+import { ConfigError, UsageError } from '../io/errors.js';
+import { Cli, EXIT_OK, EXIT_USAGE } from './cli.js';
+import { codeAssignCommand } from './commands/code-assign.js';
+import { codeCheckCommand } from './commands/code-check.js';
+import { codeExplainCommand } from './commands/code-explain.js';
+import { codeLifecycleCommands } from './commands/code-lifecycle.js';
+import { compareCommand } from './commands/compare.js';
+import { diffCommand } from './commands/diff.js';
+import { exportCommand } from './commands/export.js';
+import { guideCommand } from './commands/guide.js';
+import { importCommand } from './commands/import.js';
+import { statsCommand } from './commands/stats.js';
+import { validateCommand } from './commands/validate.js';
+import { helpConfiguration } from './help.js';
+import { useColour, type CliIo } from './io.js';
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+/** The language is needed before parsing, to write the help itself in it. */
+function langFromArgv(argv: readonly string[]): Lang | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined;
+    if (value !== undefined) return parseLang(value);
+  }
+  return undefined;
+}
+
+function buildProgram(cli: Cli): Command {
+  const program = new Command('tongban')
+    .description(cli.t('program.description'))
+    .version(version, '-V, --version', cli.t('option.version'))
+    .helpOption('-h, --help', cli.t('option.help'))
+    .helpCommand(false)
+    .configureHelp(helpConfiguration(cli.lang))
+    .configureOutput({
+      writeOut: (text) => cli.io.stdout.write(text),
+      writeErr: (text) => cli.io.stderr.write(text),
+      getOutHelpWidth: () => 100,
+      getErrHelpWidth: () => 100,
+      getOutHasColors: () => useColour(undefined, cli.io),
+      getErrHasColors: () => false,
+    })
+    .addOption(cli.langOption())
+    .exitOverride()
+    .showSuggestionAfterError();
+  validateCommand(program, cli);
+  diffCommand(program, cli);
+  compareCommand(program, cli);
+  guideCommand(program, cli);
+  statsCommand(program, cli);
+  importCommand(program, cli);
+  exportCommand(program, cli);
+  const code = program
+    .command('code')
+    .description(cli.t('code.description'))
+    .helpOption('-h, --help', cli.t('option.help'));
+  codeExplainCommand(code, cli);
+  codeAssignCommand(code, cli);
+  codeLifecycleCommands(code, cli);
+  codeCheckCommand(code, cli);
+  return program;
+}
+
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const lang = langFromArgv(argv) ?? detectLang(io.env);
+  const cli = new Cli(io, lang, version);
+  try {
+    await buildProgram(cli).parseAsync([...argv], { from: 'user' });
+    return cli.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has printed its own message; help and version are successes, everything else is usage.
+      const ok =
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help';
+      return ok ? EXIT_OK : EXIT_USAGE;
+    }
+    if (error instanceof ConfigError) {
+      for (const f of error.findings) cli.err(`${locationOf(f)}: ${formatMessage(lang, f.code, f.args)} (${f.code})`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof UsageError) {
+      cli.err(cli.t('error.usage', { message: formatMessage(lang, error.messageCode, error.args) }));
+      return EXIT_USAGE;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    cli.err(cli.t('error.internal', { message }));
+    if (io.env.TONGBAN_DEBUG && error instanceof Error && error.stack) cli.err(error.stack);
+    return EXIT_USAGE;
+  }
+}

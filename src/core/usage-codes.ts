@@ -1,0 +1,34 @@
+/**
+ * Every way a call of tongban itself can be wrong (exit code 2): a path that is not there, arguments that
+ * do not fit together, a catalog locked by another run. Each has words in both message catalogs, which the
+ * compiler checks against this list.
+ */
+export const USAGE_CODES = [
+  'usage/path-not-found',
+  'usage/no-catalogs',
+  'usage/not-yaml',
+  'usage/not-in-catalog',
+  'usage/not-a-catalog',
+  'usage/one-catalog',
+  'usage/config-not-found',
+  'usage/profile-not-found',
+  'usage/baseline-not-found',
+  'usage/git',
+  'usage/locked',
+  'usage/output-targets',
+  'usage/merge-arguments',
+  'usage/split-arguments',
+  'usage/retire-arguments',
+  'usage/diff-arguments',
+  'usage/compare-arguments',
+  'usage/compare-basics',
+  'usage/import-json',
+  'usage/import-catalog',
+  'usage/export-mixed',
+  'usage/template-outside',
+  'usage/guide-stdout',
+  'usage/guide-out',
+  'usage/guide-item',
+] as const;
+
+export type UsageCode = (typeof USAGE_CODES)[number];

@@ -1,0 +1,41 @@
+/** Import mappings: a preset shipped with tongban (national, tongban, tongban-basic) or a mapping file; and the code lists transforms look values up in. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Mapping } from '../core/exchange/mapping.js';
+import type { CodeListLookup } from '../core/exchange/transforms.js';
+import type { SchemaValidator } from '../core/schema/validator.js';
+import { displayPath } from './display-path.js';
+import { ConfigError, UsageError } from './errors.js';
+import { loadSchemaSet, SCHEMAS_DIR_FOR_MAPPINGS } from './load-reference.js';
+import { readCheckedYaml } from './read-checked-yaml.js';
+
+export function readMapping(map: string, cwd: string, schemas: SchemaValidator): Mapping {
+  const preset = path.join(SCHEMAS_DIR_FOR_MAPPINGS, `${map}.yaml`);
+  const file = /^[\w-]+$/.test(map) && existsSync(preset) ? preset : path.resolve(cwd, map);
+  if (!existsSync(file)) throw new UsageError('usage/path-not-found', { path: map });
+  const result = readCheckedYaml<Mapping>(file, displayPath(cwd, file), [(data) => schemas.mapping(data)]);
+  if ('findings' in result) throw new ConfigError(result.findings);
+  return result.data;
+}
+
+/** Each code list by its name: every value by its name and its national code. */
+export function readCodeLists(): Map<string, CodeListLookup> {
+  const lists = new Map<string, CodeListLookup>();
+  for (const [key, schema] of Object.entries(loadSchemaSet().shared)) {
+    if (!key.startsWith('codelists/')) continue;
+    const entries = (schema as { oneOf?: { const: unknown; 'x-code': string; title: string }[] }).oneOf ?? [];
+    lists.set(key.slice('codelists/'.length, -'.json'.length), {
+      byName: new Map(
+        entries.flatMap(
+          (e) =>
+            [
+              [String(e.const), e.const],
+              [e.title, e.const],
+            ] as [string, unknown][],
+        ),
+      ),
+      byCode: new Map(entries.map((e) => [String(e['x-code']), e.const])),
+    });
+  }
+  return lists;
+}

@@ -1,0 +1,242 @@
+/**
+ * A workspace is where tongban runs: the working folder, the configuration that applies there (found by
+ * walking up from it, or named, or none), and tongban's own reference data (schemas, GB/T 2260 regions,
+ * code profiles). Every command opens one, then asks it for catalogs: `catalogs(paths)` finds the catalog
+ * folders the paths name, reads each catalog.yaml and ledger.yaml, follows implementation lists to the
+ * basic catalogs they implement, settles each catalog's code profile, and lists the item files, which an
+ * ItemReader (item-reader.ts) then reads.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import picomatch from 'picomatch';
+import type { CodeProfile } from '../core/codes/profile.js';
+import { compileConfig, type CompiledConfig } from '../core/config.js';
+import { findingIn, type Finding } from '../core/diagnostic.js';
+import type { CatalogKind, CatalogSource, SourceDocument } from '../core/model.js';
+import type { RegionIndex } from '../core/regions.js';
+import type { SchemaValidator } from '../core/schema/validator.js';
+import type { Suppression } from '../core/suppressions.js';
+import { CATALOG_FILE, LEDGER_FILE, listItemFiles, selectCatalogs, type IgnorePredicate } from './discover.js';
+import { displayPath } from './display-path.js';
+import { environment } from './environment.js';
+import type { ItemFile, ItemReader } from './item-reader.js';
+import { findConfigFile, profileResolver, readConfig, type LoadedConfig } from './read-config.js';
+import { readDocumentFile, readTextFile, type DocumentRead } from './read-document.js';
+
+export interface WorkspaceOptions {
+  /** The folder relative paths are resolved against and shown relative to; default: the process's. */
+  cwd?: string;
+  /** A config file (relative to cwd), or false for none; default: the nearest tongban.config.yaml at or above cwd. */
+  config?: string | false;
+}
+
+/** One catalog folder: its catalog.yaml as read, and its item files, not yet read. */
+export interface Catalog {
+  /** The folder as shown (relative to cwd). */
+  dir: string;
+  absoluteDir: string;
+  /** Display path of catalog.yaml. */
+  metaFile: string;
+  /** catalog.yaml's data, or undefined when it could not be read (the set's problems say why). */
+  meta: Record<string, unknown> | undefined;
+  /** `kind` as catalog.yaml declares it, when it is one tongban knows. */
+  kind: CatalogKind | undefined;
+  /** For an implementation list: the display path of the basic catalog it names, when that exists. */
+  basicDir?: string;
+  /** ledger.yaml as read, when the catalog has one (checked by validate and the code commands). */
+  ledger?: SourceDocument;
+  items: ItemFile[];
+  /** False for a basic catalog read only because a requested implementation list implements it. */
+  requested: boolean;
+  /** The code profile for this catalog: the config's, else the one catalog.yaml names, else national. */
+  profile: CodeProfile;
+}
+
+export interface CatalogSet {
+  /** The requested catalogs and the basic catalogs they implement, in the order found. */
+  all: Catalog[];
+  requested: Catalog[];
+  /** Problems met reading catalog.yaml and ledger.yaml files, and basic catalogs that are not there. */
+  problems: Finding[];
+  /** Suppression comments in catalog.yaml and ledger.yaml files (items carry their own). */
+  suppressions: Map<string, Suppression[]>;
+  /** Whether findings in a file (display path) were asked for: a whole catalog, or that file by name. */
+  isRequested(file: string): boolean;
+  /** Every requested file (catalog.yaml files and items), sorted. */
+  files: string[];
+  itemCount: number;
+  /** Every file of every catalog in the set, by display path. */
+  absolutePaths: Map<string, string>;
+}
+
+export interface SelectOptions {
+  /** Leave out what the config's `ignore` lists (validate and code check do; reports read everything). */
+  honourIgnores?: boolean;
+}
+
+export interface Workspace {
+  readonly cwd: string;
+  /** The config file in use and what it says; undefined when there is none. */
+  readonly config: LoadedConfig | undefined;
+  /** The config's rule severities, overrides and ignores, ready to apply. */
+  readonly settings: CompiledConfig;
+  readonly schemas: SchemaValidator;
+  readonly regions: RegionIndex;
+  readonly nationalProfile: CodeProfile;
+  /** An absolute path as shown to the user. */
+  display(absolute: string): string;
+  /** A file's text by its display path, read again from disk: for positions of the few files with findings. */
+  textOf(file: string): string | undefined;
+  /** A display path as the config's globs see it: relative to the config file's folder. */
+  configPath(file: string): string;
+  /** A code profile by name (`national`) or by file, relative to `baseDir` (default cwd). */
+  profile(reference: string, baseDir?: string): CodeProfile;
+  /** The catalogs under `paths` (default: the working folder); see CatalogSet. */
+  catalogs(paths: readonly string[], options?: SelectOptions): CatalogSet;
+}
+
+export async function openWorkspace(options: WorkspaceOptions = {}): Promise<Workspace> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const schemas = await environment.schemas();
+  const configFile =
+    options.config === false ? undefined : options.config ? path.resolve(cwd, options.config) : findConfigFile(cwd);
+  const config = configFile ? readConfig(configFile, cwd, schemas) : undefined;
+  const configDir = config ? path.dirname(config.file) : cwd;
+  const resolveProfile = profileResolver(cwd, schemas);
+  const workspace: Workspace = {
+    cwd,
+    config,
+    settings: compileConfig(config?.config ?? {}),
+    schemas,
+    regions: environment.regions,
+    nationalProfile: environment.national,
+    display: (absolute) => displayPath(cwd, absolute),
+    textOf(file) {
+      const read = readTextFile(path.resolve(cwd, file), file);
+      return 'text' in read ? read.text : undefined;
+    },
+    configPath: (file) => path.relative(configDir, path.resolve(cwd, file)).split(path.sep).join('/'),
+    profile: (reference, baseDir = cwd) => resolveProfile(reference, baseDir),
+    catalogs: (paths, select = {}) => readCatalogSet(workspace, configDir, paths, select),
+  };
+  return workspace;
+}
+
+/** Config `catalogs` entries first (the last that matches wins), then catalog.yaml's own `profile`. */
+function profileFor(workspace: Workspace, configDir: string, absoluteDir: string, meta: unknown): CodeProfile {
+  const relative = path.relative(configDir, absoluteDir).split(path.sep).join('/');
+  const fromConfig = (workspace.config?.config.catalogs ?? [])
+    .filter((entry) => picomatch(entry.path)(relative))
+    .at(-1);
+  if (fromConfig) return workspace.profile(fromConfig.profile, configDir);
+  const declared = (meta as { profile?: unknown } | undefined)?.profile;
+  return typeof declared === 'string' ? workspace.profile(declared, absoluteDir) : workspace.nationalProfile;
+}
+
+function readCatalogSet(
+  workspace: Workspace,
+  configDir: string,
+  paths: readonly string[],
+  select: SelectOptions,
+): CatalogSet {
+  const { cwd } = workspace;
+  const ignored: IgnorePredicate | undefined =
+    select.honourIgnores && workspace.settings.ignores
+      ? (absolute) => workspace.settings.isIgnored(workspace.configPath(workspace.display(absolute)))
+      : undefined;
+  const selection = selectCatalogs(paths.length ? paths : ['.'], cwd, ignored);
+  // A catalog shown as '.' (the working folder) has files shown without any folder prefix.
+  const prefixOf = (dir: string) => (dir === '.' ? '' : dir + '/');
+  const wholeCatalogs = [...selection.wholeCatalogs].map((dir) => prefixOf(workspace.display(dir)));
+  const askedFiles = new Set([...selection.files].map((file) => workspace.display(file)));
+  const isRequested = (file: string) => askedFiles.has(file) || wholeCatalogs.some((dir) => file.startsWith(dir));
+
+  const problems: Finding[] = [];
+  const suppressions = new Map<string, Suppression[]>();
+  const absolutePaths = new Map<string, string>();
+  const read = (absolute: string): DocumentRead => {
+    const file = workspace.display(absolute);
+    absolutePaths.set(file, absolute);
+    const result = readDocumentFile(absolute, file);
+    if (isRequested(file)) {
+      problems.push(...result.findings);
+      if (result.suppressions.length) suppressions.set(file, result.suppressions);
+    }
+    return result;
+  };
+
+  // Breadth-first from the requested catalogs, adding the basic catalogs implementation lists name.
+  const all: Catalog[] = [];
+  const seen = new Set<string>();
+  const queue = selection.catalogDirs.map((dir) => ({ dir, requested: true }));
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    if (seen.has(next.dir)) continue;
+    seen.add(next.dir);
+    const dir = workspace.display(next.dir);
+    const metaRead = read(path.join(next.dir, CATALOG_FILE));
+    const ledgerPath = path.join(next.dir, LEDGER_FILE);
+    const ledgerRead = existsSync(ledgerPath) ? read(ledgerPath) : undefined;
+    const declared = metaRead.data as { kind?: unknown; basic?: unknown } | undefined;
+    const items = listItemFiles(next.dir, ignored).map((absolute) => {
+      // The catalog's shown path plus the path inside it: no path.relative per file.
+      const file =
+        prefixOf(dir) +
+        absolute
+          .slice(next.dir.length + 1)
+          .split(path.sep)
+          .join('/');
+      absolutePaths.set(file, absolute);
+      return { file, absolute };
+    });
+    const catalog: Catalog = {
+      dir,
+      absoluteDir: next.dir,
+      metaFile: metaRead.file,
+      meta: metaRead.data,
+      kind: declared?.kind === 'basic' || declared?.kind === 'implementation' ? declared.kind : undefined,
+      items,
+      requested: next.requested,
+      profile: profileFor(workspace, configDir, next.dir, metaRead.data),
+      ...(ledgerRead?.data !== undefined ? { ledger: { file: ledgerRead.file, data: ledgerRead.data } } : {}),
+    };
+    all.push(catalog);
+    if (catalog.kind !== 'implementation' || typeof declared?.basic !== 'string') continue;
+    const basicDir = path.resolve(next.dir, declared.basic);
+    if (!existsSync(path.join(basicDir, CATALOG_FILE))) {
+      if (isRequested(catalog.metaFile)) {
+        problems.push(
+          findingIn(catalog.metaFile, { code: 'catalog/basic-missing', path: '/basic', args: { dir: declared.basic } }),
+        );
+      }
+      continue;
+    }
+    catalog.basicDir = workspace.display(basicDir);
+    queue.push({ dir: basicDir, requested: false });
+  }
+
+  const requested = all.filter((c) => c.requested);
+  const itemFiles = requested.flatMap((c) => c.items.map((i) => i.file)).filter(isRequested);
+  return {
+    all,
+    requested,
+    problems,
+    suppressions,
+    isRequested,
+    files: [...requested.map((c) => c.metaFile).filter(isRequested), ...itemFiles].sort(),
+    itemCount: itemFiles.length,
+    absolutePaths,
+  };
+}
+
+/** A catalog as the core's validation sees it, its items read through `reader` as they are iterated. */
+export function catalogSource(catalog: Catalog, reader: ItemReader): CatalogSource {
+  return {
+    dir: catalog.dir,
+    metaFile: catalog.metaFile,
+    meta: catalog.meta === undefined ? undefined : { file: catalog.metaFile, data: catalog.meta },
+    items: { [Symbol.iterator]: () => reader.read(catalog)[Symbol.iterator]() },
+    requested: catalog.requested,
+    ...(catalog.basicDir !== undefined ? { basicDir: catalog.basicDir } : {}),
+    ...(catalog.ledger ? { ledger: catalog.ledger } : {}),
+  };
+}

@@ -1,0 +1,31 @@
+/** `tongban code explain` for the terminal: one table per code (segment, position, value, meaning), then a verdict. */
+import stringWidth from 'string-width';
+import type { ExplainResult } from '../../app/explain-codes.js';
+import { formatMessage, uiText } from '../../i18n/index.js';
+import type { Reporter } from '../reporter.js';
+
+function pad(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
+}
+
+export const stylish: Reporter<ExplainResult> = ({ explanations }, { lang }) => {
+  const blocks = explanations.map((e) => {
+    const head = `${e.code}  ${uiText(lang, `explain.kind.${e.kind}`)}`;
+    const rows = e.parts.map((p) => [
+      p.ok ? '✔' : '✖',
+      p.title,
+      String(p.position),
+      p.value,
+      formatMessage(lang, p.meaning.code, p.meaning.args),
+    ]);
+    const widths = [0, 1, 2, 3].map((i) => Math.max(0, ...rows.map((r) => stringWidth(r[i] as string))));
+    const lines = rows.map(
+      (r) => '  ' + r.map((cell, i) => (i < 4 ? pad(cell, widths[i] as number) : cell)).join('  '),
+    );
+    const verdict = e.problem
+      ? `  ✖ ${formatMessage(lang, e.problem.code, e.problem.args)}`
+      : `  ✔ ${uiText(lang, 'explain.valid')}`;
+    return [head, ...lines, verdict].join('\n');
+  });
+  return blocks.join('\n\n') + '\n';
+};

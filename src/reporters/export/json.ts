@@ -1,0 +1,10 @@
+/** Items as one JSON array, each as its file holds it. */
+import type { ExportResult } from '../../app/export-items.js';
+import type { Reporter } from '../reporter.js';
+
+export const json: Reporter<ExportResult> = (result) =>
+  JSON.stringify(
+    result.records.map((r) => r.item),
+    null,
+    2,
+  ) + '\n';

@@ -1,0 +1,17 @@
+/** Code plans as JSON (schemas/report-plan.schema.json): per catalog the codes assigned and adopted, and the ledger's new state. */
+import type { CodeRunResult } from '../../app/code-catalog.js';
+import type { Reporter } from '../reporter.js';
+import { diagnosticJson, reportJson } from '../shared/json.js';
+
+export const json: Reporter<CodeRunResult> = (result, { version }) =>
+  reportJson('plan', version, {
+    dryRun: result.dryRun,
+    applied: result.applied,
+    plans: result.plans.map(({ catalog, plan }) => ({
+      catalog,
+      assignments: plan.assignments,
+      adopted: plan.adopted,
+      ledger: plan.ledger,
+    })),
+    diagnostics: result.diagnostics.map(diagnosticJson),
+  });

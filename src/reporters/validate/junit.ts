@@ -1,0 +1,43 @@
+/**
+ * JUnit XML for GitLab, Jenkins and Azure test reports: a suite per file checked, a failing test case per
+ * finding at or above warning, and one passing case for a clean file so the report counts it.
+ */
+import type { Diagnostic } from '../../core/diagnostic.js';
+import type { ValidationReport } from '../../core/report.js';
+import type { Reporter } from '../reporter.js';
+
+function xml(text: string): string {
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string,
+  );
+}
+
+function where(d: Diagnostic): string {
+  return d.range ? `${d.file}:${d.range.start.line}:${d.range.start.column}` : d.file;
+}
+
+export const junit: Reporter<ValidationReport> = (report) => {
+  const byFile = new Map<string, Diagnostic[]>(report.files.map((file) => [file, []]));
+  for (const d of report.diagnostics) {
+    if (!byFile.has(d.file)) byFile.set(d.file, []);
+    if (d.severity !== 'info') byFile.get(d.file)!.push(d);
+  }
+  const suites: string[] = [];
+  let tests = 0;
+  let failures = 0;
+  for (const [file, findings] of byFile) {
+    const cases = findings.length
+      ? findings.map((d) => {
+          const name = `${d.code} ${d.range ? `${d.range.start.line}:${d.range.start.column}` : ''}`.trim();
+          return `    <testcase classname="${xml(file)}" name="${xml(name)}">\n      <failure type="${xml(d.code)}" message="${xml(d.message)}">${xml(`${d.severity}: ${where(d)} ${d.message} (${d.path || '/'})`)}</failure>\n    </testcase>`;
+        })
+      : [`    <testcase classname="${xml(file)}" name="tongban validate"/>`];
+    tests += cases.length;
+    failures += findings.length;
+    suites.push(
+      `  <testsuite name="${xml(file)}" tests="${cases.length}" failures="${findings.length}" errors="0">\n${cases.join('\n')}\n  </testsuite>`,
+    );
+  }
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="tongban" tests="${tests}" failures="${failures}" errors="0">\n${suites.join('\n')}\n</testsuites>\n`;
+};

@@ -1,0 +1,78 @@
+/**
+ * The human format: findings grouped by file, `line:col  severity  message  code`, columns aligned by
+ * display width (CJK characters take two columns), then one summary line.
+ */
+import { Chalk, type ChalkInstance } from 'chalk';
+import stringWidth from 'string-width';
+import type { Diagnostic, Severity } from '../../core/diagnostic.js';
+import { uiText } from '../../i18n/index.js';
+import type { ValidationReport } from '../../core/report.js';
+import type { Reporter } from '../reporter.js';
+import { summarise } from './summary.js';
+
+function padEnd(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
+}
+
+function padStart(text: string, width: number): string {
+  return ' '.repeat(Math.max(0, width - stringWidth(text))) + text;
+}
+
+function severityColour(chalk: ChalkInstance, severity: Severity): (text: string) => string {
+  return severity === 'error' ? chalk.red : severity === 'warning' ? chalk.yellow : chalk.blue;
+}
+
+function groupByFile(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> {
+  const groups = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    const group = groups.get(d.file);
+    if (group) group.push(d);
+    else groups.set(d.file, [d]);
+  }
+  return groups;
+}
+
+export const stylish: Reporter<ValidationReport> = (report, { lang, color }) => {
+  const chalk = new Chalk({ level: color ? 1 : 0 });
+  const lines: string[] = [];
+  for (const [file, group] of groupByFile(report.diagnostics)) {
+    lines.push(chalk.underline(file));
+    const rows = group.map((d) => ({
+      where: d.range ? `${d.range.start.line}:${d.range.start.column}` : '',
+      severity: uiText(lang, `severity.${d.severity}`),
+      d,
+    }));
+    const whereWidth = Math.max(...rows.map((r) => stringWidth(r.where)));
+    const severityWidth = Math.max(...rows.map((r) => stringWidth(r.severity)));
+    const messageWidth = Math.max(...rows.map((r) => stringWidth(r.d.message)));
+    for (const { where, severity, d } of rows) {
+      const paint = severityColour(chalk, d.severity);
+      lines.push(
+        `  ${chalk.dim(padStart(where, whereWidth))}  ${paint(padEnd(severity, severityWidth))}  ${padEnd(d.message, messageWidth)}  ${chalk.dim(d.code)}`,
+      );
+    }
+    lines.push('');
+  }
+  const counts = summarise(report.diagnostics);
+  const total = report.diagnostics.length;
+  const scope = { catalogs: report.catalogCount, items: report.itemCount };
+  if (total === 0) {
+    lines.push(chalk.green(uiText(lang, 'summary.clean', scope)));
+  } else {
+    const paint = counts.errors ? chalk.red.bold : counts.warnings ? chalk.yellow.bold : chalk.blue.bold;
+    lines.push(paint(`✖ ${uiText(lang, 'summary.problems', { total, ...counts, ...scope })}`));
+  }
+  if (report.baseline) {
+    const { file, known, fixed } = report.baseline;
+    lines.push(
+      chalk.dim(uiText(lang, 'baseline.summary', { file, known, fixed: fixed.reduce((sum, e) => sum + e.count, 0) })),
+    );
+    for (const entry of fixed)
+      lines.push(
+        chalk.green(
+          `  ${uiText(lang, 'baseline.fixed')}  ${entry.file}  ${entry.path || '/'}  ${entry.code}${entry.count > 1 ? ` ×${entry.count}` : ''}`,
+        ),
+      );
+  }
+  return lines.join('\n') + '\n';
+};
