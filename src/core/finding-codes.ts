@@ -116,7 +116,6 @@ export const FINDING_CODES = {
   // `tongban code assign|retire|merge|split`: why a plan cannot be carried out.
   'assign/profile-unsupported': 'error',
   'assign/type-unknown': 'error',
-  'assign/origin-missing': 'error',
   'assign/parent-unknown': 'error',
   'assign/exhausted': 'error',
   'assign/agency-invalid': 'error',

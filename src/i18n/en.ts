@@ -101,7 +101,6 @@ export const en = {
   'ledger/retired-in-use': 'code "{value}" was retired on {retired} and must not be used by a live item',
   'assign/profile-unsupported': 'profile {profile} has no main segment; codes cannot be assigned automatically',
   'assign/type-unknown': 'profile {profile} has no type code for "{type}"',
-  'assign/origin-missing': "the basic catalog's catalog.yaml has no origin; codes cannot be assigned",
   'assign/parent-unknown': 'main item "{value}" not found (give its code, or the name of an item being coded)',
   'assign/exhausted': 'no {segment} left under "{group}"; nothing was written',
   'assign/agency-invalid': 'agency USCC "{value}" is invalid; no implementation code can be composed',

@@ -102,7 +102,6 @@ export const zhCN = {
   'ledger/retired-in-use': '编码“{value}”已于 {retired} 注销，不得再用于在用事项',
   'assign/profile-unsupported': '编码方案 {profile} 没有 main（主项序号）段，无法自动赋码',
   'assign/type-unknown': '编码方案 {profile} 中没有事项类型“{type}”的类型码',
-  'assign/origin-missing': '基本目录的 catalog.yaml 缺少目录来源码（origin），无法赋码',
   'assign/parent-unknown': '找不到主项“{value}”（应为已赋码主项的编码，或本目录中待赋码主项的名称）',
   'assign/exhausted': '“{group}”下的{segment}已用尽，无法再发新码；未写入任何文件',
   'assign/agency-invalid': '实施主体统一社会信用代码“{value}”无效，无法组成实施编码',

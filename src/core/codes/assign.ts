@@ -140,13 +140,8 @@ function planBasic(input: PlanInput, taken: Set<string>, problems: Problem[]): A
       continue;
     }
     const base: Record<string, string> = { type };
-    if (segment(profile, 'origin')) {
-      if (meta.origin === undefined) {
-        problems.push({ file: 'catalog.yaml', code: 'assign/origin-missing', path: '', args: {} });
-        continue;
-      }
-      base.origin = meta.origin;
-    }
+    // catalog.schema.json requires a basic catalog's origin, and plans are made only for valid catalogs.
+    if (segment(profile, 'origin')) base.origin = meta.origin ?? '';
     if (data.parent !== undefined) {
       const parentItem = names.get(data.parent);
       const parentCode = parentItem ? codeOf.get(parentItem) : taken.has(data.parent) ? data.parent : undefined;
@@ -257,6 +252,8 @@ function planImplementation(
       });
       continue;
     }
+    // Taken from here on: a second item composing the same code in this plan must not get it too.
+    taken.add(code);
     out.push({ file: item.file, code });
   }
   return out;
@@ -288,7 +285,13 @@ export function planAssignments(input: PlanInput): CodePlan {
     input.kind === 'basic' ? planBasic(input, taken, problems) : planImplementation(input, taken, index, problems);
   for (const a of assignments) taken.add(a.code);
 
-  if (namesFilesByCode(input.items)) for (const a of assignments) a.rename = renamed(a.file, a.code);
+  if (namesFilesByCode(input.items)) {
+    for (const a of assignments) {
+      // An uncoded file already named after the code it gets stays where it is.
+      const target = renamed(a.file, a.code);
+      if (target !== a.file) a.rename = target;
+    }
+  }
   const files = new Set(input.items.map((i) => i.file));
   for (const a of assignments) {
     if (a.rename !== undefined && files.has(a.rename))
