@@ -53,7 +53,7 @@ describe('tongban stats', () => {
 
   it('CSV for Excel and an HTML page of inline SVG bar charts', async () => {
     const result = await statsAt(ROOT, ['catalogs']);
-    expect(statsCsv(result, ZH).startsWith('\uFEFFcatalog,level,items,网上可办率')).toBe(true);
+    expect(statsCsv(result, ZH).startsWith('\uFEFF目录,层级,事项数,网上可办率')).toBe(true);
     const html = statsHtml(result, ZH);
     expect(html.match(/<svg /g)).toHaveLength(10);
     expect(html).toContain('fill="#c62828"');

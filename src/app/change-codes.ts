@@ -14,7 +14,6 @@ import {
   ledgerFileOf,
   planFindings,
   readCodingCatalog,
-  shownIn,
   today,
   underLock,
   type CodeRunOptions,
@@ -48,13 +47,17 @@ export async function retireCodes(workspace: Workspace, options: RetireCodesOpti
   return changeLifecycle(workspace, 'retire', options.codes, [], options);
 }
 
+/** Whether a list names the same thing twice (`merge X X` is not a merge). */
+const repeats = (values: readonly string[]) => new Set(values).size !== values.length;
+
 export async function mergeCodes(workspace: Workspace, options: MergeCodesOptions): Promise<CodeRunResult> {
-  if (options.codes.length < 2) throw new UsageError('usage/merge-arguments');
+  if (options.codes.length < 2 || repeats(options.codes)) throw new UsageError('usage/merge-arguments');
   return changeLifecycle(workspace, 'merge', options.codes, [options.into], options);
 }
 
 export async function splitCodes(workspace: Workspace, options: SplitCodesOptions): Promise<CodeRunResult> {
-  if (options.into.length < 2) throw new UsageError('usage/split-arguments');
+  const files = options.into.map((file) => path.resolve(workspace.cwd, file));
+  if (files.length < 2 || repeats(files)) throw new UsageError('usage/split-arguments');
   return changeLifecycle(workspace, 'split', [options.code], options.into, options);
 }
 
@@ -72,18 +75,22 @@ function changeLifecycle(
   const listed = workspace.catalogs([options.catalog]).requested;
   const target = listed[0];
   if (listed.length !== 1 || target === undefined) throw new UsageError('usage/one-catalog', { path: options.catalog });
-  const into = intoFiles.map((file) =>
-    path.relative(target.absoluteDir, path.resolve(workspace.cwd, file)).split(path.sep).join('/'),
-  );
+  // Each new item by its path inside the catalog folder, and as the user knows it.
+  const into = intoFiles.map((file) => {
+    const absolute = path.resolve(workspace.cwd, file);
+    return {
+      file: path.relative(target.absoluteDir, absolute).split(path.sep).join('/'),
+      shown: workspace.display(absolute),
+    };
+  });
   const result: CodeRunResult = { dryRun, plans: [], diagnostics: [], applied: false };
   const problems: Finding[] = [];
   underLock(target, dryRun, () => {
     const catalog = readCodingCatalog(workspace, target);
     if (Array.isArray(catalog)) return void problems.push(...catalog);
     // The new items must be there, and new.
-    into.forEach((file) => {
+    into.forEach(({ file, shown }) => {
       const item = catalog.items.find((i) => i.file === file);
-      const shown = shownIn(catalog, file);
       if (!item) problems.push(findingIn(shown, { code: 'lifecycle/target-missing', path: '', args: { file: shown } }));
       else if (item.data.code !== undefined) {
         problems.push(
@@ -92,7 +99,7 @@ function changeLifecycle(
       }
     });
     if (problems.length) return;
-    const plan = planAssignments({ ...catalog, today: date, only: new Set(into) });
+    const plan = planAssignments({ ...catalog, today: date, only: new Set(into.map((i) => i.file)) });
     if (plan.problems.length) return void problems.push(...planFindings(catalog, plan.problems));
     const retired = retireInLedger(plan.ledger, {
       codes,

@@ -80,7 +80,9 @@ export class Cli {
 
   /**
    * A command with -f/--format and -o/--output pairs for `formats` (the first is the default), --lang and
-   * -h; `color` adds --color/--no-color. `targets()` gives the pairs once the command is parsed.
+   * -h; `color` adds --color/--no-color. `targets()` gives the pairs once the command is parsed, and
+   * refuses (a usage error) pairs that cannot all be written — call it before doing any work. `given()`
+   * gives them unchecked, for a command whose outputs are not reports (guide writes folders).
    */
   reportCommand(
     parent: Command,
@@ -88,7 +90,7 @@ export class Cli {
     description: UiKey,
     formats: readonly string[],
     options: { color?: boolean; outputHelp?: UiKey } = {},
-  ): { command: Command; targets: () => OutputTarget[] } {
+  ): { command: Command; targets: () => OutputTarget[]; given: () => OutputTarget[] } {
     const parsers = outputTargetParsers(formats);
     const command = parent
       .command(name)
@@ -103,6 +105,14 @@ export class Cli {
       );
     if (options.color) command.option('--color', this.t('option.color')).option('--no-color', this.t('option.noColor'));
     command.addOption(this.langOption()).helpOption('-h, --help', this.t('option.help'));
-    return { command, targets: parsers.targets };
+    return {
+      command,
+      given: parsers.targets,
+      targets: () => {
+        const targets = parsers.targets();
+        checkTargets(targets);
+        return targets;
+      },
+    };
   }
 }

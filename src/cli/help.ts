@@ -1,5 +1,10 @@
-/** Commander writes its help headings and option notes in English; in zh-CN they are rendered in Chinese. */
+/**
+ * Commander writes its help headings and option notes in English; in zh-CN they are rendered in Chinese,
+ * measured by display width (a Chinese character takes two columns) and wrapped between characters,
+ * since Chinese text has no spaces for commander's word wrapping to break at.
+ */
 import type { HelpConfiguration, Option } from 'commander';
+import stringWidth from 'string-width';
 import type { Lang } from '../i18n/index.js';
 
 const ZH_TITLES: Record<string, string> = {
@@ -18,7 +23,36 @@ function zhOptionDescription(option: Option): string {
   return notes.length ? `${option.description}（${notes.join('；')}）` : option.description;
 }
 
+/** Breakable pieces: each CJK character (with the spaces before it), or a run of other non-space text. */
+const CHUNK = /\s*(?:[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+)/g;
+/** Punctuation that must not begin a line (避头): it stays with the character before it. */
+const NO_LINE_START = /^[，。、；：？！）》」』】〕…—]/;
+
+/** Wraps `text` to `width` display columns, keeping its own line breaks. */
+export function wrapByWidth(text: string, width: number): string {
+  return text
+    .split(/\r?\n/)
+    .map((line) => {
+      const lines: string[] = [];
+      let current = '';
+      for (const chunk of line.match(CHUNK) ?? []) {
+        if (current && stringWidth(current + chunk) > width && !NO_LINE_START.test(chunk.trimStart())) {
+          lines.push(current);
+          current = chunk.trimStart();
+        } else current += chunk;
+      }
+      lines.push(current);
+      return lines.join('\n');
+    })
+    .join('\n');
+}
+
 export function helpConfiguration(lang: Lang): HelpConfiguration {
   if (lang !== 'zh-CN') return {};
-  return { styleTitle: (title) => ZH_TITLES[title] ?? title, optionDescription: zhOptionDescription };
+  return {
+    styleTitle: (title) => ZH_TITLES[title] ?? title,
+    optionDescription: zhOptionDescription,
+    displayWidth: (text) => stringWidth(text),
+    boxWrap: (text, width) => (width < 40 ? text : wrapByWidth(text, width)),
+  };
 }

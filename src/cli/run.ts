@@ -63,7 +63,8 @@ function buildProgram(cli: Cli): Command {
   const code = program
     .command('code')
     .description(cli.t('code.description'))
-    .helpOption('-h, --help', cli.t('option.help'));
+    .helpOption('-h, --help', cli.t('option.help'))
+    .helpCommand(false);
   codeExplainCommand(code, cli);
   codeAssignCommand(code, cli);
   codeLifecycleCommands(code, cli);
@@ -79,12 +80,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return cli.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      // Commander has printed its own message; help and version are successes, everything else is usage.
-      const ok =
-        error.code === 'commander.helpDisplayed' ||
-        error.code === 'commander.version' ||
-        error.code === 'commander.help';
-      return ok ? EXIT_OK : EXIT_USAGE;
+      // Commander has printed its own message. Help asked for and the version are successes; help shown
+      // because something was missing (`tongban code` alone) is a usage error, like every other.
+      const asked = error.code === 'commander.helpDisplayed' || error.code === 'commander.version';
+      return asked || (error.code === 'commander.help' && error.exitCode === 0) ? EXIT_OK : EXIT_USAGE;
     }
     if (error instanceof ConfigError) {
       for (const f of error.findings) cli.err(`${locationOf(f)}: ${formatMessage(lang, f.code, f.args)} (${f.code})`);

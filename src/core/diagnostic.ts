@@ -65,7 +65,12 @@ export function compareFindings(a: Finding, b: Finding): number {
   return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 }
 
+/** `line:col` of where a finding starts, or '' when it has no position. */
+export function positionOf(finding: Pick<Finding, 'range'>): string {
+  return finding.range ? `${finding.range.start.line}:${finding.range.start.column}` : '';
+}
+
 /** `file:line:col`, or the file alone when the finding has no position. */
 export function locationOf(finding: Pick<Finding, 'file' | 'range'>): string {
-  return finding.range ? `${finding.file}:${finding.range.start.line}:${finding.range.start.column}` : finding.file;
+  return finding.range ? `${finding.file}:${positionOf(finding)}` : finding.file;
 }

@@ -28,6 +28,7 @@ export const USAGE_CODES = [
   'usage/template-outside',
   'usage/guide-stdout',
   'usage/guide-out',
+  'usage/guide-folders',
   'usage/guide-item',
 ] as const;
 

@@ -1,31 +1,53 @@
-/** The few git questions `--changed` asks, through the git command line. */
+/**
+ * The git questions tongban asks, through the git command line: what changed since a revision, a file's
+ * content at one, and a folder as it was at one. A revision comes from the user, so it is checked to be
+ * one (never an option such as `--output=…` that git would act on) before it reaches any git command.
+ */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { UsageError } from './errors.js';
 
-function git(cwd: string, args: string[]): string {
+function run(cwd: string, args: string[]): Buffer {
   try {
-    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
+    return execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
   } catch (error) {
-    const stderr = (error as { stderr?: string }).stderr?.trim();
-    throw new UsageError('usage/git', { command: `git ${args.join(' ')}`, detail: stderr || (error as Error).message });
+    const failure = error as { stderr?: Buffer; status?: number | null; code?: string };
+    const detail =
+      failure.stderr?.toString().trim() ||
+      (failure.code === 'ENOENT' ? 'git is not installed' : `exit status ${failure.status ?? '?'}`);
+    throw new UsageError('usage/git', { command: `git ${args.join(' ')}`, detail });
   }
+}
+
+function text(cwd: string, args: string[]): string {
+  return run(cwd, args).toString('utf8');
+}
+
+/** The top folder of the repository `cwd` is in. */
+export function repositoryRoot(cwd: string): string {
+  return text(cwd, ['rev-parse', '--show-toplevel']).trim();
+}
+
+/** `ref` as a commit git knows; anything that is not (an option, a typo) is a usage error. */
+export function checkRevision(cwd: string, ref: string): void {
+  if (ref.startsWith('-')) throw new UsageError('usage/git', { command: 'git', detail: `"${ref}" is not a revision` });
+  run(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
 }
 
 /** Absolute paths of files that differ from `ref` (committed, staged or not) plus untracked files. */
 export function changedSince(cwd: string, ref: string): Set<string> {
-  const top = git(cwd, ['rev-parse', '--show-toplevel']).trim();
-  git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+  const top = repositoryRoot(cwd);
+  checkRevision(cwd, ref);
   const listed = [
-    ...git(top, ['diff', '--name-only', '-z', ref, '--']).split('\0'),
-    ...git(top, ['ls-files', '--others', '--exclude-standard', '-z']).split('\0'),
+    ...text(top, ['diff', '--name-only', '-z', ref, '--']).split('\0'),
+    ...text(top, ['ls-files', '--others', '--exclude-standard', '-z']).split('\0'),
   ];
   return new Set(listed.filter(Boolean).map((file) => path.join(top, file)));
 }
 
-/** A file's content at `ref`, or undefined when it did not exist there. */
+/** A file's content at `ref` (checked with checkRevision first), or undefined when it did not exist there. */
 export function contentAt(cwd: string, ref: string, absolute: string): string | undefined {
-  const top = git(cwd, ['rev-parse', '--show-toplevel']).trim();
+  const top = repositoryRoot(cwd);
   const relative = path.relative(top, absolute).split(path.sep).join('/');
   try {
     return execFileSync('git', ['show', `${ref}:${relative}`], {
@@ -36,4 +58,11 @@ export function contentAt(cwd: string, ref: string, absolute: string): string | 
   } catch {
     return undefined;
   }
+}
+
+/** A tar archive of `folder` (relative to the repository root) as it was at `ref`. */
+export function archiveAt(cwd: string, ref: string, folder: string): Buffer {
+  const top = repositoryRoot(cwd);
+  checkRevision(cwd, ref);
+  return run(top, ['archive', '--format=tar', ref, '--', folder]);
 }

@@ -6,28 +6,14 @@ import path from 'node:path';
 import { itemKey, type DiffSide, type SideEntry } from '../core/diff/catalog-diff.js';
 import type { Finding } from '../core/diagnostic.js';
 import { UsageError } from './errors.js';
+import { archiveAt, repositoryRoot } from './git.js';
 import { DISK_READER } from './item-reader.js';
 import type { Workspace } from './workspace.js';
 
-function git(cwd: string, args: string[], input?: Buffer): Buffer {
-  try {
-    return execFileSync('git', args, {
-      cwd,
-      stdio: ['pipe', 'pipe', 'pipe'],
-      maxBuffer: 1 << 30,
-      ...(input ? { input } : {}),
-    });
-  } catch (error) {
-    const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim();
-    throw new UsageError('usage/git', { command: `git ${args.join(' ')}`, detail: stderr || (error as Error).message });
-  }
-}
-
-/** The folder `catalog` as it was at `ref`, extracted into a temporary folder (via git archive). */
+/** The folder `catalog` as it was at `ref`, extracted into a temporary folder (removed by the caller). */
 function checkoutAt(ref: string, catalog: string, cwd: string): { root: string; folder: string } {
-  const top = git(cwd, ['rev-parse', '--show-toplevel']).toString().trim();
-  const relative = path.relative(top, path.resolve(cwd, catalog)).split(path.sep).join('/');
-  const archive = git(top, ['archive', '--format=tar', ref, '--', relative]);
+  const relative = path.relative(repositoryRoot(cwd), path.resolve(cwd, catalog)).split(path.sep).join('/');
+  const archive = archiveAt(cwd, ref, relative);
   const root = mkdtempSync(path.join(tmpdir(), 'tongban-ref-'));
   execFileSync('tar', ['-x', '-C', root], { input: archive });
   return { root, folder: path.join(root, relative) };
@@ -43,7 +29,7 @@ export function splitRefPath(text: string, cwd: string): { ref: string; path: st
 
 export interface ReadSide {
   side: DiffSide;
-  /** Item files that could not be read, and catalog.yaml problems. */
+  /** Item files that could not be read, so are not in the comparison. */
   problems: Finding[];
 }
 
@@ -76,7 +62,9 @@ function readFolder(workspace: Workspace, folder: string, label: string): ReadSi
   const inside = (file: string) => (file.startsWith(prefix) ? file.slice(prefix.length) : file);
   // Problems name files as the user knows them: `ref:folder/items/…` for a side read from git.
   const shown = (finding: Finding): Finding => ({ ...finding, file: `${label}/${inside(finding.file)}` });
-  const problems = set.problems.map(shown);
+  // Only unreadable item files matter to a comparison: the basic catalog a list names, or its ledger, do
+  // not take part (and a side read from git holds the list's own folder only).
+  const problems: Finding[] = [];
   // Kept as compact JSON and parsed when compared: an object graph costs several times its text.
   const entries: SideEntry[] = [];
   for (const read of DISK_READER.read(catalog)) {

@@ -19,8 +19,15 @@ function at(text: string, offset: number): Range {
   return { start, end: start };
 }
 
-/** `key: "value"` set at the top of a block mapping: replaced where it is, else inserted as the first key. */
+/**
+ * `key: "value"` set at the top of a block mapping: replaced where it is, else inserted as the first key.
+ * A byte-order mark and the file's line endings (LF or CRLF) are kept.
+ */
 export function setTopLevelString(text: string, key: string, value: string): EditResult {
+  if (text.startsWith('\uFEFF')) {
+    const edited = setTopLevelString(text.slice(1), key, value);
+    return 'text' in edited ? { text: '\uFEFF' + edited.text } : edited;
+  }
   const { parseDocument, isMap, isScalar, isAlias } = yaml();
   const doc = parseDocument(text, { uniqueKeys: true });
   const root = doc.contents;
@@ -48,7 +55,8 @@ export function setTopLevelString(text: string, key: string, value: string): Edi
     const offset = first?.range?.[0] ?? text.length;
     const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
     if (offset !== lineStart) return { refused: { code: 'edit/not-block-mapping', range: at(text, offset) } };
-    edited = text.slice(0, lineStart) + `${key}: ${quoted}\n` + text.slice(lineStart);
+    const newline = text.includes('\r\n') ? '\r\n' : '\n';
+    edited = text.slice(0, lineStart) + `${key}: ${quoted}${newline}` + text.slice(lineStart);
   }
   // Safety net: the edit changed exactly this value.
   const before = doc.toJS() as Record<string, unknown>;

@@ -9,9 +9,10 @@ export function codeAssignCommand(code: Command, cli: Cli): void {
     .argument('[catalogs...]', cli.t('validate.paths'))
     .option('-n, --dry-run', cli.t('code.dryRun'))
     .action(async (paths: string[], flags: { dryRun?: boolean }) => {
+      const outputs = targets();
       const { assignCodes } = await import('../../app/assign-codes.js');
       const result = await assignCodes(await cli.workspace(), { paths, dryRun: flags.dryRun === true, lang: cli.lang });
-      await cli.report(result, PLAN_REPORTERS, targets());
+      await cli.report(result, PLAN_REPORTERS, outputs);
       cli.exitCode = result.diagnostics.length ? EXIT_FINDINGS : EXIT_OK;
     });
 }

@@ -6,9 +6,10 @@ import { EXIT_FINDINGS, EXIT_OK, type Cli } from '../cli.js';
 export function codeCheckCommand(code: Command, cli: Cli): void {
   const { command, targets } = cli.reportCommand(code, 'check', 'code.check', Object.keys(VALIDATE_REPORTERS));
   command.argument('[paths...]', cli.t('validate.paths')).action(async (paths: string[]) => {
+    const outputs = targets();
     const { checkCodes } = await import('../../app/check-codes.js');
     const result = await checkCodes(await cli.workspace(), { paths, lang: cli.lang });
-    await cli.report(result, VALIDATE_REPORTERS, targets());
+    await cli.report(result, VALIDATE_REPORTERS, outputs);
     cli.exitCode = result.diagnostics.some((d) => d.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
   });
 }

@@ -9,9 +9,10 @@ export function codeExplainCommand(code: Command, cli: Cli): void {
     .argument('<codes...>', cli.t('code.codes'))
     .option('--profile <profile>', cli.t('code.profile'), 'national')
     .action(async (codes: string[], flags: { profile: string }) => {
+      const outputs = targets();
       const { explainCodes } = await import('../../app/explain-codes.js');
       const result = explainCodes(await cli.workspace(), { codes, profile: flags.profile });
-      await cli.report(result, EXPLAIN_REPORTERS, targets());
+      await cli.report(result, EXPLAIN_REPORTERS, outputs);
       cli.exitCode = result.explanations.some((e) => e.problem) ? EXIT_FINDINGS : EXIT_OK;
     });
 }

@@ -23,6 +23,7 @@ export function codeLifecycleCommands(code: Command, cli: Cli): void {
       .option('--reason <text>', cli.t('code.reason'))
       .option('-n, --dry-run', cli.t('code.dryRun'))
       .action(async (catalog: string, codes: string[], flags: LifecycleFlags) => {
+        const outputs = targets();
         const app = await import('../../app/change-codes.js');
         const workspace = await cli.workspace();
         const into = flags.into ?? [];
@@ -43,7 +44,7 @@ export function codeLifecycleCommands(code: Command, cli: Cli): void {
           if (codes.length !== 1) throw new UsageError('usage/split-arguments');
           result = await app.splitCodes(workspace, { ...common, code: codes[0] as string, into });
         }
-        await cli.report(result, PLAN_REPORTERS, targets());
+        await cli.report(result, PLAN_REPORTERS, outputs);
         cli.exitCode = result.diagnostics.length ? EXIT_FINDINGS : EXIT_OK;
       });
   }

@@ -16,10 +16,11 @@ export function compareCommand(program: Command, cli: Cli): void {
   command
     .argument('<catalogs...>', cli.t('validate.paths'))
     .action(async (paths: string[], flags: { color?: boolean }) => {
+      const outputs = targets();
       const { compare } = await import('../../app/compare.js');
       const result = await compare(await cli.workspace(), { paths, lang: cli.lang });
       cli.problems(result.problems);
-      await cli.report(result, COMPARE_REPORTERS, targets(), flags.color);
+      await cli.report(result, COMPARE_REPORTERS, outputs, flags.color);
       cli.exitCode = result.problems.length ? EXIT_FINDINGS : EXIT_OK;
     });
 }

@@ -14,6 +14,7 @@ export function diffCommand(program: Command, cli: Cli): void {
     .option('--exit-code', cli.t('diff.exitCode'))
     .action(
       async (left: string, right: string | undefined, flags: { git?: string; exitCode?: boolean; color?: boolean }) => {
+        const outputs = targets();
         const { diff } = await import('../../app/diff.js');
         const result = await diff(await cli.workspace(), {
           left,
@@ -22,7 +23,7 @@ export function diffCommand(program: Command, cli: Cli): void {
           lang: cli.lang,
         });
         cli.problems(result.problems);
-        await cli.report(result, DIFF_REPORTERS, targets(), flags.color);
+        await cli.report(result, DIFF_REPORTERS, outputs, flags.color);
         const differs = flags.exitCode === true && result.findings > 0;
         cli.exitCode = differs || result.problems.length ? EXIT_FINDINGS : EXIT_OK;
       },

@@ -12,12 +12,12 @@ export function exportCommand(program: Command, cli: Cli): void {
     Object.keys(EXPORT_REPORTERS),
   );
   command.argument('[catalogs...]', cli.t('validate.paths')).action(async (paths: string[]) => {
+    const outputs = targets();
     const { exportItems } = await import('../../app/export-items.js');
     const result = await exportItems(await cli.workspace(), { paths, lang: cli.lang });
-    if (result.kind === 'mixed' && targets().some((t) => t.format === 'csv'))
-      throw new UsageError('usage/export-mixed');
+    if (result.kind === 'mixed' && outputs.some((t) => t.format === 'csv')) throw new UsageError('usage/export-mixed');
     cli.problems(result.problems);
-    await cli.report(result, EXPORT_REPORTERS, targets());
+    await cli.report(result, EXPORT_REPORTERS, outputs);
     cli.exitCode = result.problems.length ? EXIT_FINDINGS : EXIT_OK;
   });
 }

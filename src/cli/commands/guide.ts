@@ -26,7 +26,7 @@ function sites(targets: OutputTarget[], flags: GuideFlags): { format: 'html' | '
 }
 
 export function guideCommand(program: Command, cli: Cli): void {
-  const { command, targets } = cli.reportCommand(program, 'guide', 'guide.description', SITE_FORMATS, {
+  const { command, given } = cli.reportCommand(program, 'guide', 'guide.description', SITE_FORMATS, {
     outputHelp: 'guide.out',
   });
   command
@@ -36,11 +36,14 @@ export function guideCommand(program: Command, cli: Cli): void {
     .option('--item <code>', cli.t('guide.item'))
     .option('--stdout', cli.t('guide.stdout'))
     .action(async (paths: string[], flags: GuideFlags) => {
-      const builds = sites(targets(), flags);
+      const builds = sites(given(), flags);
       if (flags.stdout && (flags.item === undefined || builds.length !== 1 || builds[0]?.format !== 'md')) {
         throw new UsageError('usage/guide-stdout');
       }
       if (!flags.stdout && builds.some((b) => b.out === undefined)) throw new UsageError('usage/guide-out');
+      // Each build deletes the pages its folder no longer needs, so two formats cannot share one.
+      const folders = builds.map((b) => cli.resolve(b.out ?? ''));
+      if (!flags.stdout && new Set(folders).size < folders.length) throw new UsageError('usage/guide-folders');
       const { buildGuides } = await import('../../app/build-guides.js');
       const workspace = await cli.workspace();
       const summary = await GUIDE_REPORTERS.stylish();

@@ -26,6 +26,7 @@ export function importCommand(program: Command, cli: Cli): void {
     )
     .option('--update', cli.t('import.update'))
     .action(async (file: string, flags: ImportFlags) => {
+      const outputs = targets();
       const { importItems } = await import('../../app/import-items.js');
       const result = await importItems(await cli.workspace(), {
         file,
@@ -35,9 +36,10 @@ export function importCommand(program: Command, cli: Cli): void {
         ...(flags.update ? { update: true } : {}),
         lang: cli.lang,
       });
-      for (const r of result.rows) cli.err(`${file}: row ${r.row}, ${r.column}: ${r.message}  ${r.code}`);
+      for (const r of result.rows)
+        cli.err(cli.t('import.row', { file, row: r.row, column: r.column, message: r.message, code: r.code }));
       for (const c of result.conflicts) cli.err(cli.t('import.conflict', { row: c.row, file: c.file }));
-      await cli.report(result, IMPORT_REPORTERS, targets());
+      await cli.report(result, IMPORT_REPORTERS, outputs);
       const invalid = result.validation?.diagnostics.some((d) => d.severity === 'error') ?? false;
       cli.exitCode = result.rows.length || result.conflicts.length || invalid ? EXIT_FINDINGS : EXIT_OK;
     });

@@ -10,10 +10,11 @@ export function statsCommand(program: Command, cli: Cli): void {
   command
     .argument('[catalogs...]', cli.t('validate.paths'))
     .action(async (paths: string[], flags: { color?: boolean }) => {
+      const outputs = targets();
       const { stats } = await import('../../app/stats.js');
       const result = await stats(await cli.workspace(), { paths, lang: cli.lang });
       cli.problems(result.problems);
-      await cli.report(result, STATS_REPORTERS, targets(), flags.color);
+      await cli.report(result, STATS_REPORTERS, outputs, flags.color);
       const missed = result.catalogs.some((c) => c.targets.some((t) => !t.met));
       cli.exitCode = missed || result.problems.length ? EXIT_FINDINGS : EXIT_OK;
     });

@@ -42,6 +42,7 @@ export function validateCommand(program: Command, cli: Cli): void {
     .option('--cache-location <dir>', cli.t('validate.cacheLocation'), '.tongban-cache')
     .addHelpText('after', '\n' + cli.t('validate.exitCodes'))
     .action(async (paths: string[], flags: ValidateFlags) => {
+      const outputs = targets();
       const { validate, saveBaseline } = await import('../../app/validate.js');
       const workspace = await cli.workspace(flags.config !== undefined ? { config: flags.config } : {});
       const progress = terminalProgress(cli.t('progress.validating'), cli.io);
@@ -65,7 +66,7 @@ export function validateCommand(program: Command, cli: Cli): void {
         cli.exitCode = EXIT_OK;
         return;
       }
-      await cli.report(result, VALIDATE_REPORTERS, targets(), flags.color);
+      await cli.report(result, VALIDATE_REPORTERS, outputs, flags.color);
       const failOn = flags.failOn ?? result.config?.failOn ?? 'error';
       cli.exitCode = shouldFail(result.diagnostics, failOn) ? EXIT_FINDINGS : EXIT_OK;
     });

@@ -37,6 +37,8 @@ export interface Assignment {
   parent?: string;
   /** New file name when the catalog names item files after their codes. */
   rename?: string;
+  /** The code the ledger already records for this file, given back (not a new code). */
+  restored?: boolean;
 }
 
 export interface CodePlan {
@@ -259,6 +261,24 @@ function planImplementation(
   return out;
 }
 
+/**
+ * An uncoded item whose file the ledger records under an active code that no item holds has lost its
+ * `code` line (an edit, a bad merge): it gets that code back rather than a new one, so a code stays with
+ * its item and the old one is not left behind as active for a file that no longer carries it.
+ */
+function restoredCodes(input: PlanInput): Assignment[] {
+  const held = new Set(input.items.map((i) => i.data.code).filter((c): c is string => c !== undefined));
+  const restored: Assignment[] = [];
+  for (const item of input.items) {
+    if (item.data.code !== undefined || (input.only && !input.only.has(item.file))) continue;
+    const entry = input.ledger.entries.find((e) => e.state === 'active' && e.file === item.file && !held.has(e.code));
+    if (!entry) continue;
+    held.add(entry.code);
+    restored.push({ file: item.file, code: entry.code, restored: true });
+  }
+  return restored;
+}
+
 export function planAssignments(input: PlanInput): CodePlan {
   const problems: Problem[] = [];
   const index = ledgerIndex(input.ledger);
@@ -281,8 +301,22 @@ export function planAssignments(input: PlanInput): CodePlan {
       });
   }
   const taken = knownCodes(input);
-  const assignments =
-    input.kind === 'basic' ? planBasic(input, taken, problems) : planImplementation(input, taken, index, problems);
+  const restored = restoredCodes(input);
+  // Items that get a code back are not numbered anew.
+  const toNumber = {
+    ...input,
+    only: new Set(
+      input.items
+        .filter((i) => i.data.code === undefined && (!input.only || input.only.has(i.file)))
+        .map((i) => i.file)
+        .filter((file) => !restored.some((r) => r.file === file)),
+    ),
+  };
+  const numbered =
+    input.kind === 'basic'
+      ? planBasic(toNumber, taken, problems)
+      : planImplementation(toNumber, taken, index, problems);
+  const assignments = [...restored, ...numbered];
   for (const a of assignments) taken.add(a.code);
 
   if (namesFilesByCode(input.items)) {
@@ -301,10 +335,11 @@ export function planAssignments(input: PlanInput): CodePlan {
   const adopted = input.items
     .filter((i) => i.data.code !== undefined && !index.has(i.data.code))
     .map((i) => ({ file: i.file, code: i.data.code as string }));
+  const moved = new Map(restored.filter((r) => r.rename).map((r) => [r.code, r.rename as string]));
   const entries: LedgerEntry[] = [
-    ...input.ledger.entries,
+    ...input.ledger.entries.map((e) => (moved.has(e.code) ? { ...e, file: moved.get(e.code) as string } : e)),
     ...adopted.map((a) => ({ code: a.code, state: 'active' as const, file: a.file, issued: input.today })),
-    ...assignments.map((a) => ({
+    ...numbered.map((a) => ({
       code: a.code,
       state: 'active' as const,
       file: a.rename ?? a.file,

@@ -21,12 +21,17 @@ export function retireInLedger(
   retirement: Retirement,
 ): { ledger: Ledger } | { problems: RuleFinding[] } {
   const problems: RuleFinding[] = [];
-  const byCode = new Map(ledger.entries.map((e) => [e.code, e]));
+  const byCode = new Map(ledger.entries.map((e, index) => [e.code, { entry: e, index }]));
   for (const code of retirement.codes) {
-    const entry = byCode.get(code);
-    if (!entry) problems.push({ code: 'lifecycle/unknown-code', path: '', args: { value: code } });
-    else if (entry.state === 'retired')
-      problems.push({ code: 'lifecycle/already-retired', path: '', args: { value: code, date: entry.retired ?? '' } });
+    const known = byCode.get(code);
+    if (!known) problems.push({ code: 'lifecycle/unknown-code', path: '', args: { value: code } });
+    else if (known.entry.state === 'retired')
+      problems.push({
+        code: 'lifecycle/already-retired',
+        // At the ledger's entry for the code, which says when it was retired.
+        path: `/entries/${known.index}/state`,
+        args: { value: code, date: known.entry.retired ?? '' },
+      });
   }
   for (const code of retirement.replacedBy ?? []) {
     if (!byCode.has(code)) problems.push({ code: 'lifecycle/unknown-code', path: '', args: { value: code } });

@@ -7,8 +7,8 @@ import { elementLabel, entryName, showValue } from '../shared/values.js';
 
 export const csv: Reporter<DiffResult> = (result, { lang }) => {
   const rows: string[][] = [
-    ['basic code', 'name', 'element', 'standard', 'change', 'before', 'after'].map((h) =>
-      uiText(lang, `csv.${h}` as never),
+    (['basic code', 'name', 'element', 'standard', 'change', 'before', 'after'] as const).map((h) =>
+      uiText(lang, `csv.${h}`),
     ),
   ];
   const yes = uiText(lang, 'csv.yes');
@@ -16,20 +16,37 @@ export const csv: Reporter<DiffResult> = (result, { lang }) => {
   for (const pair of result.pairs) {
     for (const change of pair.changes) {
       const base = [pair.key, pair.name, elementLabel(lang, change.element), change.standard ? yes : no];
-      if (!change.entries) rows.push([...base, 'changed', showValue(change.before), showValue(change.after)]);
+      if (!change.entries)
+        rows.push([...base, uiText(lang, 'csv.kind.changed'), showValue(change.before), showValue(change.after)]);
       else
         for (const e of change.entries)
           rows.push([
             ...base,
-            e.kind,
+            uiText(lang, `csv.kind.${e.kind}`),
             e.before === undefined ? '' : entryName(e.before),
             e.after === undefined ? '' : entryName(e.after),
           ]);
     }
   }
   for (const item of result.onlyLeft)
-    rows.push([item.key ?? '', item.name, '', '', `only ${result.left.label}`, item.file, '']);
+    rows.push([
+      item.key ?? '',
+      item.name,
+      '',
+      '',
+      uiText(lang, 'diff.only', { side: result.left.label }),
+      item.file,
+      '',
+    ]);
   for (const item of result.onlyRight)
-    rows.push([item.key ?? '', item.name, '', '', `only ${result.right.label}`, '', item.file]);
+    rows.push([
+      item.key ?? '',
+      item.name,
+      '',
+      '',
+      uiText(lang, 'diff.only', { side: result.right.label }),
+      '',
+      item.file,
+    ]);
   return excelCsv(rows);
 };

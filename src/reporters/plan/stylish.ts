@@ -12,7 +12,8 @@ export const stylish: Reporter<CodeRunResult> = (result, { lang }) => {
       uiText(lang, 'plan.catalog', { catalog, assigned: plan.assignments.length, adopted: plan.adopted.length }),
     );
     for (const a of plan.assignments) {
-      lines.push(`  + ${a.file}  ${a.code}${a.parent ? `  (parent → ${a.parent})` : ''}`);
+      const note = a.restored ? `  ${uiText(lang, 'plan.restored')}` : a.parent ? `  (parent → ${a.parent})` : '';
+      lines.push(`  + ${a.file}  ${a.code}${note}`);
       if (a.rename) lines.push(`    ${uiText(lang, 'plan.rename', { to: a.rename })}`);
     }
     // Adopting a whole existing catalog lists thousands of codes; name them only when they are few.

@@ -1,11 +1,17 @@
 /** `tongban stats --format csv`: one row per catalog and per level, one column per measure. */
 import type { StatsResult } from '../../app/stats.js';
+import { uiText } from '../../i18n/index.js';
 import type { Reporter } from '../reporter.js';
 import { excelCsv } from '../shared/csv.js';
 import { MEASURES, measureLabel } from './labels.js';
 
 export const csv: Reporter<StatsResult> = (result, { lang }) => {
-  const header = ['catalog', 'level', 'items', ...MEASURES.map((m) => measureLabel(lang, m))];
+  const header = [
+    uiText(lang, 'stats.catalog'),
+    uiText(lang, 'stats.level'),
+    uiText(lang, 'stats.items'),
+    ...MEASURES.map((m) => measureLabel(lang, m)),
+  ];
   const rows = [
     ...result.catalogs.map((c) => [
       c.label,

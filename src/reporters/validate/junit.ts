@@ -2,7 +2,7 @@
  * JUnit XML for GitLab, Jenkins and Azure test reports: a suite per file checked, a failing test case per
  * finding at or above warning, and one passing case for a clean file so the report counts it.
  */
-import type { Diagnostic } from '../../core/diagnostic.js';
+import { locationOf, positionOf, type Diagnostic } from '../../core/diagnostic.js';
 import type { ValidationReport } from '../../core/report.js';
 import type { Reporter } from '../reporter.js';
 
@@ -11,10 +11,6 @@ function xml(text: string): string {
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string,
   );
-}
-
-function where(d: Diagnostic): string {
-  return d.range ? `${d.file}:${d.range.start.line}:${d.range.start.column}` : d.file;
 }
 
 export const junit: Reporter<ValidationReport> = (report) => {
@@ -29,8 +25,8 @@ export const junit: Reporter<ValidationReport> = (report) => {
   for (const [file, findings] of byFile) {
     const cases = findings.length
       ? findings.map((d) => {
-          const name = `${d.code} ${d.range ? `${d.range.start.line}:${d.range.start.column}` : ''}`.trim();
-          return `    <testcase classname="${xml(file)}" name="${xml(name)}">\n      <failure type="${xml(d.code)}" message="${xml(d.message)}">${xml(`${d.severity}: ${where(d)} ${d.message} (${d.path || '/'})`)}</failure>\n    </testcase>`;
+          const name = `${d.code} ${positionOf(d)}`.trim();
+          return `    <testcase classname="${xml(file)}" name="${xml(name)}">\n      <failure type="${xml(d.code)}" message="${xml(d.message)}">${xml(`${d.severity}: ${locationOf(d)} ${d.message} (${d.path || '/'})`)}</failure>\n    </testcase>`;
         })
       : [`    <testcase classname="${xml(file)}" name="tongban validate"/>`];
     tests += cases.length;

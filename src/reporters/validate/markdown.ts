@@ -1,5 +1,6 @@
 /** A Markdown summary and table, for pull-request comments and CI job summaries. */
 import { uiText } from '../../i18n/index.js';
+import { positionOf } from '../../core/diagnostic.js';
 import type { ValidationReport } from '../../core/report.js';
 import type { Reporter } from '../reporter.js';
 import { summarise } from './summary.js';
@@ -26,7 +27,7 @@ export const markdown: Reporter<ValidationReport> = (report, { lang }) => {
   );
   lines.push('| --- | --- | --- | --- | --- |');
   for (const d of report.diagnostics) {
-    const position = d.range ? `${d.range.start.line}:${d.range.start.column}` : '';
+    const position = positionOf(d);
     lines.push(
       `| \`${cell(d.file)}\` | ${position} | ${uiText(lang, `severity.${d.severity}`)} | \`${d.code}\` | ${cell(d.message)} |`,
     );

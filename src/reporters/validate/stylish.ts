@@ -4,7 +4,7 @@
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import stringWidth from 'string-width';
-import type { Diagnostic, Severity } from '../../core/diagnostic.js';
+import { positionOf, type Diagnostic, type Severity } from '../../core/diagnostic.js';
 import { uiText } from '../../i18n/index.js';
 import type { ValidationReport } from '../../core/report.js';
 import type { Reporter } from '../reporter.js';
@@ -38,7 +38,7 @@ export const stylish: Reporter<ValidationReport> = (report, { lang, color }) => 
   for (const [file, group] of groupByFile(report.diagnostics)) {
     lines.push(chalk.underline(file));
     const rows = group.map((d) => ({
-      where: d.range ? `${d.range.start.line}:${d.range.start.column}` : '',
+      where: positionOf(d),
       severity: uiText(lang, `severity.${d.severity}`),
       d,
     }));
