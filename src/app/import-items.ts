@@ -13,8 +13,7 @@ import { formatMessage, type Lang } from '../i18n/index.js';
 import { UsageError } from '../io/errors.js';
 import { ItemStore } from '../io/item-store.js';
 import { readCodeLists, readMapping } from '../io/read-mapping.js';
-import { detectEncoding, readRows, type Encoding } from '../io/read-rows.js';
-import { pathExists } from '../io/write-file.js';
+import { checkImportFile, detectEncoding, readRows, type Encoding } from '../io/read-rows.js';
 import type { Workspace } from '../io/workspace.js';
 import { validate, type ValidationResult } from './validate.js';
 
@@ -63,7 +62,7 @@ function ordered(kind: Mapping['kind'], item: Record<string, unknown>): Record<s
 export async function importItems(workspace: Workspace, options: ImportOptions): Promise<ImportResult> {
   const lang = options.lang ?? 'en';
   const file = path.resolve(workspace.cwd, options.file);
-  if (!pathExists(file)) throw new UsageError('usage/path-not-found', { path: options.file });
+  checkImportFile(file, options.file);
   const mapping = readMapping(options.map, workspace.cwd, workspace.schemas);
   const store = new ItemStore(path.resolve(workspace.cwd, options.out));
   if (!store.hasCatalog() && !mapping.catalog) throw new UsageError('usage/import-catalog', { path: options.out });

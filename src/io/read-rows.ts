@@ -3,7 +3,7 @@
  * cells spanning lines), a JSON array, or JSON Lines. Rows are streamed, so a 100k-row export need not fit
  * in memory; each comes with its spreadsheet row number (the header is row 1).
  */
-import { closeSync, createReadStream, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { Transform, type Readable } from 'node:stream';
@@ -21,6 +21,11 @@ export interface ReadRow {
 }
 
 export type Encoding = 'utf8' | 'gb18030';
+
+/** The file to import must be there (`given` is how the user named it). */
+export function checkImportFile(file: string, given: string): void {
+  if (!existsSync(file)) throw new UsageError('usage/path-not-found', { path: given });
+}
 
 /** GBK from a Windows Excel "CSV" is common: detected when the first 64 KB are not UTF-8. */
 export function detectEncoding(file: string): Encoding {

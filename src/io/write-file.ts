@@ -1,5 +1,5 @@
 /** Writes a file so that readers see the old content or the new, never half of it: temp file, then rename. */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export function writeFileAtomic(file: string, content: string): void {
@@ -12,9 +12,4 @@ export function writeFileAtomic(file: string, content: string): void {
     rmSync(temp, { force: true });
     throw error;
   }
-}
-
-/** Whether anything (file, folder, link) is at `file`. */
-export function pathExists(file: string): boolean {
-  return existsSync(file);
 }
