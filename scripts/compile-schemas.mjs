@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { createAjv } from '../dist/core/schema/create-ajv.js';
 import { SCHEMA_IDS } from '../dist/core/schema/validator.js';
-import { loadSchemaSet, readRegionRows } from '../dist/io/load-reference.js';
+import { loadSchemaSet, readRegionRows } from '../dist/io/reference-files.js';
 
 const ajv = createAjv(loadSchemaSet(), { source: true });
 const code = standaloneCode.default(ajv, SCHEMA_IDS);

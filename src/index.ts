@@ -3,17 +3,20 @@
  * and plain options and return a result value (they print nothing). Render a result with the reporters of
  * its type, as the CLI does:
  *
- *     import { openWorkspace, validate, REPORTERS } from 'tongban';
+ *     import { openWorkspace, validate, REPORTERS, VERSION } from 'tongban';
  *     const workspace = await openWorkspace({ cwd: '/path/to/project' });
  *     const result = await validate(workspace, { paths: ['catalogs'], lang: 'zh-CN' });
- *     const text = (await REPORTERS.validate.stylish())(result, { lang: 'zh-CN', color: false, version: '' });
+ *     const text = (await REPORTERS.validate.stylish())(result, { lang: 'zh-CN', color: false, version: VERSION });
  *
  * Problems with the call itself (a path that does not exist, an invalid config) throw UsageError or
- * ConfigError; problems in the catalogs are findings in the result.
+ * ConfigError (`error.message` is English; `describeError(error, lang)` words it in either language);
+ * problems in the catalogs are findings in the result. Messages default to English (`lang: 'zh-CN'`).
  */
 export { openWorkspace } from './io/workspace.js';
 export type { Workspace, WorkspaceOptions, Catalog, CatalogSet } from './io/workspace.js';
-export { UsageError, ConfigError } from './io/errors.js';
+export { UsageError, ConfigError, describeError } from './io/errors.js';
+export { VERSION } from './io/package-files.js';
+export { formatMessage } from './i18n/index.js';
 
 export { validate, saveBaseline } from './app/validate.js';
 export type { ValidateOptions, ValidationResult } from './app/validate.js';
@@ -25,7 +28,7 @@ export { assignCodes } from './app/assign-codes.js';
 export type { AssignCodesOptions } from './app/assign-codes.js';
 export { retireCodes, mergeCodes, splitCodes } from './app/change-codes.js';
 export type { RetireCodesOptions, MergeCodesOptions, SplitCodesOptions } from './app/change-codes.js';
-export type { CodeRunOptions, CodeRunResult, CatalogPlan } from './app/code-catalog.js';
+export type { CodeRunOptions, CodeRunResult, CatalogPlan } from './app/shared/code-catalog.js';
 export { diff } from './app/diff.js';
 export type { DiffOptions, DiffResult } from './app/diff.js';
 export { compare } from './app/compare.js';
@@ -48,8 +51,8 @@ export type { Diagnostic, Finding, Range, Position, Severity } from './core/diag
 export { FINDING_CODES, FINDING_CODE_LIST } from './core/finding-codes.js';
 export type { FindingCode, FindingTopic } from './core/finding-codes.js';
 export type { UsageCode } from './core/usage-codes.js';
-export type { ValidationReport, FailOn } from './core/report.js';
-export { shouldFail } from './core/report.js';
+export type { ValidationReport, FailOn } from './core/validation-report.js';
+export { shouldFail } from './core/validation-report.js';
 export type { Config } from './core/config.js';
 export type { Lang } from './i18n/index.js';
 export { RULES } from './core/rules/index.js';

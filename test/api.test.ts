@@ -20,7 +20,7 @@ const context = { lang: 'zh-CN', color: false, version: 'script' };
 const out = {};
 out.validate = (await validate(workspace, { paths: ['catalogs'] })).diagnostics.length;
 out.checkCodes = (await checkCodes(workspace, { paths: ['catalogs'] })).diagnostics.length;
-out.explain = explainCodes(workspace, { codes: ['000100001000'] }).explanations[0].parts.map((p) => p.name);
+out.explain = (await explainCodes(workspace, { codes: ['000100001000'] })).explanations[0].parts.map((p) => p.name);
 out.assign = (await assignCodes(workspace, { paths: ['catalogs/national'], dryRun: true })).plans.length;
 out.retire = (await retireCodes(workspace, { catalog: 'catalogs/national', codes: ['000100001000'], dryRun: true })).plans.length;
 const changes = await diff(workspace, { left: 'catalogs/shenzhen', right: 'catalogs/wuhou' });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { explainCode } from '../src/core/codes/explain.js';
 import { assignAt, mergeAt, retireAt, splitAt, validateAt } from './helpers/api.js';
-import { loadBuiltinProfile, loadRegions } from '../src/io/load-reference.js';
+import { loadBuiltinProfile, loadRegions } from '../src/io/reference-files.js';
 import { withCatalogLock } from '../src/io/lock.js';
 import { setTopLevelString } from '../src/io/yaml-edit.js';
 

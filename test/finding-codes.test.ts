@@ -208,6 +208,27 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: 'an item moved to another file, which code assign then records',
+    triggers: ['ledger/file-moved'],
+    async run() {
+      const root = project();
+      await tongban(['code', 'assign', 'basic'], { cwd: root });
+      mkdirSync(path.join(root, 'basic', 'items', 'sub'));
+      cpSync(
+        path.join(root, 'basic', 'items', '000200001000.yaml'),
+        path.join(root, 'basic', 'items', 'sub', 'penalty.yml'),
+      );
+      rmSync(path.join(root, 'basic', 'items', '000200001000.yaml'));
+      const codes = await run(root, ['validate', 'basic', '-f', 'json']);
+      // The move is recorded, after which the ledger and the items agree again.
+      const assign = await tongban(['code', 'assign', 'basic'], { cwd: root });
+      expect(assign.stdout).toContain('~ 000200001000');
+      const after = await run(root, ['validate', 'basic', '-f', 'json']);
+      expect([...after].filter((code) => code.startsWith('ledger/'))).toEqual([]);
+      return codes;
+    },
+  },
+  {
     name: 'a config naming a code that does not exist',
     triggers: ['config/unknown-code'],
     run: () => run(project({ 'tongban.config.yaml': 'rules:\n  no/such-code: off\n' }), ['validate', '.']),

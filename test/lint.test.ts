@@ -41,7 +41,10 @@ describe('layer boundaries', () => {
       ),
     ).toEqual([expect.stringContaining('src/reporters must not import from src/io')]);
     expect(
-      await messagesFor('src/app/probe.ts', "import { Cli } from '../cli/cli.js';\nexport const x = Cli;\n"),
+      await messagesFor(
+        'src/app/probe.ts',
+        "import { CommandContext } from '../cli/cli.js';\nexport const x = CommandContext;\n",
+      ),
     ).toEqual([expect.stringContaining('src/app must not import from src/cli')]);
     expect(
       await messagesFor(

@@ -10,8 +10,8 @@ import {
   underLock,
   type CodeRunOptions,
   type CodeRunResult,
-} from './code-catalog.js';
-import { toDiagnostics } from './diagnostics.js';
+} from './shared/code-catalog.js';
+import { toDiagnostics } from './shared/diagnostics.js';
 
 export interface AssignCodesOptions extends CodeRunOptions {
   paths?: readonly string[];
@@ -30,7 +30,7 @@ export async function assignCodes(workspace: Workspace, options: AssignCodesOpti
       const plan = planAssignments({ ...catalog, today: date });
       result.plans.push({ catalog: catalog.shown, plan });
       if (plan.problems.length) return void problems.push(...planFindings(catalog, plan.problems));
-      if (dryRun || (plan.assignments.length === 0 && plan.adopted.length === 0)) return;
+      if (dryRun || (plan.assignments.length === 0 && plan.adopted.length === 0 && plan.moved.length === 0)) return;
       const refused = applyPlan(catalog, plan, new Map());
       problems.push(...refused);
       if (refused.length === 0) result.applied = true;

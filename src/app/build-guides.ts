@@ -14,9 +14,9 @@ import type { Lang } from '../i18n/index.js';
 import { loadTemplates } from '../io/guide-templates.js';
 import { GuideSite, type GuideManifest } from '../io/guide-site.js';
 import { DISK_READER, readValid } from '../io/item-reader.js';
-import { locateFindings } from '../io/locate.js';
+import { locateFindings } from '../io/locate-findings.js';
 import type { Workspace } from '../io/workspace.js';
-import { toDiagnostics } from './diagnostics.js';
+import { toDiagnostics } from './shared/diagnostics.js';
 
 export type GuideFormat = 'html' | 'md';
 

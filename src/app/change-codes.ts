@@ -18,8 +18,8 @@ import {
   underLock,
   type CodeRunOptions,
   type CodeRunResult,
-} from './code-catalog.js';
-import { toDiagnostics } from './diagnostics.js';
+} from './shared/code-catalog.js';
+import { toDiagnostics } from './shared/diagnostics.js';
 
 export interface RetireCodesOptions extends CodeRunOptions {
   /** The catalog folder holding the codes. */
@@ -110,7 +110,7 @@ function changeLifecycle(
     if ('problems' in retired)
       return void problems.push(...retired.problems.map((p) => findingIn(ledgerFileOf(catalog), p)));
     plan.ledger = retired.ledger;
-    result.plans.push({ catalog: catalog.shown, plan });
+    result.plans.push({ catalog: catalog.shown, plan, retired: [...codes] });
     if (dryRun) return;
     // Items of the retired codes are marked cancelled, where they still exist.
     const cancelled = new Map<string, Record<string, string>>();

@@ -3,14 +3,14 @@
  * standard element; a basic catalog among them is the reference for the elements it defines.
  */
 import type { DiffSide } from '../core/diff/catalog-diff.js';
-import { compareCatalogs, type ConsistencyMatrix } from '../core/diff/compare.js';
+import { compareCatalogs, type ConsistencyMatrix } from '../core/diff/consistency.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { Lang } from '../i18n/index.js';
 import { UsageError } from '../io/errors.js';
 import { readDiffSide } from '../io/read-diff-side.js';
 import type { Workspace } from '../io/workspace.js';
-import { toDiagnostics } from './diagnostics.js';
-import { fieldPolicy } from './field-policy.js';
+import { toDiagnostics } from './shared/diagnostics.js';
+import { fieldPolicy } from './shared/field-policy.js';
 
 export interface CompareOptions {
   /** Catalog folders (or `<ref>:<folder>`): two or more implementation lists, at most one basic catalog. */

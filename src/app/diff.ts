@@ -5,8 +5,8 @@ import type { Lang } from '../i18n/index.js';
 import { UsageError } from '../io/errors.js';
 import { readDiffSide } from '../io/read-diff-side.js';
 import type { Workspace } from '../io/workspace.js';
-import { toDiagnostics } from './diagnostics.js';
-import { fieldPolicy } from './field-policy.js';
+import { toDiagnostics } from './shared/diagnostics.js';
+import { fieldPolicy } from './shared/field-policy.js';
 
 export interface DiffOptions {
   /** A catalog folder, or `<ref>:<folder>` for a folder as it was at a git revision. */

@@ -12,7 +12,7 @@ export interface ExplainResult {
   explanations: Explanation[];
 }
 
-export function explainCodes(workspace: Workspace, options: ExplainCodesOptions): ExplainResult {
+export async function explainCodes(workspace: Workspace, options: ExplainCodesOptions): Promise<ExplainResult> {
   const profile = workspace.profile(options.profile ?? 'national');
   return { explanations: options.codes.map((code) => explainCode(code, profile, workspace.regions)) };
 }

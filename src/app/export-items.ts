@@ -7,7 +7,7 @@ import type { CatalogKind } from '../core/model.js';
 import type { Lang } from '../i18n/index.js';
 import { DISK_READER, readAll } from '../io/item-reader.js';
 import type { Workspace } from '../io/workspace.js';
-import { toDiagnostics } from './diagnostics.js';
+import { toDiagnostics } from './shared/diagnostics.js';
 
 export interface ExportOptions {
   paths?: readonly string[];

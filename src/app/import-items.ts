@@ -11,7 +11,7 @@ import { fileNameOf, mapRow, type Mapping, type RowProblem } from '../core/excha
 import type { FindingCode } from '../core/finding-codes.js';
 import { formatMessage, type Lang } from '../i18n/index.js';
 import { UsageError } from '../io/errors.js';
-import { ItemStore } from '../io/item-store.js';
+import { ItemStore } from '../io/import-target.js';
 import { readCodeLists, readMapping } from '../io/read-mapping.js';
 import { checkImportFile, detectEncoding, readRows, type Encoding } from '../io/read-rows.js';
 import type { Workspace } from '../io/workspace.js';

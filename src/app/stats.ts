@@ -10,9 +10,10 @@ import {
   type TargetResult,
 } from '../core/stats/measures.js';
 import type { Lang } from '../i18n/index.js';
+import { UsageError } from '../io/errors.js';
 import { DISK_READER, readValid } from '../io/item-reader.js';
 import type { Workspace } from '../io/workspace.js';
-import { toDiagnostics } from './diagnostics.js';
+import { toDiagnostics } from './shared/diagnostics.js';
 
 export interface StatsOptions {
   paths?: readonly string[];
@@ -43,7 +44,10 @@ export async function stats(workspace: Workspace, options: StatsOptions = {}): P
   const set = workspace.catalogs(options.paths ?? []);
   problems.push(...set.problems);
   // Basic catalogs define items, not how they are delivered: there is nothing of theirs to measure.
-  for (const catalog of set.requested.filter((c) => c.kind === 'implementation')) {
+  const lists = set.requested.filter((c) => c.kind === 'implementation');
+  if (lists.length === 0)
+    throw new UsageError('usage/stats-no-lists', { path: (options.paths?.length ? options.paths : ['.']).join(' ') });
+  for (const catalog of lists) {
     const read = readValid(DISK_READER, catalog, 'implementation', workspace.schemas);
     problems.push(...read.problems);
     const items = read.items.map((i) => i.data);

@@ -4,21 +4,21 @@
  */
 import path from 'node:path';
 import { compareWithBaseline, createBaseline, type BaselineEntry } from '../core/baseline.js';
-import type { ItemFacts } from '../core/changed.js';
+import type { ItemFacts } from '../core/change-scope.js';
 import { applySeverities } from '../core/config.js';
 import type { Finding } from '../core/diagnostic.js';
-import type { FailOn, ValidationReport } from '../core/report.js';
+import type { FailOn, ValidationReport } from '../core/validation-report.js';
 import { applySuppressions, type Suppression } from '../core/suppressions.js';
-import { validateCatalogs } from '../core/validate.js';
+import { validateCatalogs } from '../core/validate-catalogs.js';
 import type { Lang } from '../i18n/index.js';
 import { baselinePathFor, readBaseline, writeBaseline } from '../io/baseline-file.js';
 import { cacheKey, ValidationCache, type CachedRun } from '../io/cache.js';
-import { changeScope } from '../io/change-scope.js';
-import { BUILD_ID } from '../io/environment.js';
+import { changeScope } from '../io/changed-files.js';
+import { BUILD_ID } from '../io/reference-data.js';
 import { DISK_READER, withProgress, type ItemReader } from '../io/item-reader.js';
-import { locateFindings } from '../io/locate.js';
+import { locateFindings } from '../io/locate-findings.js';
 import { catalogSource, type CatalogSet, type Workspace } from '../io/workspace.js';
-import { toDiagnostics } from './diagnostics.js';
+import { toDiagnostics } from './shared/diagnostics.js';
 
 export interface ValidateOptions {
   /** Catalog folders, folders holding catalogs, or single item files; default: the working folder. */

@@ -1,6 +1,6 @@
 /**
- * `-f sarif -o report.sarif -f stylish`: each -o/--output belongs to the -f/--format before it; a format
- * without an output goes to stdout. Commander parses options one by one in order, so a command's two
+ * `-f sarif -o report.sarif -f stylish`: each -o/--output belongs to the -f/--format before it (an -o
+ * given first, to the -f after it); a format without an output goes to stdout. Commander parses options one by one in order, so a command's two
  * option parsers share one list. Every command that writes a report takes these pairs the same way.
  */
 import { InvalidArgumentError } from 'commander';
@@ -22,20 +22,29 @@ export interface OutputTargetParsers {
 export function outputTargetParsers(formats: readonly string[]): OutputTargetParsers {
   const given: OutputTarget[] = [];
   const defaultFormat = formats[0] as string;
+  // `-o report.json -f json`: an output given before any format belongs to the format that follows it.
+  let pending: string | undefined;
   return {
     parseFormat(value) {
       if (!formats.includes(value)) throw new InvalidArgumentError(`Allowed choices are ${formats.join(', ')}.`);
-      given.push({ format: value });
+      given.push({ format: value, ...(pending !== undefined ? { output: pending } : {}) });
+      pending = undefined;
       return given;
     },
     parseOutput(value) {
       const last = given.at(-1);
-      if (!last) given.push({ format: defaultFormat, output: value });
-      else if (last.output === undefined) last.output = value;
+      if (!last) {
+        if (pending !== undefined) throw new InvalidArgumentError('each --output follows the --format it is for.');
+        pending = value;
+      } else if (last.output === undefined) last.output = value;
       else throw new InvalidArgumentError('each --output follows the --format it is for.');
       return given;
     },
-    targets: () => (given.length ? given.map((t) => ({ ...t })) : [{ format: defaultFormat }]),
+    targets: () => {
+      const targets = given.map((t) => ({ ...t }));
+      if (pending !== undefined) targets.push({ format: defaultFormat, output: pending });
+      return targets.length ? targets : [{ format: defaultFormat }];
+    },
   };
 }
 

@@ -3,12 +3,11 @@
  * folder and streams in `io`, and returns the exit code: 0 success, 1 findings (or a report's problems),
  * 2 a usage, configuration or internal error. It never touches `process`, so tests run it in-process.
  */
-import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
-import { locationOf } from '../core/diagnostic.js';
-import { detectLang, formatMessage, parseLang, type Lang } from '../i18n/index.js';
-import { ConfigError, UsageError } from '../io/errors.js';
-import { Cli, EXIT_OK, EXIT_USAGE } from './cli.js';
+import { detectLang, parseLang, type Lang } from '../i18n/index.js';
+import { ConfigError, describeError } from '../io/errors.js';
+import { VERSION } from '../io/package-files.js';
+import { CommandContext, EXIT_OK, EXIT_USAGE } from './context.js';
 import { codeAssignCommand } from './commands/code-assign.js';
 import { codeCheckCommand } from './commands/code-check.js';
 import { codeExplainCommand } from './commands/code-explain.js';
@@ -23,8 +22,6 @@ import { validateCommand } from './commands/validate.js';
 import { helpConfiguration } from './help.js';
 import { useColour, type CliIo } from './io.js';
 
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
-
 /** The language is needed before parsing, to write the help itself in it. */
 function langFromArgv(argv: readonly string[]): Lang | undefined {
   for (let i = 0; i < argv.length; i++) {
@@ -35,10 +32,10 @@ function langFromArgv(argv: readonly string[]): Lang | undefined {
   return undefined;
 }
 
-function buildProgram(cli: Cli): Command {
+function buildProgram(cli: CommandContext): Command {
   const program = new Command('tongban')
     .description(cli.t('program.description'))
-    .version(version, '-V, --version', cli.t('option.version'))
+    .version(VERSION, '-V, --version', cli.t('option.version'))
     .helpOption('-h, --help', cli.t('option.help'))
     .helpCommand(false)
     .configureHelp(helpConfiguration(cli.lang))
@@ -74,7 +71,7 @@ function buildProgram(cli: Cli): Command {
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const lang = langFromArgv(argv) ?? detectLang(io.env);
-  const cli = new Cli(io, lang, version);
+  const cli = new CommandContext(io, lang, VERSION);
   try {
     await buildProgram(cli).parseAsync([...argv], { from: 'user' });
     return cli.exitCode;
@@ -85,12 +82,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const asked = error.code === 'commander.helpDisplayed' || error.code === 'commander.version';
       return asked || (error.code === 'commander.help' && error.exitCode === 0) ? EXIT_OK : EXIT_USAGE;
     }
-    if (error instanceof ConfigError) {
-      for (const f of error.findings) cli.err(`${locationOf(f)}: ${formatMessage(lang, f.code, f.args)} (${f.code})`);
+    const described = describeError(error, lang);
+    if (error instanceof ConfigError && described) {
+      for (const line of described) cli.err(line);
       return EXIT_USAGE;
     }
-    if (error instanceof UsageError) {
-      cli.err(cli.t('error.usage', { message: formatMessage(lang, error.messageCode, error.args) }));
+    if (described) {
+      cli.err(cli.t('error.usage', { message: described.join('\n') }));
       return EXIT_USAGE;
     }
     const message = error instanceof Error ? error.message : String(error);

@@ -4,7 +4,7 @@
  */
 import picomatch from 'picomatch';
 import type { Finding, Severity } from './diagnostic.js';
-import type { FailOn } from './report.js';
+import type { FailOn } from './validation-report.js';
 import type { RuleFinding } from './diagnostic.js';
 import { toPointer } from './pointer.js';
 

@@ -76,6 +76,7 @@ export const FINDING_CODES = {
   'ledger/lineage-one-sided': 'error',
   'ledger/unrecorded': 'warning',
   'ledger/vanished': 'error',
+  'ledger/file-moved': 'warning',
   'ledger/file-mismatch': 'error',
   'ledger/retired-in-use': 'error',
 

@@ -97,6 +97,8 @@ export const en = {
     'lineage between "{value}" and "{other}" is one-sided: {field} of "{other}" lacks "{value}"',
   'ledger/unrecorded': 'code "{value}" is not in the ledger; tongban code assign records it',
   'ledger/vanished': 'the item file {file} of active code "{value}" is gone, and the code was not retired',
+  'ledger/file-moved':
+    'the ledger puts active code "{value}" in {file}, but the item is now {actual}; tongban code assign records the move',
   'ledger/file-mismatch': 'the ledger puts active code "{value}" in {file}, whose code is "{actual}"',
   'ledger/retired-in-use': 'code "{value}" was retired on {retired} and must not be used by a live item',
   'assign/profile-unsupported': 'profile {profile} has no main segment; codes cannot be assigned automatically',
@@ -184,7 +186,10 @@ export const en = {
   'import/duplicate-row': 'same item (same code) as row {other}; not imported twice',
   'usage/import-json': 'a JSON file must hold an array of items: {path} ({detail})',
   'usage/import-catalog': '"{path}" has no catalog.yaml and the mapping has no catalog section',
-  'usage/export-mixed': 'a CSV export holds one kind of catalog (basic or implementation) at a time',
+  'usage/export-mixed':
+    'a CSV export holds one kind of catalog (basic or implementation) at a time: name catalogs of one kind, or use -f json',
+  'usage/stats-no-lists':
+    'no implementation list under {path}: stats measures how items are delivered, which only implementation lists say',
   'usage/path-not-found': 'path does not exist: {path}',
   'usage/no-catalogs': 'no catalogs (catalog.yaml) found under "{path}"',
   'usage/not-yaml': 'not a YAML file: {path}',
@@ -207,6 +212,7 @@ export const en = {
   'usage/guide-folders': 'each --format needs a folder of its own (-f html -o site -f md -o docs)',
   'usage/guide-item': 'no item with code {code}',
   'usage/output-targets': 'only one --format can write to stdout; give the others an --output file',
+  'usage/cannot-write': 'cannot write {path} ({reason})',
   'usage/not-in-catalog': '"{path}" is not inside a catalog (no catalog.yaml in its folder or above)',
 } satisfies Messages;
 

@@ -98,6 +98,7 @@ export const zhCN = {
   'ledger/lineage-one-sided': '“{value}”与“{other}”的沿革只记了一方：“{other}”的 {field} 中缺少“{value}”',
   'ledger/unrecorded': '编码“{value}”未记入台账；运行 tongban code assign 可补记',
   'ledger/vanished': '在用编码“{value}”的事项文件 {file} 已不存在，且编码未注销',
+  'ledger/file-moved': '台账记载编码“{value}”位于 {file}，但该事项现在位于 {actual}；运行 tongban code assign 更新台账',
   'ledger/file-mismatch': '台账记录在用编码“{value}”位于 {file}，但该文件的编码为“{actual}”',
   'ledger/retired-in-use': '编码“{value}”已于 {retired} 注销，不得再用于在用事项',
   'assign/profile-unsupported': '编码方案 {profile} 没有 main（主项序号）段，无法自动赋码',
@@ -184,7 +185,8 @@ export const zhCN = {
   'import/duplicate-row': '与第 {other} 行是同一事项（同一编码），未重复导入',
   'usage/import-json': 'JSON 文件应为事项数组：{path}（{detail}）',
   'usage/import-catalog': '“{path}”中没有 catalog.yaml，映射文件也没有 catalog 一节',
-  'usage/export-mixed': 'CSV 一次只能导出一种目录（基本目录或实施清单）',
+  'usage/export-mixed': '一次 CSV 导出只能包含一种目录（基本目录或实施清单）：请只列出同一种目录，或改用 -f json',
+  'usage/stats-no-lists': '{path} 下没有实施清单：统计指标衡量事项如何办理，只有实施清单记载这些要素',
   'usage/path-not-found': '路径不存在：{path}',
   'usage/no-catalogs': '“{path}”下没有找到目录（没有 catalog.yaml）',
   'usage/not-yaml': '不是 YAML 文件：{path}',
@@ -206,6 +208,7 @@ export const zhCN = {
   'usage/guide-folders': '每种格式需要各自的输出文件夹（如 -f html -o site -f md -o docs）',
   'usage/guide-item': '没有找到编码为 {code} 的事项',
   'usage/output-targets': '只能有一个 --format 输出到标准输出，其余请用 --output 指定文件',
+  'usage/cannot-write': '无法写入 {path}（{reason}）',
   'usage/not-in-catalog': '“{path}”不在任何目录中（其所在文件夹及上级文件夹都没有 catalog.yaml）',
 } satisfies Messages;
 

@@ -1,4 +1,5 @@
 /** Files shipped with the package (schemas, code lists, profiles, sample catalogs), found from this module. */
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -6,3 +7,6 @@ import path from 'node:path';
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export const SCHEMAS_DIR = path.join(PACKAGE_ROOT, 'schemas');
+
+/** tongban's version, from its package.json. */
+export const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Finding } from '../core/diagnostic.js';
 import type { RuleFinding } from '../core/rules/rule.js';
 import { decodeItemFile } from './decode.js';
-import { locateFindings } from './locate.js';
+import { locateFindings } from './locate-findings.js';
 import { parseItemYaml } from './parse-yaml.js';
 
 export function readCheckedYaml<T>(

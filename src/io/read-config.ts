@@ -7,7 +7,7 @@ import { unknownCodeFindings, type Config } from '../core/config.js';
 import type { SchemaValidator } from '../core/schema/validator.js';
 import { ConfigError, UsageError } from './errors.js';
 import { displayPath } from './display-path.js';
-import { BUILTIN_PROFILES, loadBuiltinProfile } from './load-reference.js';
+import { BUILTIN_PROFILES, loadBuiltinProfile } from './reference-files.js';
 import { readCheckedYaml } from './read-checked-yaml.js';
 
 export const CONFIG_FILE_NAMES = ['tongban.config.yaml', 'tongban.config.yml'];

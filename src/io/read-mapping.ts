@@ -6,7 +6,7 @@ import type { CodeListLookup } from '../core/exchange/transforms.js';
 import type { SchemaValidator } from '../core/schema/validator.js';
 import { displayPath } from './display-path.js';
 import { ConfigError, UsageError } from './errors.js';
-import { loadSchemaSet, SCHEMAS_DIR_FOR_MAPPINGS } from './load-reference.js';
+import { loadSchemaSet, SCHEMAS_DIR_FOR_MAPPINGS } from './reference-files.js';
 import { readCheckedYaml } from './read-checked-yaml.js';
 
 export function readMapping(map: string, cwd: string, schemas: SchemaValidator): Mapping {

@@ -18,7 +18,7 @@ import type { SchemaValidator } from '../core/schema/validator.js';
 import type { Suppression } from '../core/suppressions.js';
 import { CATALOG_FILE, LEDGER_FILE, listItemFiles, selectCatalogs, type IgnorePredicate } from './discover.js';
 import { displayPath } from './display-path.js';
-import { environment } from './environment.js';
+import { referenceData } from './reference-data.js';
 import type { ItemFile, ItemReader } from './item-reader.js';
 import { findConfigFile, profileResolver, readConfig, type LoadedConfig } from './read-config.js';
 import { readDocumentFile, readTextFile, type DocumentRead } from './read-document.js';
@@ -97,7 +97,7 @@ export interface Workspace {
 
 export async function openWorkspace(options: WorkspaceOptions = {}): Promise<Workspace> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const schemas = await environment.schemas();
+  const schemas = await referenceData.schemas();
   const configFile =
     options.config === false ? undefined : options.config ? path.resolve(cwd, options.config) : findConfigFile(cwd);
   const config = configFile ? readConfig(configFile, cwd, schemas) : undefined;
@@ -108,8 +108,8 @@ export async function openWorkspace(options: WorkspaceOptions = {}): Promise<Wor
     config,
     settings: compileConfig(config?.config ?? {}),
     schemas,
-    regions: environment.regions,
-    nationalProfile: environment.national,
+    regions: referenceData.regions,
+    nationalProfile: referenceData.national,
     display: (absolute) => displayPath(cwd, absolute),
     textOf(file) {
       const read = readTextFile(path.resolve(cwd, file), file);

@@ -20,12 +20,18 @@ function at(text: string, offset: number): Range {
 }
 
 /**
- * `key: "value"` set at the top of a block mapping: replaced where it is, else inserted as the first key.
- * A byte-order mark and the file's line endings (LF or CRLF) are kept.
+ * `key: "value"` set at the top of a block mapping: replaced where it is, else added as the first key
+ * (`code`, which identifies the item) or the last (`status`, `cancelDate`). A byte-order mark and the
+ * file's line endings (LF or CRLF) are kept.
  */
-export function setTopLevelString(text: string, key: string, value: string): EditResult {
+export function setTopLevelString(
+  text: string,
+  key: string,
+  value: string,
+  where: 'first' | 'last' = 'first',
+): EditResult {
   if (text.startsWith('\uFEFF')) {
-    const edited = setTopLevelString(text.slice(1), key, value);
+    const edited = setTopLevelString(text.slice(1), key, value, where);
     return 'text' in edited ? { text: '\uFEFF' + edited.text } : edited;
   }
   const { parseDocument, isMap, isScalar, isAlias } = yaml();
@@ -50,6 +56,10 @@ export function setTopLevelString(text: string, key: string, value: string): Edi
       const colon = text.indexOf(':', keyEnd);
       edited = text.slice(0, colon + 1) + ' ' + quoted + text.slice(colon + 1).replace(/^[ \t]*/, '');
     }
+  } else if (where === 'last') {
+    const newline = text.includes('\r\n') ? '\r\n' : '\n';
+    const body = text.endsWith('\n') || text === '' ? text : text + newline;
+    edited = body + `${key}: ${quoted}${newline}`;
   } else {
     const first = root.items[0]?.key as { range?: number[] } | undefined;
     const offset = first?.range?.[0] ?? text.length;

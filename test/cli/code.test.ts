@@ -341,7 +341,7 @@ describe('tongban code retire', () => {
     const result = await tongban(['code', 'retire', 'national', '000100004000'], { cwd: dir });
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toContain('1 retired codes in the ledger\n');
+    expect(result.stdout).toContain('  - 000100004000  retired\n');
     expect(result.stdout).toMatch(/✔ written\n$/);
 
     const item = read(dir, file);
@@ -432,7 +432,8 @@ describe('tongban code merge and split', () => {
     );
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('  + items/merged.yaml  000100006000\n');
-    expect(result.stdout).toContain('2 retired codes in the ledger\n');
+    expect(result.stdout).toContain('  - 000100004000  retired, replaced by 000100006000\n');
+    expect(result.stdout).toContain('  - 000100005000  retired, replaced by 000100006000\n');
     expect(read(dir, 'national/items/000100006000.yaml')).toBe(
       newItem('合并后的事项').replace('name:', 'code: "000100006000"\nname:'),
     );

@@ -185,7 +185,10 @@ describe('tongban export: language', () => {
     expect(en.stderr).toContain('duplicate key');
     expect(zh.stdout).toBe(en.stdout);
 
-    expectUsage(await tongban(['export', 'national', 'wuhou', '--lang', 'zh-CN'], { cwd: dir }), /^错误：CSV/);
+    expectUsage(
+      await tongban(['export', 'national', 'wuhou', '--lang', 'zh-CN'], { cwd: dir }),
+      /^错误：一次 CSV 导出只能包含一种目录/,
+    );
   });
 });
 

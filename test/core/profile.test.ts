@@ -5,7 +5,7 @@ import {
   parseBasicCode,
   splitImplementationCode,
 } from '../../src/core/codes/profile.js';
-import { loadBuiltinProfile } from '../../src/io/load-reference.js';
+import { loadBuiltinProfile } from '../../src/io/reference-files.js';
 
 const national = loadBuiltinProfile('national');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { regionContains } from '../../src/core/regions.js';
-import { loadRegions } from '../../src/io/load-reference.js';
+import { loadRegions } from '../../src/io/reference-files.js';
 
 describe('GB/T 2260 regions', () => {
   const regions = loadRegions();

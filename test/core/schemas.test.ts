@@ -1,6 +1,6 @@
 /** The schemas serve editors: every property carries a Chinese title and a description, directly or through its $ref. */
 import { describe, expect, it } from 'vitest';
-import { loadSchemaSet } from '../../src/io/load-reference.js';
+import { loadSchemaSet } from '../../src/io/reference-files.js';
 
 type Schema = Record<string, unknown>;
 const set = loadSchemaSet();

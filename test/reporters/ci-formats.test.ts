@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ValidationReport } from '../../src/core/report.js';
+import type { ValidationReport } from '../../src/core/validation-report.js';
 import { github } from '../../src/reporters/validate/github.js';
 import { junit } from '../../src/reporters/validate/junit.js';
 import { markdown } from '../../src/reporters/validate/markdown.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ValidationReport } from '../../src/core/report.js';
+import type { ValidationReport } from '../../src/core/validation-report.js';
 import { json } from '../../src/reporters/validate/json.js';
 import { stylish } from '../../src/reporters/validate/stylish.js';
 

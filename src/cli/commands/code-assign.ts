@@ -1,9 +1,9 @@
 /** `tongban code assign [catalogs...]`: plan, then (unless --dry-run) write codes; exit 1 when a plan has problems. */
 import type { Command } from 'commander';
 import { PLAN_REPORTERS } from '../../reporters/plan/index.js';
-import { EXIT_FINDINGS, EXIT_OK, type Cli } from '../cli.js';
+import { EXIT_FINDINGS, EXIT_OK, type CommandContext } from '../context.js';
 
-export function codeAssignCommand(code: Command, cli: Cli): void {
+export function codeAssignCommand(code: Command, cli: CommandContext): void {
   const { command, targets } = cli.reportCommand(code, 'assign', 'code.assign', Object.keys(PLAN_REPORTERS));
   command
     .argument('[catalogs...]', cli.t('validate.paths'))

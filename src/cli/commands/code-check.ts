@@ -1,9 +1,9 @@
 /** `tongban code check [paths...]`: validation's code findings only; exit 1 on any error. */
 import type { Command } from 'commander';
 import { VALIDATE_REPORTERS } from '../../reporters/validate/index.js';
-import { EXIT_FINDINGS, EXIT_OK, type Cli } from '../cli.js';
+import { EXIT_FINDINGS, EXIT_OK, type CommandContext } from '../context.js';
 
-export function codeCheckCommand(code: Command, cli: Cli): void {
+export function codeCheckCommand(code: Command, cli: CommandContext): void {
   const { command, targets } = cli.reportCommand(code, 'check', 'code.check', Object.keys(VALIDATE_REPORTERS));
   command.argument('[paths...]', cli.t('validate.paths')).action(async (paths: string[]) => {
     const outputs = targets();

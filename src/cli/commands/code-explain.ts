@@ -1,9 +1,9 @@
 /** `tongban code explain <codes...>`: each code taken apart; exit 1 when any is wrong. */
 import type { Command } from 'commander';
 import { EXPLAIN_REPORTERS } from '../../reporters/explain/index.js';
-import { EXIT_FINDINGS, EXIT_OK, type Cli } from '../cli.js';
+import { EXIT_FINDINGS, EXIT_OK, type CommandContext } from '../context.js';
 
-export function codeExplainCommand(code: Command, cli: Cli): void {
+export function codeExplainCommand(code: Command, cli: CommandContext): void {
   const { command, targets } = cli.reportCommand(code, 'explain', 'code.explain', Object.keys(EXPLAIN_REPORTERS));
   command
     .argument('<codes...>', cli.t('code.codes'))
@@ -11,7 +11,7 @@ export function codeExplainCommand(code: Command, cli: Cli): void {
     .action(async (codes: string[], flags: { profile: string }) => {
       const outputs = targets();
       const { explainCodes } = await import('../../app/explain-codes.js');
-      const result = explainCodes(await cli.workspace(), { codes, profile: flags.profile });
+      const result = await explainCodes(await cli.workspace(), { codes, profile: flags.profile });
       await cli.report(result, EXPLAIN_REPORTERS, outputs);
       cli.exitCode = result.explanations.some((e) => e.problem) ? EXIT_FINDINGS : EXIT_OK;
     });

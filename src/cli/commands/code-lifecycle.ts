@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../io/errors.js';
 import { PLAN_REPORTERS } from '../../reporters/plan/index.js';
-import { EXIT_FINDINGS, EXIT_OK, type Cli } from '../cli.js';
+import { EXIT_FINDINGS, EXIT_OK, type CommandContext } from '../context.js';
 
 interface LifecycleFlags {
   into?: string[];
@@ -13,7 +13,7 @@ interface LifecycleFlags {
   dryRun?: boolean;
 }
 
-export function codeLifecycleCommands(code: Command, cli: Cli): void {
+export function codeLifecycleCommands(code: Command, cli: CommandContext): void {
   for (const kind of ['retire', 'merge', 'split'] as const) {
     const { command, targets } = cli.reportCommand(code, kind, `code.${kind}`, Object.keys(PLAN_REPORTERS));
     command

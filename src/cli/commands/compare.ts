@@ -1,9 +1,9 @@
 /** `tongban compare <catalogs...>`: N implementation lists as a consistency matrix. */
 import type { Command } from 'commander';
 import { COMPARE_REPORTERS } from '../../reporters/compare/index.js';
-import { EXIT_FINDINGS, EXIT_OK, type Cli } from '../cli.js';
+import { EXIT_FINDINGS, EXIT_OK, type CommandContext } from '../context.js';
 
-export function compareCommand(program: Command, cli: Cli): void {
+export function compareCommand(program: Command, cli: CommandContext): void {
   const { command, targets } = cli.reportCommand(
     program,
     'compare',

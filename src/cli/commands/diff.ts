@@ -1,9 +1,9 @@
 /** `tongban diff <left> [right]`: two catalogs compared; exit 1 with --exit-code when standard elements differ. */
 import type { Command } from 'commander';
 import { DIFF_REPORTERS } from '../../reporters/diff/index.js';
-import { EXIT_FINDINGS, EXIT_OK, type Cli } from '../cli.js';
+import { EXIT_FINDINGS, EXIT_OK, type CommandContext } from '../context.js';
 
-export function diffCommand(program: Command, cli: Cli): void {
+export function diffCommand(program: Command, cli: CommandContext): void {
   const { command, targets } = cli.reportCommand(program, 'diff', 'diff.description', Object.keys(DIFF_REPORTERS), {
     color: true,
   });

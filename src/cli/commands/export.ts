@@ -2,9 +2,9 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../io/errors.js';
 import { EXPORT_REPORTERS } from '../../reporters/export/index.js';
-import { EXIT_FINDINGS, EXIT_OK, type Cli } from '../cli.js';
+import { EXIT_FINDINGS, EXIT_OK, type CommandContext } from '../context.js';
 
-export function exportCommand(program: Command, cli: Cli): void {
+export function exportCommand(program: Command, cli: CommandContext): void {
   const { command, targets } = cli.reportCommand(
     program,
     'export',

@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../io/errors.js';
 import { GUIDE_REPORTERS } from '../../reporters/guide/index.js';
-import { EXIT_FINDINGS, EXIT_OK, type Cli } from '../cli.js';
+import { EXIT_FINDINGS, EXIT_OK, type CommandContext } from '../context.js';
 import type { OutputTarget } from '../output-targets.js';
 
 const SITE_FORMATS = ['html', 'md'] as const;
@@ -25,7 +25,7 @@ function sites(targets: OutputTarget[], flags: GuideFlags): { format: 'html' | '
   });
 }
 
-export function guideCommand(program: Command, cli: Cli): void {
+export function guideCommand(program: Command, cli: CommandContext): void {
   const { command, given } = cli.reportCommand(program, 'guide', 'guide.description', SITE_FORMATS, {
     outputHelp: 'guide.out',
   });

@@ -1,7 +1,7 @@
 /** `tongban import <file> --map <mapping> --out <catalog>`: exit 1 when rows could not be read, items conflict or fail validation. */
 import { Option, type Command } from 'commander';
 import { IMPORT_REPORTERS } from '../../reporters/import/index.js';
-import { EXIT_FINDINGS, EXIT_OK, type Cli } from '../cli.js';
+import { EXIT_FINDINGS, EXIT_OK, type CommandContext } from '../context.js';
 
 interface ImportFlags {
   map: string;
@@ -10,7 +10,7 @@ interface ImportFlags {
   update?: boolean;
 }
 
-export function importCommand(program: Command, cli: Cli): void {
+export function importCommand(program: Command, cli: CommandContext): void {
   const { command, targets } = cli.reportCommand(
     program,
     'import',

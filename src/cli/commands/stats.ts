@@ -1,9 +1,9 @@
 /** `tongban stats [catalogs...]`: the reform's measures; exit 1 when a target is missed. */
 import type { Command } from 'commander';
 import { STATS_REPORTERS } from '../../reporters/stats/index.js';
-import { EXIT_FINDINGS, EXIT_OK, type Cli } from '../cli.js';
+import { EXIT_FINDINGS, EXIT_OK, type CommandContext } from '../context.js';
 
-export function statsCommand(program: Command, cli: Cli): void {
+export function statsCommand(program: Command, cli: CommandContext): void {
   const { command, targets } = cli.reportCommand(program, 'stats', 'stats.description', Object.keys(STATS_REPORTERS), {
     color: true,
   });

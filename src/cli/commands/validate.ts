@@ -1,8 +1,8 @@
 /** `tongban validate [paths...]`: findings → reports → exit 1 when any reaches --fail-on. */
 import { Option, type Command } from 'commander';
-import { shouldFail, type FailOn } from '../../core/report.js';
+import { shouldFail, type FailOn } from '../../core/validation-report.js';
 import { VALIDATE_REPORTERS } from '../../reporters/validate/index.js';
-import { EXIT_FINDINGS, EXIT_OK, type Cli } from '../cli.js';
+import { EXIT_FINDINGS, EXIT_OK, type CommandContext } from '../context.js';
 import { terminalProgress } from '../progress.js';
 
 interface ValidateFlags {
@@ -18,7 +18,7 @@ interface ValidateFlags {
   color?: boolean;
 }
 
-export function validateCommand(program: Command, cli: Cli): void {
+export function validateCommand(program: Command, cli: CommandContext): void {
   const { command, targets } = cli.reportCommand(
     program,
     'validate',

@@ -45,6 +45,8 @@ export interface CodePlan {
   assignments: Assignment[];
   /** Codes found in item files that the ledger does not know yet. */
   adopted: { file: string; code: string }[];
+  /** Active codes whose item file was moved or renamed since the ledger recorded it: the ledger follows. */
+  moved: { code: string; from: string; to: string }[];
   /** Why the plan cannot be applied; nothing is written while there are any. */
   problems: (RuleFinding & { file: string })[];
   ledger: Ledger;
@@ -335,9 +337,16 @@ export function planAssignments(input: PlanInput): CodePlan {
   const adopted = input.items
     .filter((i) => i.data.code !== undefined && !index.has(i.data.code))
     .map((i) => ({ file: i.file, code: i.data.code as string }));
-  const moved = new Map(restored.filter((r) => r.rename).map((r) => [r.code, r.rename as string]));
+  const moved = input.items
+    .filter((i) => i.data.code !== undefined && index.get(i.data.code)?.state === 'active')
+    .map((i) => ({ code: i.data.code as string, from: index.get(i.data.code as string)?.file ?? '', to: i.file }))
+    .filter((m) => m.from !== '' && m.from !== m.to);
+  const fileNow = new Map([
+    ...moved.map((m) => [m.code, m.to] as const),
+    ...restored.filter((r) => r.rename).map((r) => [r.code, r.rename as string] as const),
+  ]);
   const entries: LedgerEntry[] = [
-    ...input.ledger.entries.map((e) => (moved.has(e.code) ? { ...e, file: moved.get(e.code) as string } : e)),
+    ...input.ledger.entries.map((e) => (fileNow.has(e.code) ? { ...e, file: fileNow.get(e.code) as string } : e)),
     ...adopted.map((a) => ({ code: a.code, state: 'active' as const, file: a.file, issued: input.today })),
     ...numbered.map((a) => ({
       code: a.code,
@@ -346,5 +355,5 @@ export function planAssignments(input: PlanInput): CodePlan {
       issued: input.today,
     })),
   ];
-  return { assignments, adopted, problems, ledger: { version: 1, entries } };
+  return { assignments, adopted, moved, problems, ledger: { version: 1, entries } };
 }

@@ -55,9 +55,14 @@ export interface CatalogDiff {
 
 /** What identifies "the same item" across catalogs: the basic code (plus the handling item, if any). */
 export function itemKey(kind: CatalogKind, data: AnyItem): string | undefined {
-  if (kind === 'basic') return data.code;
-  if (data.basicCode === undefined) return undefined;
-  return data.handlingItem ? `${data.basicCode}#${data.handlingItem}` : data.basicCode;
+  // Items are compared as read, before any schema: a code YAML read as a number (unquoted, its leading
+  // zeros lost) identifies nothing, so the item is matched by name like any uncoded one.
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  if (kind === 'basic') return text(data.code);
+  const basicCode = text(data.basicCode);
+  if (basicCode === undefined) return undefined;
+  const handlingItem = text(data.handlingItem);
+  return handlingItem ? `${basicCode}#${handlingItem}` : basicCode;
 }
 
 export function keyed(

@@ -5,7 +5,7 @@
  * blank or "undefined" in a citizen's guide.
  */
 import Handlebars from 'handlebars';
-import type { Finding } from '../diagnostic.js';
+import type { Finding, Range } from '../diagnostic.js';
 
 export interface TemplateSource {
   /** Display path, for findings. */
@@ -90,6 +90,18 @@ export function checkTemplate(template: TemplateSource, allowRaw: readonly strin
   return out;
 }
 
+/** The first path in a template of more than one part whose last part is `part`, and where it is. */
+function pathEndingIn(source: string, part: string): { original: string; line: number; column: number } | undefined {
+  let found: { original: string; line: number; column: number } | undefined;
+  walk(Handlebars.parse(source), (node) => {
+    const parts = node.parts as string[] | undefined;
+    if (found || node.type !== 'PathExpression' || !parts || parts.length < 2 || parts.at(-1) !== part) return;
+    const { start } = at(node) as Range;
+    found = { original: String(node.original), ...start };
+  });
+  return found;
+}
+
 export type Rendered = { text: string } | { missing: MissingField };
 
 /** Compiles a template set; `render` returns the text, or the first field the view lacks and where. */
@@ -122,16 +134,17 @@ export function createRenderer(set: TemplateSet): (name: string, view: unknown) 
       return { text: template(view) };
     } catch (error) {
       const e = error as { message: string; template?: string; lineNumber?: number; column?: number };
+      const template = e.template ?? set.templates[name]?.file ?? name;
       const field = /^"([^"]+)" not defined/.exec(e.message)?.[1];
-      if (field === undefined) throw error;
-      return {
-        missing: {
-          field,
-          template: e.template ?? set.templates[name]?.file ?? name,
-          line: e.lineNumber ?? 1,
-          column: (e.column ?? 0) + 1,
-        },
-      };
+      if (field !== undefined)
+        return { missing: { field, template, line: e.lineNumber ?? 1, column: (e.column ?? 0) + 1 } };
+      // A path into text (`agency.name` where agency is text) fails in Handlebars' own lookup, which names
+      // only the last part and no position: find the path in the template's source.
+      const part = /^Cannot use 'in' operator to search for '([^']+)'/.exec(e.message)?.[1];
+      const source = [...Object.values(set.templates), ...Object.values(set.partials)].find((t) => t.file === template);
+      const path = part === undefined || !source ? undefined : pathEndingIn(source.source, part);
+      if (path === undefined) throw error;
+      return { missing: { field: path.original, template, line: path.line, column: path.column } };
     }
   };
 }

@@ -1,6 +1,7 @@
 /**
  * The items against their catalog's ledger (when it has one): every code in use is recorded, no active
- * code has lost its file, and no live item carries a retired code (a cancelled item keeps its own).
+ * code has lost its file (an item moved or renamed is not lost: its file is out of date in the ledger),
+ * and no live item carries a retired code (a cancelled item keeps its own).
  */
 import { catalogRule, type FileFinding } from './rule.js';
 import { toPointer } from '../pointer.js';
@@ -8,15 +9,16 @@ import { toPointer } from '../pointer.js';
 export const ledger = catalogRule({
   id: 'ledger',
   scope: 'catalog',
-  codes: ['ledger/unrecorded', 'ledger/vanished', 'ledger/file-mismatch', 'ledger/retired-in-use'],
+  codes: ['ledger/unrecorded', 'ledger/vanished', 'ledger/file-moved', 'ledger/file-mismatch', 'ledger/retired-in-use'],
   check(catalog) {
     if (!catalog.ledger) return [];
     const { file: ledgerFile, data } = catalog.ledger;
     const prefix = catalog.dir === '.' ? '' : catalog.dir + '/';
     const byCode = new Map(data.entries.map((entry) => [entry.code, entry]));
-    const codeOfFile = new Map(catalog.items.map((item) => [item.file, item.code]));
+    const codeOfFile = catalog.present;
+    const fileOfCode = new Map([...catalog.present].map(([file, code]) => [code, file]));
     const out: FileFinding<
-      'ledger/unrecorded' | 'ledger/vanished' | 'ledger/file-mismatch' | 'ledger/retired-in-use'
+      'ledger/unrecorded' | 'ledger/vanished' | 'ledger/file-moved' | 'ledger/file-mismatch' | 'ledger/retired-in-use'
     >[] = [];
     for (const item of catalog.items) {
       if (item.code === undefined) continue;
@@ -34,7 +36,15 @@ export const ledger = catalogRule({
       if (entry.state !== 'active' || entry.file === undefined) return;
       const shown = prefix + entry.file;
       const path = toPointer(['entries', index, 'file']);
-      if (!codeOfFile.has(shown))
+      const movedTo = fileOfCode.get(entry.code);
+      if (!codeOfFile.has(shown) && movedTo !== undefined)
+        out.push({
+          file: ledgerFile,
+          code: 'ledger/file-moved',
+          path,
+          args: { value: entry.code, file: entry.file, actual: movedTo.slice(prefix.length) },
+        });
+      else if (!codeOfFile.has(shown))
         out.push({ file: ledgerFile, code: 'ledger/vanished', path, args: { value: entry.code, file: entry.file } });
       else if (codeOfFile.get(shown) !== entry.code)
         out.push({

@@ -37,6 +37,11 @@ export interface CatalogInfo {
 export interface CheckedCatalog extends CatalogInfo {
   /** Every item that passed the schema, in file order. */
   items: ItemSummary[];
+  /**
+   * Every item file, readable or not, valid or not, with the code it holds (when it holds one as text):
+   * what is on disk, for rules that ask whether a file or code exists rather than whether it is right.
+   */
+  present: ReadonlyMap<string, string | undefined>;
   /** The catalog's ledger, when it has a valid one, and its display path. */
   ledger?: { file: string; data: Ledger };
 }

@@ -1,5 +1,5 @@
 /** The formats of a code plan (`tongban code assign|retire|merge|split`). */
-import type { CodeRunResult } from '../../app/code-catalog.js';
+import type { CodeRunResult } from '../../app/shared/code-catalog.js';
 import type { ReporterRegistry } from '../reporter.js';
 
 export const PLAN_REPORTERS = {

@@ -1,5 +1,5 @@
 /** Code plans as JSON (schemas/report-plan.schema.json): per catalog the codes assigned and adopted, and the ledger's new state. */
-import type { CodeRunResult } from '../../app/code-catalog.js';
+import type { CodeRunResult } from '../../app/shared/code-catalog.js';
 import type { Reporter } from '../reporter.js';
 import { diagnosticJson, reportJson } from '../shared/json.js';
 
@@ -7,10 +7,12 @@ export const json: Reporter<CodeRunResult> = (result, { version }) =>
   reportJson('plan', version, {
     dryRun: result.dryRun,
     applied: result.applied,
-    plans: result.plans.map(({ catalog, plan }) => ({
+    plans: result.plans.map(({ catalog, plan, retired }) => ({
       catalog,
+      ...(retired ? { retired } : {}),
       assignments: plan.assignments,
       adopted: plan.adopted,
+      moved: plan.moved,
       ledger: plan.ledger,
     })),
     diagnostics: result.diagnostics.map(diagnosticJson),

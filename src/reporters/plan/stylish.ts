@@ -1,13 +1,12 @@
 /** `tongban code assign|retire|merge|split` for the terminal: what each catalog's plan does, and any problems. */
-import type { CodeRunResult } from '../../app/code-catalog.js';
+import type { CodeRunResult } from '../../app/shared/code-catalog.js';
 import { locationOf } from '../../core/diagnostic.js';
 import { uiText } from '../../i18n/index.js';
 import type { Reporter } from '../reporter.js';
 
 export const stylish: Reporter<CodeRunResult> = (result, { lang }) => {
   const lines: string[] = [];
-  for (const { catalog, plan } of result.plans) {
-    const retired = plan.ledger.entries.filter((e) => e.state === 'retired').length;
+  for (const { catalog, plan, retired } of result.plans) {
     lines.push(
       uiText(lang, 'plan.catalog', { catalog, assigned: plan.assignments.length, adopted: plan.adopted.length }),
     );
@@ -20,7 +19,12 @@ export const stylish: Reporter<CodeRunResult> = (result, { lang }) => {
     if (plan.adopted.length <= 20) {
       for (const a of plan.adopted) lines.push(`  = ${a.file}  ${a.code}  ${uiText(lang, 'plan.adopted')}`);
     }
-    if (retired) lines.push(`  ${uiText(lang, 'plan.retired', { count: retired })}`);
+    for (const m of plan.moved) lines.push(`  ~ ${m.code}  ${uiText(lang, 'plan.moved', { from: m.from, to: m.to })}`);
+    // What this run retires (not every code the ledger has retired over the years).
+    for (const code of retired ?? []) {
+      const replacedBy = plan.assignments.map((a) => a.code).join('、');
+      lines.push(`  - ${code}  ${uiText(lang, replacedBy ? 'plan.replaced' : 'plan.retired', { by: replacedBy })}`);
+    }
   }
   for (const d of result.diagnostics) lines.push(`${locationOf(d)}  ${d.message}  ${d.code}`);
   if (result.diagnostics.length === 0) {

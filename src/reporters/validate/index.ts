@@ -1,5 +1,5 @@
 /** The formats of a validation report (`tongban validate`, `tongban code check`). */
-import type { ValidationReport } from '../../core/report.js';
+import type { ValidationReport } from '../../core/validation-report.js';
 import type { ReporterRegistry } from '../reporter.js';
 
 export const VALIDATE_REPORTERS = {

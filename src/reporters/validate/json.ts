@@ -2,7 +2,7 @@
  * Machine-readable findings (schemas/report-validate.schema.json): a summary, then every diagnostic with its
  * code, severity, message, file, JSON pointer and range.
  */
-import type { ValidationReport } from '../../core/report.js';
+import type { ValidationReport } from '../../core/validation-report.js';
 import type { Reporter } from '../reporter.js';
 import { diagnosticJson, reportJson } from '../shared/json.js';
 import { summarise } from './summary.js';

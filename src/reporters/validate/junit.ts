@@ -3,7 +3,7 @@
  * finding at or above warning, and one passing case for a clean file so the report counts it.
  */
 import { locationOf, positionOf, type Diagnostic } from '../../core/diagnostic.js';
-import type { ValidationReport } from '../../core/report.js';
+import type { ValidationReport } from '../../core/validation-report.js';
 import type { Reporter } from '../reporter.js';
 
 function xml(text: string): string {

@@ -1,7 +1,7 @@
 /** A Markdown summary and table, for pull-request comments and CI job summaries. */
 import { uiText } from '../../i18n/index.js';
 import { positionOf } from '../../core/diagnostic.js';
-import type { ValidationReport } from '../../core/report.js';
+import type { ValidationReport } from '../../core/validation-report.js';
 import type { Reporter } from '../reporter.js';
 import { summarise } from './summary.js';
 

@@ -7,7 +7,7 @@ import { FINDING_CODE_LIST, defaultSeverity, topicOf } from '../../core/finding-
 import type { Severity } from '../../core/diagnostic.js';
 import { fingerprint } from '../../core/fingerprint.js';
 import { describeCode } from '../../i18n/index.js';
-import type { ValidationReport } from '../../core/report.js';
+import type { ValidationReport } from '../../core/validation-report.js';
 import type { Reporter } from '../reporter.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };

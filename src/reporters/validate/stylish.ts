@@ -6,7 +6,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import stringWidth from 'string-width';
 import { positionOf, type Diagnostic, type Severity } from '../../core/diagnostic.js';
 import { uiText } from '../../i18n/index.js';
-import type { ValidationReport } from '../../core/report.js';
+import type { ValidationReport } from '../../core/validation-report.js';
 import type { Reporter } from '../reporter.js';
 import { summarise } from './summary.js';
 

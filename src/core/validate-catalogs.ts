@@ -105,8 +105,10 @@ function checkCatalog(
   );
   const basicIndex: BasicIndex | undefined = kind === 'basic' ? new Map() : undefined;
   const summaries: ItemSummary[] = [];
+  const present = new Map<string, string | undefined>();
   for (const doc of source.items) {
     out.push(...doc.findings);
+    present.set(doc.file, typeof doc.data?.code === 'string' ? doc.data.code : undefined);
     if (doc.data === undefined) continue;
     const problems = env.schemas.item(kind, doc.data);
     if (problems.length) {
@@ -123,7 +125,7 @@ function checkCatalog(
     }
   }
   const ledger = ruleContext ? checkedLedger(source, env, out) : undefined;
-  const checked: CheckedCatalog = { ...catalog, items: summaries, ...(ledger ? { ledger } : {}) };
+  const checked: CheckedCatalog = { ...catalog, items: summaries, present, ...(ledger ? { ledger } : {}) };
   for (const rule of rules) {
     if (rule.scope !== 'catalog') continue;
     for (const { file, ...finding } of rule.check(checked, ruleContext as RuleContext))

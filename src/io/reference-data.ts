@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url';
 import type { CodeProfile } from '../core/codes/profile.js';
 import type { RegionIndex } from '../core/regions.js';
 import type { SchemaValidator } from '../core/schema/validator.js';
-import { loadBuiltinProfile, loadRegions, loadSchemaValidator } from './load-reference.js';
+import { loadBuiltinProfile, loadRegions, loadSchemaValidator } from './reference-files.js';
 
-class Environment {
+class ReferenceData {
   private loadedSchemas: SchemaValidator | undefined;
   private loadedRegions: RegionIndex | undefined;
   private loadedNational: CodeProfile | undefined;
@@ -27,7 +27,7 @@ class Environment {
   }
 }
 
-export const environment = new Environment();
+export const referenceData = new ReferenceData();
 
 /** Changes whenever tongban is rebuilt or reinstalled: part of the cache key. */
 export const BUILD_ID = (() => {

@@ -5,19 +5,19 @@
  */
 import { readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
-import type { CodePlan, PlanItem } from '../core/codes/assign.js';
-import type { Ledger } from '../core/codes/ledger.js';
-import type { CodeProfile } from '../core/codes/profile.js';
-import { findingIn, type Diagnostic, type Finding, type RuleFinding } from '../core/diagnostic.js';
-import type { CatalogKind, CatalogMeta, ImplementationItem } from '../core/model.js';
-import { LEDGER_FILE } from '../io/discover.js';
-import { DISK_READER, readValid } from '../io/item-reader.js';
-import { readLedger, writeLedger } from '../io/ledger-file.js';
-import { withCatalogLock } from '../io/lock.js';
-import { writeFileAtomic } from '../io/write-file.js';
-import { setTopLevelString } from '../io/yaml-edit.js';
-import type { Catalog, Workspace } from '../io/workspace.js';
-import type { Lang } from '../i18n/index.js';
+import type { CodePlan, PlanItem } from '../../core/codes/assign.js';
+import type { Ledger } from '../../core/codes/ledger.js';
+import type { CodeProfile } from '../../core/codes/profile.js';
+import { findingIn, type Diagnostic, type Finding, type RuleFinding } from '../../core/diagnostic.js';
+import type { CatalogKind, CatalogMeta, ImplementationItem } from '../../core/model.js';
+import { LEDGER_FILE } from '../../io/discover.js';
+import { DISK_READER, readValid } from '../../io/item-reader.js';
+import { readLedger, writeLedger } from '../../io/ledger-file.js';
+import { withCatalogLock } from '../../io/lock.js';
+import { writeFileAtomic } from '../../io/write-file.js';
+import { setTopLevelString } from '../../io/yaml-edit.js';
+import type { Catalog, Workspace } from '../../io/workspace.js';
+import type { Lang } from '../../i18n/index.js';
 
 export interface CodeRunOptions {
   lang?: Lang;
@@ -31,6 +31,8 @@ export interface CatalogPlan {
   /** The catalog folder as shown. */
   catalog: string;
   plan: CodePlan;
+  /** For retire, merge and split: the codes this run retires. */
+  retired?: string[];
 }
 
 export interface CodeRunResult {
@@ -114,7 +116,7 @@ function editedText(
   let text = readFileSync(absolute, 'utf8');
   const ordered = Object.entries(fields).sort(([a], [b]) => Number(a === 'code') - Number(b === 'code'));
   for (const [key, value] of ordered) {
-    const edited = setTopLevelString(text, key, value);
+    const edited = setTopLevelString(text, key, value, key === 'code' ? 'first' : 'last');
     if ('refused' in edited) {
       const { code, range } = edited.refused;
       return { refused: { ...findingIn(shown, { code, path: `/${key}`, args: { key } }), range } };

@@ -7,6 +7,7 @@ import { Option, type Command } from 'commander';
 import { locationOf, type Diagnostic } from '../core/diagnostic.js';
 import { uiText, LANGS, type Lang } from '../i18n/index.js';
 import type { UiKey } from '../i18n/ui.js';
+import { UsageError } from '../io/errors.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import type { Workspace, WorkspaceOptions } from '../io/workspace.js';
 import type { ReporterRegistry } from '../reporters/reporter.js';
@@ -17,7 +18,7 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
-export class Cli {
+export class CommandContext {
   exitCode = EXIT_OK;
 
   constructor(
@@ -69,7 +70,18 @@ export class Cli {
       const color = output === undefined && useColour(colorFlag, this.io);
       const text = reporter(result, { lang: this.lang, color, version: this.version });
       if (output === undefined) this.out(text);
-      else writeFileAtomic(this.resolve(output), text);
+      else this.writeFile(output, text);
+    }
+  }
+
+  /** Writes a report file; a file that cannot be written (a folder, no such folder, no permission) is a usage error. */
+  private writeFile(output: string, text: string): void {
+    try {
+      writeFileAtomic(this.resolve(output), text);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === undefined) throw error;
+      throw new UsageError('usage/cannot-write', { path: output, reason: code });
     }
   }
 

@@ -1,6 +1,6 @@
 /** The files whose findings `--changed <ref>` reports: what git says changed, and what that affects. */
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
-import { affectedFiles, type CatalogFiles, type ItemFacts } from '../core/changed.js';
+import { affectedFiles, type CatalogFiles, type ItemFacts } from '../core/change-scope.js';
 import { changedSince, contentAt } from './git.js';
 import type { CatalogSet } from './workspace.js';
 
