@@ -108,8 +108,13 @@ export async function openWorkspace(options: WorkspaceOptions = {}): Promise<Wor
     config,
     settings: compileConfig(config?.config ?? {}),
     schemas,
-    regions: referenceData.regions,
-    nationalProfile: referenceData.national,
+    // Loaded on first use: a run that reuses a cached result needs neither.
+    get regions() {
+      return referenceData.regions;
+    },
+    get nationalProfile() {
+      return referenceData.national;
+    },
     display: (absolute) => displayPath(cwd, absolute),
     textOf(file) {
       const read = readTextFile(path.resolve(cwd, file), file);
