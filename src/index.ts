@@ -28,6 +28,8 @@ export { assignCodes } from './app/assign-codes.js';
 export type { AssignCodesOptions } from './app/assign-codes.js';
 export { retireCodes, mergeCodes, splitCodes } from './app/change-codes.js';
 export type { RetireCodesOptions, MergeCodesOptions, SplitCodesOptions } from './app/change-codes.js';
+export { repairCodes } from './app/repair-codes.js';
+export type { RepairCodesOptions } from './app/repair-codes.js';
 export type { CodeRunOptions, CodeRunResult, CatalogPlan } from './app/shared/code-catalog.js';
 export { diff } from './app/diff.js';
 export type { DiffOptions, DiffResult } from './app/diff.js';

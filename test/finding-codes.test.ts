@@ -4,7 +4,7 @@
  * a validate fixture case that marks it (test/fixtures/validate/cases, run by rules.test.ts) or by one of
  * the scenarios below, each of which runs the CLI and must produce the codes it claims.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -229,6 +229,37 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: 'an item that is a link out of the catalog, and a change a killed run left half done',
+    triggers: ['file/link-outside', 'ledger/interrupted'],
+    async run() {
+      const root = project();
+      writeFileSync(path.join(root, 'outside.yaml'), 'name: 外面\n');
+      symlinkSync(path.join(root, 'outside.yaml'), path.join(root, 'impl', 'items', 'link.yaml'));
+      const journal = {
+        version: 1,
+        command: 'code assign',
+        started: '2026-01-01T00:00:00Z',
+        pid: 1,
+        host: 'h',
+        steps: [],
+      };
+      writeFileSync(path.join(root, 'basic', '.tongban-journal.json'), JSON.stringify(journal));
+      return run(root, ['validate', '.', '-f', 'json']);
+    },
+  },
+  {
+    name: 'a code profile pattern that can backtrack catastrophically',
+    triggers: ['profile/pattern-unsafe'],
+    async run() {
+      const profile = NATIONAL.replace("pattern: '[0-9]{5}'", "pattern: '([0-9]+)+'");
+      const root = project({
+        'mine.yaml': profile,
+        'tongban.config.yaml': 'catalogs:\n  - { path: impl, profile: mine.yaml }\n',
+      });
+      return run(root, ['validate', '.']);
+    },
+  },
+  {
     name: 'a config naming a code that does not exist',
     triggers: ['config/unknown-code'],
     run: () => run(project({ 'tongban.config.yaml': 'rules:\n  no/such-code: off\n' }), ['validate', '.']),
@@ -379,11 +410,12 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: 'templates that are unsafe or broken',
-    triggers: ['guide/raw-output', 'guide/partial-name', 'guide/template-syntax'],
+    triggers: ['guide/raw-output', 'guide/partial-name', 'guide/template-syntax', 'guide/partial-missing'],
     async run() {
       const root = project({
         'tpl/guide.md.hbs': '# {{{name}}}\n{{> ../../secret}}\n',
         'tpl/index.md.hbs': '{{#if}}\n',
+        'tpl/partials/extra.hbs': '{{> nosuch}}\n',
       });
       return run(root, ['guide', 'impl', '-f', 'md', '-o', 'out', '--templates', 'tpl']);
     },
@@ -447,6 +479,41 @@ const SCENARIOS: Scenario[] = [
         '-f',
         'json',
       ]);
+    },
+  },
+  {
+    name: 'import rows too large, too deep or not objects, and rows that match no single existing item',
+    triggers: [
+      'import/cell-too-large',
+      'import/too-deep',
+      'import/not-object',
+      'import/file-taken',
+      'import/ambiguous-match',
+    ],
+    async run() {
+      const mapping = [
+        'kind: implementation',
+        'fields:',
+        '  code: 编码',
+        '  name: 名称',
+        '  materials: { column: 材料, transform: json }',
+        '',
+      ].join('\n');
+      const rows = [
+        { 编码: 'C1', 名称: '长'.repeat(400_000) },
+        { 编码: 'C2', 材料: JSON.parse('['.repeat(100) + ']'.repeat(100)) },
+        ['not', 'an', 'object'],
+        // impl/items/C3.yaml holds another item; two files hold the base item's code.
+        { 编码: 'C3', 名称: '丙' },
+        { 编码: '1144030009719080703000100001000', 名称: '食品经营许可' },
+      ];
+      const root = project({
+        'map.yaml': mapping,
+        'rows.jsonl': rows.map((row) => JSON.stringify(row)).join('\n') + '\n',
+        'impl/items/C3.yaml': IMPL_ITEM.replace(/^code: .*$/m, 'code: "C9"'),
+        'impl/items/copy.yaml': IMPL_ITEM,
+      });
+      return run(root, ['import', 'rows.jsonl', '--map', 'map.yaml', '--out', 'impl', '-f', 'json']);
     },
   },
   {

@@ -20,18 +20,18 @@ export interface AssignCodesOptions extends CodeRunOptions {
 export async function assignCodes(workspace: Workspace, options: AssignCodesOptions = {}): Promise<CodeRunResult> {
   const dryRun = options.dryRun ?? false;
   const date = options.today ?? today();
-  const result: CodeRunResult = { dryRun, plans: [], diagnostics: [], applied: false };
+  const result: CodeRunResult = { dryRun, plans: [], diagnostics: [], applied: false, recovered: [] };
   const problems: Finding[] = [];
   for (const listed of workspace.catalogs(options.paths ?? []).requested) {
     // Planning reads the ledger, so it happens under the lock too: two runs cannot plan the same code.
-    underLock(listed, dryRun, () => {
+    underLock(listed, dryRun, result, () => {
       const catalog = readCodingCatalog(workspace, listed);
       if (Array.isArray(catalog)) return void problems.push(...catalog);
       const plan = planAssignments({ ...catalog, today: date });
       result.plans.push({ catalog: catalog.shown, plan });
       if (plan.problems.length) return void problems.push(...planFindings(catalog, plan.problems));
       if (dryRun || (plan.assignments.length === 0 && plan.adopted.length === 0 && plan.moved.length === 0)) return;
-      const refused = applyPlan(catalog, plan, new Map());
+      const refused = applyPlan(catalog, plan, new Map(), 'code assign');
       problems.push(...refused);
       if (refused.length === 0) result.applied = true;
     });

@@ -83,9 +83,9 @@ function changeLifecycle(
       shown: workspace.display(absolute),
     };
   });
-  const result: CodeRunResult = { dryRun, plans: [], diagnostics: [], applied: false };
+  const result: CodeRunResult = { dryRun, plans: [], diagnostics: [], applied: false, recovered: [] };
   const problems: Finding[] = [];
-  underLock(target, dryRun, () => {
+  underLock(target, dryRun, result, () => {
     const catalog = readCodingCatalog(workspace, target);
     if (Array.isArray(catalog)) return void problems.push(...catalog);
     // The new items must be there, and new.
@@ -118,7 +118,7 @@ function changeLifecycle(
       if (item.data.code !== undefined && codes.includes(item.data.code))
         cancelled.set(item.file, { status: '取消', cancelDate: date });
     }
-    const refused = applyPlan(catalog, plan, cancelled);
+    const refused = applyPlan(catalog, plan, cancelled, `code ${kind}`);
     problems.push(...refused);
     if (refused.length === 0) result.applied = true;
   });

@@ -4,10 +4,10 @@
  */
 import path from 'node:path';
 import { Option, type Command } from 'commander';
+import { showControls } from '../core/control-chars.js';
 import { locationOf, type Diagnostic } from '../core/diagnostic.js';
 import { uiText, LANGS, type Lang } from '../i18n/index.js';
 import type { UiKey } from '../i18n/ui.js';
-import { UsageError } from '../io/errors.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import type { Workspace, WorkspaceOptions } from '../io/workspace.js';
 import type { ReporterRegistry } from '../reporters/reporter.js';
@@ -40,9 +40,13 @@ export class CommandContext {
     this.io.stdout.write(text);
   }
 
-  /** One line (or several) on stderr. */
+  /**
+   * One line (or several) on stderr. What is said there often names catalogue data (files, cells, values):
+   * control characters in it are shown (`\x1b`), not sent to the terminal.
+   */
   err(text: string): void {
-    this.io.stderr.write(text.endsWith('\n') ? text : text + '\n');
+    const shown = showControls(text);
+    this.io.stderr.write(shown.endsWith('\n') ? shown : shown + '\n');
   }
 
   /** Problems of the input that a report cannot show (unreadable files, items left out), on stderr. */
@@ -74,15 +78,9 @@ export class CommandContext {
     }
   }
 
-  /** Writes a report file; a file that cannot be written (a folder, no such folder, no permission) is a usage error. */
+  /** Writes a report file (a file that cannot be written is a usage error naming it as given). */
   private writeFile(output: string, text: string): void {
-    try {
-      writeFileAtomic(this.resolve(output), text);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === undefined) throw error;
-      throw new UsageError('usage/cannot-write', { path: output, reason: code });
-    }
+    writeFileAtomic(this.resolve(output), text, output);
   }
 
   /** The --lang option every command takes (read before parsing, so help is in the language asked for). */

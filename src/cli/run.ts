@@ -12,6 +12,7 @@ import { codeAssignCommand } from './commands/code-assign.js';
 import { codeCheckCommand } from './commands/code-check.js';
 import { codeExplainCommand } from './commands/code-explain.js';
 import { codeLifecycleCommands } from './commands/code-lifecycle.js';
+import { codeRepairCommand } from './commands/code-repair.js';
 import { compareCommand } from './commands/compare.js';
 import { diffCommand } from './commands/diff.js';
 import { exportCommand } from './commands/export.js';
@@ -66,6 +67,7 @@ function buildProgram(cli: CommandContext): Command {
   codeAssignCommand(code, cli);
   codeLifecycleCommands(code, cli);
   codeCheckCommand(code, cli);
+  codeRepairCommand(code, cli);
   return program;
 }
 

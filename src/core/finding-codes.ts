@@ -12,6 +12,7 @@ export const FINDING_CODES = {
   'file/encoding': 'error',
   'file/nul-byte': 'error',
   'file/unreadable': 'error',
+  'file/link-outside': 'error',
   'yaml/too-deep': 'error',
   'yaml/syntax': 'error',
   'yaml/duplicate-key': 'error',
@@ -79,6 +80,7 @@ export const FINDING_CODES = {
   'ledger/file-moved': 'warning',
   'ledger/file-mismatch': 'error',
   'ledger/retired-in-use': 'error',
+  'ledger/interrupted': 'error',
 
   // An implementation item against its region, level and basic item.
   'agency/outside-region': 'warning',
@@ -109,6 +111,7 @@ export const FINDING_CODES = {
   'suppression/unused': 'warning',
   'config/unknown-code': 'error',
   'profile/pattern': 'error',
+  'profile/pattern-unsafe': 'error',
   'profile/type-code': 'error',
 
   // Commands that read items they need valid: an item that fails the schema is left out and said so.
@@ -137,6 +140,7 @@ export const FINDING_CODES = {
   'guide/missing-field': 'error',
   'guide/raw-output': 'error',
   'guide/partial-name': 'error',
+  'guide/partial-missing': 'error',
   'guide/template-syntax': 'error',
 
   // `tongban import`: cells and rows that cannot become items.
@@ -148,6 +152,11 @@ export const FINDING_CODES = {
   'import/not-json': 'error',
   'import/no-name': 'error',
   'import/duplicate-row': 'error',
+  'import/cell-too-large': 'error',
+  'import/too-deep': 'error',
+  'import/not-object': 'error',
+  'import/file-taken': 'error',
+  'import/ambiguous-match': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

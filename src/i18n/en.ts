@@ -7,6 +7,8 @@ export const en = {
     'file is not UTF-8 (looks like {encoding}); convert it first, e.g. iconv -f GB18030 -t UTF-8 in.yaml > out.yaml',
   'file/nul-byte': 'file contains a NUL (\\0) character: binary or wrongly encoded',
   'file/unreadable': 'cannot read file ({reason})',
+  'file/link-outside':
+    'a symbolic link to {target}, outside the catalog; it is not read (link only to files inside the catalog)',
   'yaml/too-deep': 'nesting deeper than {limit} levels; refused',
   'yaml/syntax': 'YAML syntax error: {detail}',
   'yaml/duplicate-key': 'duplicate key: a key may appear only once in a mapping',
@@ -86,6 +88,8 @@ export const en = {
   'suppression/unused': 'suppression of "{rule}" matches no finding; remove it',
   'config/unknown-code': 'no finding code matches "{code}" (misspelt?)',
   'profile/pattern': 'regular expression "{pattern}" is invalid: {detail}',
+  'profile/pattern-unsafe':
+    'regular expression "{pattern}" can take exponential time on some codes (nested repetition such as (a+)+); write it without repeating a repetition',
   'profile/type-code':
     'type code "{value}" of {type} does not fit the type segment ({length} characters matching {pattern})',
   'ledger/duplicate': 'code "{value}" appears twice in the ledger (same as entry {other})',
@@ -101,6 +105,8 @@ export const en = {
     'the ledger puts active code "{value}" in {file}, but the item is now {actual}; tongban code assign records the move',
   'ledger/file-mismatch': 'the ledger puts active code "{value}" in {file}, whose code is "{actual}"',
   'ledger/retired-in-use': 'code "{value}" was retired on {retired} and must not be used by a live item',
+  'ledger/interrupted':
+    'a code command was interrupted while changing this catalog; the next code command (or tongban code repair) finishes it',
   'assign/profile-unsupported': 'profile {profile} has no main segment; codes cannot be assigned automatically',
   'assign/type-unknown': 'profile {profile} has no type code for "{type}"',
   'assign/parent-unknown': 'main item "{value}" not found (give its code, or the name of an item being coded)',
@@ -135,7 +141,14 @@ export const en = {
   'explain.level-unknown': 'level digit "{value}" is not in the profile',
   'explain.handling': 'handling item no. {number}',
   'explain.length': 'length {actual} is neither a basic code ({basic}) nor an implementation code ({implementation})',
-  'usage/locked': 'the catalog is being changed by another tongban code command (lock {path}); try again shortly',
+  'usage/locked':
+    'the catalog is being changed by another tongban code command (process {holder}, lock {path}); try again shortly',
+  'usage/journal-unreadable':
+    'an interrupted change left {path}, which cannot be read; restore the catalog from version control, then remove that file',
+  'usage/journal-conflict':
+    'a code command was interrupted ({path}), and these files were changed since: {files}; finishing it would overwrite them. Check them (tongban code check), then remove the journal to keep the catalog as it is',
+  'usage/journal-pending':
+    'a code command was interrupted in {path}; run it again without --dry-run (or tongban code repair) to finish that change first',
   'usage/one-catalog': 'name exactly one catalog: {path}',
   'usage/merge-arguments': 'merge takes two or more different codes and one --into item file',
   'usage/split-arguments': 'split takes one code and two or more different --into item files',
@@ -184,8 +197,23 @@ export const en = {
   'import/not-json': 'column "{column}" is not valid JSON: {value}',
   'import/no-name': 'the row has no code to name its file by ("{column}" empty or not a plain code)',
   'import/duplicate-row': 'same item (same code) as row {other}; not imported twice',
+  'import/cell-too-large':
+    'column "{column}" holds {size} bytes, more than the {limit}-byte limit; the row is not imported',
+  'import/too-deep': 'column "{column}" nests deeper than {limit} levels; the row is not imported',
+  'import/not-object': 'the entry is not an object with one key per column; not imported',
+  'import/file-taken':
+    '{file} holds another item, one that cannot be read, or is a symbolic link; the row is not imported',
+  'import/ambiguous-match': 'several items of the catalog have this code ({files}); the row is not imported',
   'usage/import-json': 'a JSON file must hold an array of items: {path} ({detail})',
   'usage/import-catalog': '"{path}" has no catalog.yaml and the mapping has no catalog section',
+  'usage/import-not-file': 'not a file: {path} (import reads one CSV, JSON or JSON Lines file)',
+  'usage/import-format':
+    'cannot import {path}: tongban reads CSV (.csv, .tsv, .txt), JSON (.json) and JSON Lines (.jsonl, .ndjson); save a spreadsheet as CSV first',
+  'usage/import-encoding':
+    'cannot import {path}: it is not text in UTF-8, GBK/GB18030 or UTF-16 (an Excel workbook, or other binary data?); save a spreadsheet as CSV (UTF-8) first',
+  'usage/import-csv-quote':
+    '{path}: row {row} (from line {line}) has a quote that is never closed or is out of place; fix the quoting (nothing was imported)',
+  'usage/import-csv': '{path}: row {row} (line {line}) cannot be read as CSV: {detail} (nothing was imported)',
   'usage/export-mixed':
     'a CSV export holds one kind of catalog (basic or implementation) at a time: name catalogs of one kind, or use -f json',
   'usage/stats-no-lists':
@@ -206,13 +234,18 @@ export const en = {
     'templates must not print data unescaped with {{{{field}}}}; list the field in guide.allowRaw in the config if it must',
   'guide/partial-name': 'partial name "{name}" is invalid: only file names of the templates partials folder',
   'guide/template-syntax': 'template syntax error: {detail}',
+  'guide/partial-missing': 'partial "{name}" does not exist: no {name}.hbs in the templates partials folder',
   'usage/template-outside': 'template file points outside the templates folder: {path}',
+  'usage/not-a-folder': 'not a folder: {path}',
+  'usage/guide-outside': 'guide page {path} would lie outside the output folder; nothing was written there',
   'usage/guide-stdout': '--stdout needs --item and --format md',
   'usage/guide-out': 'name the output folder with --out',
   'usage/guide-folders': 'each --format needs a folder of its own (-f html -o site -f md -o docs)',
   'usage/guide-item': 'no item with code {code}',
   'usage/output-targets': 'only one --format can write to stdout; give the others an --output file',
   'usage/cannot-write': 'cannot write {path} ({reason})',
+  'usage/write-link': '{path} is a symbolic link; tongban does not write through links (name the file it points to)',
+  'usage/write-special': '{path} is not a regular file (a folder, a pipe or a socket); name a file to write',
   'usage/not-in-catalog': '"{path}" is not inside a catalog (no catalog.yaml in its folder or above)',
 } satisfies Messages;
 

@@ -33,6 +33,7 @@ export const ui = {
     'code.merge': '合并：把两个及以上编码并入一个新事项（--into），记录沿革',
     'code.split': '拆分：把一个编码拆为两个及以上新事项（--into），记录沿革',
     'code.check': '检查编码：重复、未记入台账、台账中文件已消失、已注销编码仍在使用、实施编码各段与事项不符',
+    'code.repair': '修复中断留下的不一致：完成被中断的修改，恢复丢失的编码，标记已注销编码的事项为取消，记录移动的文件',
     'code.codes': '编码',
     'code.catalog': '目录文件夹',
     'code.profile': '编码方案：national 或方案文件路径',
@@ -47,6 +48,9 @@ export const ui = {
     'plan.rename': '文件改名为 {to}',
     'plan.adopted': '（已有编码，补记入台账）',
     'plan.restored': '（编码台账中该文件原有的编码，予以恢复）',
+    'plan.cancelled': '其编码已在台账中注销，标记为取消',
+    'plan.recovered.completed': '{catalog}：上次被中断的 {command}（开始于 {started}）已继续完成',
+    'plan.recovered.rolled-back': '{catalog}：上次被中断的 {command}（开始于 {started}）无法完成，已撤销',
     'plan.moved': '文件已由 {from} 移至 {to}，台账随之更新',
     'plan.retired': '注销',
     'plan.replaced': '注销，由 {by} 取代',
@@ -171,6 +175,8 @@ export const ui = {
     'code.split': 'split one code into two or more new items (--into), with lineage',
     'code.check':
       'check codes: duplicates, unrecorded codes, vanished files, retired codes in use, implementation codes that disagree with their item',
+    'code.repair':
+      'repair what an interruption left: finish a half-done change, restore lost codes, mark items of retired codes cancelled, follow moved files',
     'code.codes': 'codes',
     'code.catalog': 'catalog folder',
     'code.profile': 'code profile: national or the path of a profile file',
@@ -185,6 +191,10 @@ export const ui = {
     'plan.rename': 'file renamed to {to}',
     'plan.adopted': '(existing code, recorded in the ledger)',
     'plan.restored': '(the code the ledger records for this file, restored)',
+    'plan.cancelled': 'marked 取消: the ledger had retired its code',
+    'plan.recovered.completed': '{catalog}: an interrupted {command} (started {started}) was finished',
+    'plan.recovered.rolled-back':
+      '{catalog}: an interrupted {command} (started {started}) could not be finished and was undone',
     'plan.moved': 'file moved from {from} to {to}; the ledger follows',
     'plan.retired': 'retired',
     'plan.replaced': 'retired, replaced by {by}',

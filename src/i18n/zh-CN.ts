@@ -8,6 +8,7 @@ export const zhCN = {
     '文件不是 UTF-8 编码（疑似 {encoding}）。请转换后再校验，例如：iconv -f GB18030 -t UTF-8 原文件 > 新文件',
   'file/nul-byte': '文件含有 NUL（\\0）字符，可能是二进制文件或编码错误',
   'file/unreadable': '无法读取文件（{reason}）',
+  'file/link-outside': '指向目录之外（{target}）的符号链接，不予读取（链接只能指向目录内的文件）',
   'yaml/too-deep': '嵌套层级超过 {limit} 层，拒绝解析',
   'yaml/syntax': 'YAML 语法错误：{detail}',
   'yaml/duplicate-key': '键重复：同一对象中同一个键只能出现一次',
@@ -88,6 +89,8 @@ export const zhCN = {
   // 配置与编码方案
   'config/unknown-code': '没有诊断代码匹配“{code}”（拼写错误？）',
   'profile/pattern': '正则表达式“{pattern}”无效：{detail}',
+  'profile/pattern-unsafe':
+    '正则表达式“{pattern}”对某些编码可能耗时呈指数增长（嵌套重复，如 (a+)+）；请改写，避免重复中再套重复',
   'profile/type-code': '事项类型“{type}”的类型码“{value}”与类型段不符（应为 {length} 位，匹配 {pattern}）',
   // 用法错误
   'ledger/duplicate': '台账中编码“{value}”重复（与第 {other} 条相同）',
@@ -101,6 +104,7 @@ export const zhCN = {
   'ledger/file-moved': '台账记载编码“{value}”位于 {file}，但该事项现在位于 {actual}；运行 tongban code assign 更新台账',
   'ledger/file-mismatch': '台账记录在用编码“{value}”位于 {file}，但该文件的编码为“{actual}”',
   'ledger/retired-in-use': '编码“{value}”已于 {retired} 注销，不得再用于在用事项',
+  'ledger/interrupted': '有一次 code 命令在修改本目录时被中断；下一次 code 命令（或 tongban code repair）会将其完成',
   'assign/profile-unsupported': '编码方案 {profile} 没有 main（主项序号）段，无法自动赋码',
   'assign/type-unknown': '编码方案 {profile} 中没有事项类型“{type}”的类型码',
   'assign/parent-unknown': '找不到主项“{value}”（应为已赋码主项的编码，或本目录中待赋码主项的名称）',
@@ -134,7 +138,12 @@ export const zhCN = {
   'explain.level-unknown': '层级码“{value}”不在编码方案中',
   'explain.handling': '第 {number} 个业务办理项',
   'explain.length': '长度 {actual} 既不是基本编码（{basic} 位），也不是实施编码（{implementation} 位）',
-  'usage/locked': '目录正被另一个 tongban code 命令修改（锁文件 {path}），请稍后再试',
+  'usage/locked': '目录正被另一个 tongban code 命令修改（进程 {holder}，锁文件 {path}），请稍后再试',
+  'usage/journal-unreadable': '上次中断的修改留下了 {path}，但该文件无法读取；请从版本库恢复目录后删除该文件',
+  'usage/journal-conflict':
+    '上次的 code 命令被中断（{path}），此后以下文件又被修改：{files}；继续完成会覆盖这些修改。请先检查（tongban code check），再删除该日志文件以保留目录现状',
+  'usage/journal-pending':
+    '{path} 中有一次被中断的 code 命令；请先不带 --dry-run 再运行一次（或运行 tongban code repair）完成该修改',
   'usage/one-catalog': '请指定一个目录：{path}',
   'usage/merge-arguments': '合并需要至少两个不同的编码和一个 --into 事项文件',
   'usage/split-arguments': '拆分需要一个编码和至少两个不同的 --into 事项文件',
@@ -183,8 +192,21 @@ export const zhCN = {
   'import/not-json': '“{column}”列不是有效的 JSON：{value}',
   'import/no-name': '该行没有可用于命名文件的编码（“{column}”为空或含非法字符）',
   'import/duplicate-row': '与第 {other} 行是同一事项（同一编码），未重复导入',
+  'import/cell-too-large': '“{column}”列有 {size} 字节，超过 {limit} 字节的上限，该行未导入',
+  'import/too-deep': '“{column}”列的嵌套超过 {limit} 层，该行未导入',
+  'import/not-object': '该条目不是“列名 → 值”的对象，未导入',
+  'import/file-taken': '{file} 中是另一个事项、无法读取的内容或符号链接，该行未导入',
+  'import/ambiguous-match': '目录中有多个事项使用此编码（{files}），该行未导入',
   'usage/import-json': 'JSON 文件应为事项数组：{path}（{detail}）',
   'usage/import-catalog': '“{path}”中没有 catalog.yaml，映射文件也没有 catalog 一节',
+  'usage/import-not-file': '不是文件：{path}（导入读取一个 CSV、JSON 或 JSON Lines 文件）',
+  'usage/import-format':
+    '无法导入 {path}：只能读取 CSV（.csv、.tsv、.txt）、JSON（.json）和 JSON Lines（.jsonl、.ndjson）；电子表格请先另存为 CSV',
+  'usage/import-encoding':
+    '无法导入 {path}：不是 UTF-8、GBK/GB18030 或 UTF-16 文本（是 Excel 工作簿或其他二进制文件？）；电子表格请先另存为 CSV（UTF-8）',
+  'usage/import-csv-quote':
+    '{path}：第 {row} 行（自文件第 {line} 行起）的引号未闭合或位置不对，请修正引号（未导入任何内容）',
+  'usage/import-csv': '{path}：第 {row} 行（文件第 {line} 行）无法按 CSV 读取：{detail}（未导入任何内容）',
   'usage/export-mixed': '一次 CSV 导出只能包含一种目录（基本目录或实施清单）：请只列出同一种目录，或改用 -f json',
   'usage/stats-no-lists': '{path} 下没有实施清单：统计指标衡量事项如何办理，只有实施清单记载这些要素',
   'usage/path-not-found': '路径不存在：{path}',
@@ -202,13 +224,18 @@ export const zhCN = {
   'guide/raw-output': '模板不得用 {{{{field}}}} 原样输出数据（须转义）；如确需要，在配置 guide.allowRaw 中列出该字段',
   'guide/partial-name': '片段名“{name}”无效：只能是模板文件夹 partials 中的文件名',
   'guide/template-syntax': '模板语法错误：{detail}',
+  'guide/partial-missing': '片段“{name}”不存在：模板文件夹 partials 中没有 {name}.hbs',
   'usage/template-outside': '模板文件指向模板文件夹之外：{path}',
+  'usage/not-a-folder': '不是文件夹：{path}',
+  'usage/guide-outside': '指南页面 {path} 会落在输出文件夹之外，未写入',
   'usage/guide-stdout': '--stdout 需要同时指定 --item 和 --format md',
   'usage/guide-out': '请用 --out 指定输出文件夹',
   'usage/guide-folders': '每种格式需要各自的输出文件夹（如 -f html -o site -f md -o docs）',
   'usage/guide-item': '没有找到编码为 {code} 的事项',
   'usage/output-targets': '只能有一个 --format 输出到标准输出，其余请用 --output 指定文件',
   'usage/cannot-write': '无法写入 {path}（{reason}）',
+  'usage/write-link': '{path} 是符号链接；tongban 不通过链接写入（请直接指定其指向的文件）',
+  'usage/write-special': '{path} 不是普通文件（文件夹、管道或套接字），请指定要写入的文件',
   'usage/not-in-catalog': '“{path}”不在任何目录中（其所在文件夹及上级文件夹都没有 catalog.yaml）',
 } satisfies Messages;
 

@@ -15,7 +15,13 @@ import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../core/diagnostic.js';
 import type { ItemFiles, ItemReader } from './item-reader.js';
-import { readDocumentFromBytes, type DocumentRead } from './read-document.js';
+import {
+  readDocumentFile,
+  readDocumentFromBytes,
+  readItemFile,
+  readRegularFile,
+  type DocumentRead,
+} from './read-document.js';
 import { writeFileAtomic } from './write-file.js';
 
 const FORMAT = 1;
@@ -113,7 +119,12 @@ export class ValidationCache implements ItemReader {
   /** Reads a catalog's items, reusing the parse of each unchanged file and recording every parse for next time. */
   *read(catalog: ItemFiles): Iterable<DocumentRead> {
     const entries = this.parsesOf(catalog.absoluteDir);
-    for (const { absolute, file } of catalog.items) yield this.readOne(entries, absolute, file);
+    for (const item of catalog.items) {
+      // A link is judged where it leads on every run, never from the cache.
+      yield item.link || item.special
+        ? readItemFile(catalog.absoluteDir, item)
+        : this.readOne(entries, item.absolute, item.file);
+    }
   }
 
   private readOne(entries: Map<string, ParseEntry>, absolute: string, file: string): DocumentRead {
@@ -121,12 +132,8 @@ export class ValidationCache implements ItemReader {
     const stamp = stampOf(absolute);
     if (stamp !== undefined) this.stamps.set(file, stamp);
     if (previous && stamp !== undefined && previous.stamp === stamp) return previous.read;
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(absolute);
-    } catch {
-      return readDocumentFromBytes(undefined, file);
-    }
+    const bytes = readRegularFile(absolute);
+    if (!(bytes instanceof Uint8Array)) return readDocumentFile(absolute, file);
     const hash = sha1(bytes);
     if (previous && previous.hash === hash) {
       entries.set(file, { ...previous, stamp: stamp ?? '' });

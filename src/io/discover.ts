@@ -83,11 +83,27 @@ export function selectCatalogs(
 
 /** Item files of a catalog: every YAML file under its items/ folder, in a stable order. */
 export function listItemFiles(catalogDir: string, ignored: IgnorePredicate = NOTHING_IGNORED): string[] {
+  return listItemEntries(catalogDir, ignored).map((entry) => entry.absolute);
+}
+
+/**
+ * Item files with whether each is a symbolic link (the reader then checks where it leads) or no regular
+ * file at all. Both are listed, not skipped: an item that is not read must be said, never silently missing.
+ */
+export function listItemEntries(
+  catalogDir: string,
+  ignored: IgnorePredicate = NOTHING_IGNORED,
+): { absolute: string; link: boolean; special: boolean }[] {
   const itemsDir = path.join(catalogDir, ITEMS_DIR);
   if (!existsSync(itemsDir)) return [];
   return readdirSync(itemsDir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && YAML_FILE.test(entry.name))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .filter((file) => !ignored(file))
-    .sort();
+    .filter((entry) => !entry.isDirectory() && YAML_FILE.test(entry.name))
+    .map((entry) => ({
+      absolute: path.join(entry.parentPath, entry.name),
+      link: entry.isSymbolicLink(),
+      // A pipe, socket or device named like an item: reading it could block forever, so it is not read.
+      special: !entry.isFile() && !entry.isSymbolicLink(),
+    }))
+    .filter((entry) => !ignored(entry.absolute))
+    .sort((a, b) => (a.absolute < b.absolute ? -1 : a.absolute > b.absolute ? 1 : 0));
 }

@@ -7,12 +7,16 @@
 import { findingIn, type Finding } from '../core/diagnostic.js';
 import type { CatalogKind, ItemOfKind } from '../core/model.js';
 import type { SchemaValidator } from '../core/schema/validator.js';
-import { readDocumentFile, type DocumentRead } from './read-document.js';
+import { readItemFile, type DocumentRead } from './read-document.js';
 
 /** An item file of a catalog: as shown to the user, and where it is. */
 export interface ItemFile {
   file: string;
   absolute: string;
+  /** A symbolic link: read only when it leads to a file inside the catalog. */
+  link?: boolean;
+  /** Not a regular file (a pipe, a socket, a device): never read. */
+  special?: boolean;
 }
 
 /** The item files of one catalog folder (a Catalog is one). */
@@ -28,7 +32,7 @@ export interface ItemReader {
 /** Reads each file from disk. */
 export const DISK_READER: ItemReader = {
   *read(catalog) {
-    for (const { absolute, file } of catalog.items) yield readDocumentFile(absolute, file);
+    for (const item of catalog.items) yield readItemFile(catalog.absoluteDir, item);
   },
 };
 

@@ -1,5 +1,5 @@
 /** `<catalog>/ledger.yaml`: read with located errors, written atomically in one stable layout. */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Finding } from '../core/diagnostic.js';
@@ -8,7 +8,6 @@ import type { SchemaValidator } from '../core/schema/validator.js';
 import { LEDGER_FILE } from './discover.js';
 import { displayPath } from './display-path.js';
 import { readCheckedYaml } from './read-checked-yaml.js';
-import { writeFileAtomic } from './write-file.js';
 
 export { LEDGER_FILE };
 
@@ -35,10 +34,13 @@ const HEADER = `# 编码台账：本目录发出过的每一个编码及其状�
 # Code ledger: every code this catalog ever issued. Maintained by \`tongban code\`; codes are never reused.
 `;
 
-export function writeLedger(catalogDir: string, ledger: Ledger): void {
+/** The ledger as its file holds it, in one stable layout. */
+export function ledgerText(ledger: Ledger): string {
   const { stringify } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
-  writeFileAtomic(
-    ledgerPath(catalogDir),
-    HEADER + stringify(ledger, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' }),
-  );
+  return HEADER + stringify(ledger, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
+}
+
+/** The ledger file's text as it is now, or null when the catalog has none yet. */
+export function currentLedgerText(catalogDir: string): string | null {
+  return existsSync(ledgerPath(catalogDir)) ? readFileSync(ledgerPath(catalogDir), 'utf8') : null;
 }

@@ -2,10 +2,10 @@
  * Reads a YAML file that configures tongban (config, profile) and checks it, returning either its data or
  * located findings. Configuration problems stop the run (exit 2), so they are collected, not reported later.
  */
-import { readFileSync } from 'node:fs';
-import type { Finding } from '../core/diagnostic.js';
+import { findingIn, type Finding } from '../core/diagnostic.js';
 import type { RuleFinding } from '../core/rules/rule.js';
 import { decodeItemFile } from './decode.js';
+import { readRegularFile } from './read-document.js';
 import { locateFindings } from './locate-findings.js';
 import { parseItemYaml } from './parse-yaml.js';
 
@@ -14,21 +14,9 @@ export function readCheckedYaml<T>(
   file: string,
   checks: ((data: unknown) => RuleFinding[])[],
 ): { data: T } | { findings: Finding[] } {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(absolute);
-  } catch (error) {
-    return {
-      findings: [
-        {
-          code: 'file/unreadable',
-          severity: 'error',
-          file,
-          path: '',
-          args: { reason: (error as NodeJS.ErrnoException).code ?? String(error) },
-        },
-      ],
-    };
+  const bytes = readRegularFile(absolute);
+  if (!(bytes instanceof Uint8Array)) {
+    return { findings: [findingIn(file, { code: 'file/unreadable', path: '', args: { reason: bytes.reason } })] };
   }
   const decoded = decodeItemFile(bytes, file);
   if ('finding' in decoded) return { findings: [decoded.finding] };

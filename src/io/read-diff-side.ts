@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { itemKey, type DiffSide, type SideEntry } from '../core/diff/catalog-diff.js';
 import type { Finding } from '../core/diagnostic.js';
+import { release, track } from './cleanup.js';
 import { UsageError } from './errors.js';
 import { archiveAt, repositoryRoot } from './git.js';
 import { DISK_READER } from './item-reader.js';
@@ -15,6 +16,7 @@ function checkoutAt(ref: string, catalog: string, cwd: string): { root: string; 
   const relative = path.relative(repositoryRoot(cwd), path.resolve(cwd, catalog)).split(path.sep).join('/');
   const archive = archiveAt(cwd, ref, relative);
   const root = mkdtempSync(path.join(tmpdir(), 'tongban-ref-'));
+  track(root);
   execFileSync('tar', ['-x', '-C', root], { input: archive });
   return { root, folder: path.join(root, relative) };
 }
@@ -47,7 +49,10 @@ export function readDiffSide(workspace: Workspace, given: string, ref?: string):
       split ? `${split.ref}:${split.path}` : given,
     );
   } finally {
-    if (checkout) rmSync(checkout.root, { recursive: true, force: true });
+    if (checkout) {
+      rmSync(checkout.root, { recursive: true, force: true });
+      release(checkout.root);
+    }
   }
 }
 

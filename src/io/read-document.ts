@@ -1,6 +1,7 @@
 /** One file → its data, its reader findings and its suppression comments. */
-import { readFileSync } from 'node:fs';
-import type { Finding } from '../core/diagnostic.js';
+import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { findingIn, type Finding } from '../core/diagnostic.js';
 import type { ItemRead } from '../core/model.js';
 import { parseSuppressions, type Suppression } from '../core/suppressions.js';
 import { decodeItemFile } from './decode.js';
@@ -11,18 +12,32 @@ export interface DocumentRead extends ItemRead {
   suppressions: Suppression[];
 }
 
-function readBytes(absolute: string, file: string): Uint8Array | Finding {
+/**
+ * A file's bytes, only when it is a regular file: a pipe or device named like a YAML file is refused
+ * without waiting on it (opened non-blocking, judged by the open descriptor: no race with a swap).
+ */
+export function readRegularFile(absolute: string): Uint8Array | { reason: string } {
+  let fd: number;
   try {
-    return readFileSync(absolute);
+    fd = openSync(absolute, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    return {
-      code: 'file/unreadable',
-      severity: 'error',
-      file,
-      path: '',
-      args: { reason: (error as NodeJS.ErrnoException).code ?? String(error) },
-    };
+    return { reason: (error as NodeJS.ErrnoException).code ?? String(error) };
   }
+  try {
+    if (!fstatSync(fd).isFile()) return { reason: 'not a regular file' };
+    return readFileSync(fd);
+  } catch (error) {
+    return { reason: (error as NodeJS.ErrnoException).code ?? String(error) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readBytes(absolute: string, file: string): Uint8Array | Finding {
+  const bytes = readRegularFile(absolute);
+  return bytes instanceof Uint8Array
+    ? bytes
+    : findingIn(file, { code: 'file/unreadable', path: '', args: { reason: bytes.reason } });
 }
 
 export function readTextFile(absolute: string, file: string): { text: string } | { finding: Finding } {
@@ -51,4 +66,49 @@ export function readDocumentFromBytes(bytes: Uint8Array | undefined, file: strin
   const read: DocumentRead = { file, findings: parsed.findings, suppressions: parseSuppressions(decoded.text) };
   if (parsed.data !== undefined) read.data = parsed.data;
   return read;
+}
+
+/**
+ * An item file of a catalog. A symbolic link is read only when it leads to a file inside the catalog: a
+ * link out of it (to another project, to /etc) is a finding, not a silent read of whatever it names.
+ */
+export function readItemFile(
+  catalogDir: string,
+  item: { absolute: string; file: string; link?: boolean; special?: boolean },
+): DocumentRead {
+  if (item.special) {
+    const finding = findingIn(item.file, { code: 'file/unreadable', path: '', args: { reason: 'not a regular file' } });
+    return { file: item.file, findings: [finding], suppressions: [] };
+  }
+  if (item.link) {
+    let target: string;
+    let root: string;
+    try {
+      target = realpathSync(item.absolute);
+      root = realpathSync(catalogDir);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+      return {
+        file: item.file,
+        findings: [findingIn(item.file, { code: 'file/unreadable', path: '', args: { reason } })],
+        suppressions: [],
+      };
+    }
+    if (target.startsWith(root + path.sep) && !statSync(target).isFile()) {
+      const finding = findingIn(item.file, {
+        code: 'file/unreadable',
+        path: '',
+        args: { reason: 'not a regular file' },
+      });
+      return { file: item.file, findings: [finding], suppressions: [] };
+    }
+    if (!target.startsWith(root + path.sep)) {
+      return {
+        file: item.file,
+        findings: [findingIn(item.file, { code: 'file/link-outside', path: '', args: { target } })],
+        suppressions: [],
+      };
+    }
+  }
+  return readDocumentFile(item.absolute, item.file);
 }

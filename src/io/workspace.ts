@@ -6,7 +6,7 @@
  * basic catalogs they implement, settles each catalog's code profile, and lists the item files, which an
  * ItemReader (item-reader.ts) then reads.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import type { CodeProfile } from '../core/codes/profile.js';
@@ -16,10 +16,11 @@ import type { CatalogKind, CatalogSource, SourceDocument } from '../core/model.j
 import type { RegionIndex } from '../core/regions.js';
 import type { SchemaValidator } from '../core/schema/validator.js';
 import type { Suppression } from '../core/suppressions.js';
-import { CATALOG_FILE, LEDGER_FILE, listItemFiles, selectCatalogs, type IgnorePredicate } from './discover.js';
+import { CATALOG_FILE, LEDGER_FILE, listItemEntries, selectCatalogs, type IgnorePredicate } from './discover.js';
 import { displayPath } from './display-path.js';
 import { referenceData } from './reference-data.js';
 import type { ItemFile, ItemReader } from './item-reader.js';
+import { JOURNAL_FILE, journalPending } from './journal.js';
 import { findConfigFile, profileResolver, readConfig, type LoadedConfig } from './read-config.js';
 import { readDocumentFile, readTextFile, type DocumentRead } from './read-document.js';
 
@@ -117,7 +118,10 @@ export async function openWorkspace(options: WorkspaceOptions = {}): Promise<Wor
     },
     display: (absolute) => displayPath(cwd, absolute),
     textOf(file) {
-      const read = readTextFile(path.resolve(cwd, file), file);
+      // Only a plain file: never through a link, never a pipe or device (reading one could block).
+      const absolute = path.resolve(cwd, file);
+      if (!isPlainFile(absolute)) return undefined;
+      const read = readTextFile(absolute, file);
       return 'text' in read ? read.text : undefined;
     },
     configPath: (file) => path.relative(configDir, path.resolve(cwd, file)).split(path.sep).join('/'),
@@ -125,6 +129,14 @@ export async function openWorkspace(options: WorkspaceOptions = {}): Promise<Wor
     catalogs: (paths, select = {}) => readCatalogSet(workspace, configDir, paths, select),
   };
   return workspace;
+}
+
+function isPlainFile(absolute: string): boolean {
+  try {
+    return lstatSync(absolute).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** Config `catalogs` entries first (the last that matches wins), then catalog.yaml's own `profile`. */
@@ -182,7 +194,7 @@ function readCatalogSet(
     const ledgerPath = path.join(next.dir, LEDGER_FILE);
     const ledgerRead = existsSync(ledgerPath) ? read(ledgerPath) : undefined;
     const declared = metaRead.data as { kind?: unknown; basic?: unknown } | undefined;
-    const items = listItemFiles(next.dir, ignored).map((absolute) => {
+    const items = listItemEntries(next.dir, ignored).map(({ absolute, link, special }) => {
       // The catalog's shown path plus the path inside it: no path.relative per file.
       const file =
         prefixOf(dir) +
@@ -191,7 +203,7 @@ function readCatalogSet(
           .split(path.sep)
           .join('/');
       absolutePaths.set(file, absolute);
-      return { file, absolute };
+      return { file, absolute, ...(link ? { link } : {}), ...(special ? { special } : {}) };
     });
     const catalog: Catalog = {
       dir,
@@ -205,6 +217,12 @@ function readCatalogSet(
       ...(ledgerRead?.data !== undefined ? { ledger: { file: ledgerRead.file, data: ledgerRead.data } } : {}),
     };
     all.push(catalog);
+    // A code command killed halfway left its journal: the catalog is between two states until it is finished.
+    if (next.requested && journalPending(next.dir)) {
+      problems.push(
+        findingIn(workspace.display(path.join(next.dir, JOURNAL_FILE)), { code: 'ledger/interrupted', path: '' }),
+      );
+    }
     if (catalog.kind !== 'implementation' || typeof declared?.basic !== 'string') continue;
     const basicDir = path.resolve(next.dir, declared.basic);
     if (!existsSync(path.join(basicDir, CATALOG_FILE))) {

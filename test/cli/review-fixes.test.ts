@@ -54,7 +54,11 @@ describe('review fixes', () => {
     const dir = samples();
     mkdirSync(path.join(dir, 'out'));
     const result = await tongban(['validate', '.', '-f', 'json', '-o', 'out'], { cwd: dir });
-    expect(result).toEqual({ code: 2, stdout: '', stderr: 'error: cannot write out (EISDIR)\n' });
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'error: out is not a regular file (a folder, a pipe or a socket); name a file to write\n',
+    });
     writeFileSync(path.join(dir, 'a-file'), '');
     const under = await tongban(['stats', 'wuhou', '-f', 'csv', '-o', 'a-file/x.csv', '--lang', 'zh-CN'], { cwd: dir });
     expect(under).toMatchObject({

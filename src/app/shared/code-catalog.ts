@@ -3,7 +3,7 @@
  * plan applied to it. Nothing of a catalog is written while its plan has problems, and every edit is worked
  * out before anything is written, so a refused edit leaves the catalog untouched.
  */
-import { readFileSync, renameSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CodePlan, PlanItem } from '../../core/codes/assign.js';
 import type { Ledger } from '../../core/codes/ledger.js';
@@ -12,9 +12,10 @@ import { findingIn, type Diagnostic, type Finding, type RuleFinding } from '../.
 import type { CatalogKind, CatalogMeta, ImplementationItem } from '../../core/model.js';
 import { LEDGER_FILE } from '../../io/discover.js';
 import { DISK_READER, readValid } from '../../io/item-reader.js';
-import { readLedger, writeLedger } from '../../io/ledger-file.js';
+import { applyJournaled, journalPending, recover, type JournalStep, type Recovery } from '../../io/journal.js';
+import { UsageError } from '../../io/errors.js';
+import { currentLedgerText, ledgerText, readLedger } from '../../io/ledger-file.js';
 import { withCatalogLock } from '../../io/lock.js';
-import { writeFileAtomic } from '../../io/write-file.js';
 import { setTopLevelString } from '../../io/yaml-edit.js';
 import type { Catalog, Workspace } from '../../io/workspace.js';
 import type { Lang } from '../../i18n/index.js';
@@ -33,6 +34,8 @@ export interface CatalogPlan {
   plan: CodePlan;
   /** For retire, merge and split: the codes this run retires. */
   retired?: string[];
+  /** For repair: item files marked 取消 because the ledger had retired their codes. */
+  cancelled?: string[];
 }
 
 export interface CodeRunResult {
@@ -42,6 +45,8 @@ export interface CodeRunResult {
   diagnostics: Diagnostic[];
   /** Whether anything was written. */
   applied: boolean;
+  /** Changes that killed runs had left half done, finished (or undone) before this one. */
+  recovered: ({ catalog: string } & NonNullable<Recovery>)[];
 }
 
 /** One catalog as the code commands see it. */
@@ -99,9 +104,21 @@ export function readCodingCatalog(workspace: Workspace, listed: Catalog): Coding
   };
 }
 
-/** Runs `work` under the catalog's lock, or without it when only planning (a dry run writes nothing). */
-export function underLock<T>(catalog: Catalog, dryRun: boolean, work: () => T): T {
-  return dryRun ? work() : withCatalogLock(catalog.absoluteDir, work);
+/**
+ * Runs `work` under the catalog's lock, after finishing any change a killed run left half done (noted in
+ * `result.recovered`). A dry run writes nothing, so it takes no lock; it refuses to plan on top of a
+ * half-done change.
+ */
+export function underLock<T>(catalog: Catalog, dryRun: boolean, result: CodeRunResult, work: () => T): T {
+  if (dryRun) {
+    if (journalPending(catalog.absoluteDir)) throw new UsageError('usage/journal-pending', { path: catalog.dir });
+    return work();
+  }
+  return withCatalogLock(catalog.absoluteDir, () => {
+    const recovered = recover(catalog.absoluteDir, catalog.dir);
+    if (recovered) result.recovered.push({ catalog: catalog.dir, ...recovered });
+    return work();
+  });
 }
 
 /**
@@ -109,11 +126,11 @@ export function underLock<T>(catalog: Catalog, dryRun: boolean, work: () => T): 
  * inserted at the top, so it goes last: any other refusal is then located in the file as it is on disk.
  */
 function editedText(
-  absolute: string,
+  original: string,
   shown: string,
   fields: Record<string, string>,
 ): { text: string } | { refused: Finding } {
-  let text = readFileSync(absolute, 'utf8');
+  let text = original;
   const ordered = Object.entries(fields).sort(([a], [b]) => Number(a === 'code') - Number(b === 'code'));
   for (const [key, value] of ordered) {
     const edited = setTopLevelString(text, key, value, key === 'code' ? 'first' : 'last');
@@ -127,33 +144,39 @@ function editedText(
 }
 
 /**
- * Applies a plan: the ledger first (after a crash a code may be recorded but not yet in its file, which
- * `code check` reports; never in a file without being recorded, so never issued twice), then the items,
- * then the renames. `extraEdits` are further top-level strings to set (the lifecycle commands mark items
- * cancelled). Returns the edits refused, in which case nothing was written.
+ * Applies a plan: the ledger, the items, the renames — as one journaled change (io/journal.ts), so that a
+ * run killed halfway is finished by the next one. `extraEdits` are further top-level strings to set (the
+ * lifecycle commands mark items cancelled). Every edit is worked out first: if any is refused, nothing is
+ * written and the refusals are returned.
  */
 export function applyPlan(
   catalog: CodingCatalog,
   plan: CodePlan,
   extraEdits: Map<string, Record<string, string>>,
+  command: string,
 ): Finding[] {
   const edits = new Map(extraEdits);
   for (const a of plan.assignments) {
     edits.set(a.file, { ...(edits.get(a.file) ?? {}), code: a.code, ...(a.parent ? { parent: a.parent } : {}) });
   }
-  const texts = new Map<string, string>();
+  const steps: JournalStep[] = [
+    {
+      kind: 'write',
+      file: LEDGER_FILE,
+      before: currentLedgerText(catalog.absoluteDir),
+      content: ledgerText(plan.ledger),
+    },
+  ];
   const refused: Finding[] = [];
   for (const [file, fields] of edits) {
-    const result = editedText(path.join(catalog.absoluteDir, file), shownIn(catalog, file), fields);
+    const before = readFileSync(path.join(catalog.absoluteDir, file), 'utf8');
+    const result = editedText(before, shownIn(catalog, file), fields);
     if ('refused' in result) refused.push(result.refused);
-    else texts.set(file, result.text);
+    else steps.push({ kind: 'write', file, before, content: result.text });
   }
   if (refused.length) return refused;
-  writeLedger(catalog.absoluteDir, plan.ledger);
-  for (const [file, text] of texts) writeFileAtomic(path.join(catalog.absoluteDir, file), text);
-  for (const a of plan.assignments) {
-    if (a.rename) renameSync(path.join(catalog.absoluteDir, a.file), path.join(catalog.absoluteDir, a.rename));
-  }
+  for (const a of plan.assignments) if (a.rename) steps.push({ kind: 'rename', from: a.file, to: a.rename });
+  applyJournaled(catalog.absoluteDir, command, steps);
   return [];
 }
 

@@ -3,6 +3,7 @@
  * variants (other widths, other type-code tables) need a profile file, not code.
  */
 import type { RuleFinding } from '../diagnostic.js';
+import isSafeRegex from 'safe-regex2';
 import { toPointer } from '../pointer.js';
 import { checkUscc } from './uscc.js';
 
@@ -141,15 +142,17 @@ export function levelForDigit(profile: CodeProfile, digit: string): string | und
 export function profileProblems(profile: CodeProfile): RuleFinding[] {
   const out: RuleFinding[] = [];
   profile.basicCode.segments.forEach((segment, index) => {
+    const path = toPointer(['basicCode', 'segments', index, 'pattern']);
     try {
       new RegExp(segment.pattern);
     } catch (error) {
-      out.push({
-        code: 'profile/pattern',
-        path: toPointer(['basicCode', 'segments', index, 'pattern']),
-        args: { pattern: segment.pattern, detail: (error as Error).message },
-      });
+      out.push({ code: 'profile/pattern', path, args: { pattern: segment.pattern, detail: (error as Error).message } });
+      return;
     }
+    // Patterns run on every code of every item: one that can backtrack catastrophically (`(a+)+`) would
+    // let a single hostile code stall a run, so nested repetition is refused when the profile is read.
+    if (!isSafeRegex(segment.pattern))
+      out.push({ code: 'profile/pattern-unsafe', path, args: { pattern: segment.pattern } });
   });
   if (out.length) return out;
   const typeSegment = profile.basicCode.segments.find((s) => s.name === 'type');

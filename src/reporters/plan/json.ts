@@ -7,9 +7,11 @@ export const json: Reporter<CodeRunResult> = (result, { version }) =>
   reportJson('plan', version, {
     dryRun: result.dryRun,
     applied: result.applied,
-    plans: result.plans.map(({ catalog, plan, retired }) => ({
+    recovered: result.recovered,
+    plans: result.plans.map(({ catalog, plan, retired, cancelled }) => ({
       catalog,
       ...(retired ? { retired } : {}),
+      ...(cancelled ? { cancelled } : {}),
       assignments: plan.assignments,
       adopted: plan.adopted,
       moved: plan.moved,

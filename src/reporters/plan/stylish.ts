@@ -3,10 +3,13 @@ import type { CodeRunResult } from '../../app/shared/code-catalog.js';
 import { locationOf } from '../../core/diagnostic.js';
 import { uiText } from '../../i18n/index.js';
 import type { Reporter } from '../reporter.js';
+import { visibleControls } from '../shared/safe-text.js';
 
-export const stylish: Reporter<CodeRunResult> = (result, { lang }) => {
-  const lines: string[] = [];
-  for (const { catalog, plan, retired } of result.plans) {
+export const stylish: Reporter<CodeRunResult> = visibleControls((result, { lang }) => {
+  const lines: string[] = result.recovered.map((r) =>
+    uiText(lang, `plan.recovered.${r.kind}`, { catalog: r.catalog, command: r.command, started: r.started }),
+  );
+  for (const { catalog, plan, retired, cancelled } of result.plans) {
     lines.push(
       uiText(lang, 'plan.catalog', { catalog, assigned: plan.assignments.length, adopted: plan.adopted.length }),
     );
@@ -20,6 +23,7 @@ export const stylish: Reporter<CodeRunResult> = (result, { lang }) => {
       for (const a of plan.adopted) lines.push(`  = ${a.file}  ${a.code}  ${uiText(lang, 'plan.adopted')}`);
     }
     for (const m of plan.moved) lines.push(`  ~ ${m.code}  ${uiText(lang, 'plan.moved', { from: m.from, to: m.to })}`);
+    for (const file of cancelled ?? []) lines.push(`  ✕ ${file}  ${uiText(lang, 'plan.cancelled')}`);
     // What this run retires (not every code the ledger has retired over the years).
     for (const code of retired ?? []) {
       const replacedBy = plan.assignments.map((a) => a.code).join('、');
@@ -31,4 +35,4 @@ export const stylish: Reporter<CodeRunResult> = (result, { lang }) => {
     lines.push(uiText(lang, result.dryRun ? 'plan.dry-run' : result.applied ? 'plan.applied' : 'plan.nothing'));
   }
   return lines.join('\n') + '\n';
-};
+});
