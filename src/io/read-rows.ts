@@ -1,14 +1,16 @@
 /**
- * The rows of an import file: CSV (UTF-8 or GBK, with or without a byte-order mark, any common delimiter,
- * cells spanning lines), a JSON array, or JSON Lines. Rows are streamed, so a 100k-row export need not fit
- * in memory; each comes with its spreadsheet row number (the header is row 1).
+ * The rows of an import file: CSV (UTF-8, GBK or UTF-16, with or without a byte-order mark, any common
+ * delimiter, any mix of CR, LF and CRLF line ends, cells spanning lines), a JSON array, or JSON Lines.
+ * Rows are streamed, so a 100k-row export need not fit in memory; each comes with its spreadsheet row
+ * number (the header is row 1). Whatever is not such a file is a usage error naming it, never a crash.
  */
-import { closeSync, createReadStream, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { Transform, type Readable } from 'node:stream';
-import { parse as parseCsv } from 'csv-parse';
+import { pipeline, Transform, type Readable } from 'node:stream';
+import { CsvError, parse as parseCsv } from 'csv-parse';
+import { MAX_VALUE_DEPTH, nestingExceeds, utf8Length } from '../core/exchange/limits.js';
 import type { RowProblem } from '../core/exchange/mapping.js';
+import { MAX_FILE_BYTES } from './decode.js';
 import { UsageError } from './errors.js';
 
 export type Row = Record<string, string | undefined>;
@@ -16,34 +18,118 @@ export type Row = Record<string, string | undefined>;
 export interface ReadRow {
   row: number;
   values: Row;
-  /** A row that could not be read at all (a JSON Lines line that is not JSON). */
+  /** A row that could not be read at all (a JSON Lines line that is not JSON, an entry too deep). */
   problem?: RowProblem;
 }
 
-export type Encoding = 'utf8' | 'gb18030';
+export type Encoding = 'utf8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
-/** The file to import must be there (`given` is how the user named it). */
-export function checkImportFile(file: string, given: string): void {
-  if (!existsSync(file)) throw new UsageError('usage/path-not-found', { path: given });
+export type ImportFormat = 'csv' | 'json' | 'jsonl';
+
+const FORMATS: Record<string, ImportFormat> = {
+  '.csv': 'csv',
+  '.tsv': 'csv',
+  '.txt': 'csv',
+  '.json': 'json',
+  '.jsonl': 'jsonl',
+  '.ndjson': 'jsonl',
+};
+
+/** What a file holds, by its extension; undefined for anything import does not read. */
+export function importFormatOf(file: string): ImportFormat | undefined {
+  return FORMATS[path.extname(file).toLowerCase()];
 }
 
-/** GBK from a Windows Excel "CSV" is common: detected when the first 64 KB are not UTF-8. */
-export function detectEncoding(file: string): Encoding {
+/** The file to import must be there, be a file, and be CSV, JSON or JSON Lines (`given` is how the user named it). */
+export function checkImportFile(file: string, given: string): ImportFormat {
+  if (!existsSync(file)) throw new UsageError('usage/path-not-found', { path: given });
+  if (!statSync(file).isFile()) throw new UsageError('usage/import-not-file', { path: given });
+  const format = importFormatOf(file);
+  if (!format) throw new UsageError('usage/import-format', { path: given });
+  return format;
+}
+
+function readHead(file: string, size: number): Buffer {
   const fd = openSync(file, 'r');
-  const head = Buffer.alloc(65536);
-  const length = readSync(fd, head, 0, head.length, 0);
-  closeSync(fd);
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, length), { stream: true });
-    return 'utf8';
-  } catch {
-    return 'gb18030';
+    const head = Buffer.alloc(size);
+    return head.subarray(0, readSync(fd, head, 0, size, 0));
+  } finally {
+    closeSync(fd);
   }
 }
 
-function decoding(encoding: string): Transform {
+/** Whether the whole file decodes in `encoding`: a fatal decoder fed chunk by chunk (linear, little memory). */
+function decodesAs(file: string, encoding: Encoding): boolean {
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  const chunk = Buffer.alloc(1024 * 1024);
+  const fd = openSync(file, 'r');
+  try {
+    for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) {
+      decoder.decode(chunk.subarray(0, read), { stream: true });
+    }
+    decoder.decode();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const startsWith = (bytes: Buffer, prefix: number[]) => prefix.every((b, i) => bytes[i] === b);
+
+/** Zip (.xlsx) and OLE (.xls) workbooks renamed to .csv. */
+const WORKBOOK_SIGNATURES = [
+  [0x50, 0x4b, 0x03, 0x04],
+  [0xd0, 0xcf, 0x11, 0xe0],
+];
+
+/**
+ * UTF-16 without a byte-order mark, from where its NUL bytes fall: ASCII (digits, commas, line ends) has
+ * a zero high byte, odd positions in little-endian, even in big-endian. Binary data has NULs at both.
+ */
+function nulPattern(head: Buffer): Encoding | 'binary' | undefined {
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i + 1 < head.length; i += 2) {
+    if (head[i] === 0) even++;
+    if (head[i + 1] === 0) odd++;
+  }
+  const units = Math.floor(head.length / 2);
+  if (odd * 10 >= units && even * 4 <= odd && odd > 0) return 'utf-16le';
+  if (even * 10 >= units && odd * 4 <= even && even > 0) return 'utf-16be';
+  return (even + odd) * 10 >= units && even + odd > 0 ? 'binary' : undefined;
+}
+
+/**
+ * The encoding of an import file: a byte-order mark says it; else UTF-16 is recognised by its NUL bytes;
+ * else the whole file is checked as UTF-8 (GBK from Windows Excel often has only ASCII in its first
+ * rows), then as GB18030. Anything else (a workbook, binary data) is a usage error.
+ */
+export function detectEncoding(file: string, shown: string = file): Encoding {
+  const head = readHead(file, 4096);
+  const refuse = () => new UsageError('usage/import-encoding', { path: shown });
+  const checked = (encoding: Encoding) => {
+    if (!decodesAs(file, encoding)) throw refuse();
+    return encoding;
+  };
+  if (startsWith(head, [0xef, 0xbb, 0xbf])) return 'utf8';
+  if (startsWith(head, [0xff, 0xfe])) return checked('utf-16le');
+  if (startsWith(head, [0xfe, 0xff])) return checked('utf-16be');
+  if (WORKBOOK_SIGNATURES.some((signature) => startsWith(head, signature))) throw refuse();
+  const byNuls = nulPattern(head);
+  if (byNuls === 'binary') throw refuse();
+  if (byNuls) return checked(byNuls);
+  if (decodesAs(file, 'utf8')) return 'utf8';
+  return checked('gb18030');
+}
+
+function decoding(encoding: Encoding): Transform {
+  // A byte-order mark is dropped by the decoder (ignoreBOM is false).
   const decoder = new TextDecoder(encoding);
   return new Transform({
+    readableObjectMode: true,
     transform(chunk: Buffer, _encoding, done) {
       done(null, decoder.decode(chunk, { stream: true }));
     },
@@ -53,71 +139,169 @@ function decoding(encoding: string): Transform {
   });
 }
 
+/** The file as text chunks; a read error ends the iteration with that error (no unhandled stream error). */
+function textOf(file: string, encoding: Encoding): Readable {
+  return pipeline(createReadStream(file), decoding(encoding), () => {});
+}
+
 /** The delimiter of a CSV header line: the most frequent of , ; tab | (Excel in some locales uses ;). */
 function sniffDelimiter(headerLine: string): string {
   const counts = [',', ';', '\t', '|'].map((d) => [d, headerLine.split(d).length - 1] as const);
   return counts.sort((a, b) => b[1] - a[1])[0]?.[0] ?? ',';
 }
 
-/** JSON entries: top-level values as cells (objects and arrays as JSON), like tongban's CSV. */
-function flatten(entry: unknown): Row {
-  const row: Row = {};
-  for (const [key, value] of Object.entries((entry ?? {}) as Record<string, unknown>)) {
-    row[key] = typeof value === 'string' ? value : JSON.stringify(value);
+const NOT_OBJECT: RowProblem = { column: '—', code: 'import/not-object', args: {} };
+
+/**
+ * A JSON entry as cells: top-level values (objects and arrays as JSON), like tongban's CSV. An entry that
+ * is not an object, or a value nested too deep to write out (JSON.stringify recurses), is a problem.
+ */
+function flatten(entry: unknown): { values: Row; problem?: RowProblem } {
+  if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return { values: {}, problem: NOT_OBJECT };
+  // No prototype: a key such as "__proto__" or "toString" is just a column.
+  const values = Object.create(null) as Row;
+  for (const [key, value] of Object.entries(entry as Record<string, unknown>)) {
+    if (typeof value === 'string') {
+      values[key] = value;
+      continue;
+    }
+    if (nestingExceeds(value, MAX_VALUE_DEPTH)) {
+      return {
+        values: {},
+        problem: { column: key, code: 'import/too-deep', args: { limit: String(MAX_VALUE_DEPTH) } },
+      };
+    }
+    values[key] = JSON.stringify(value);
   }
-  return row;
+  return { values };
+}
+
+/**
+ * Lines of a text stream ended by LF, CRLF or CR. A line longer than `maxBytes` is not kept in memory:
+ * it comes as its length only.
+ */
+async function* linesOf(text: AsyncIterable<string>, maxBytes: number): AsyncGenerator<string | { bytes: number }> {
+  let parts: string[] = [];
+  let bytes = 0;
+  let afterCr = false;
+  const add = (piece: string) => {
+    if (piece === '') return;
+    bytes += utf8Length(piece);
+    if (bytes <= maxBytes) parts.push(piece);
+    else parts = [];
+  };
+  const end = () => {
+    const line = bytes > maxBytes ? { bytes } : parts.join('');
+    parts = [];
+    bytes = 0;
+    return line;
+  };
+  for await (const chunk of text as AsyncIterable<string>) {
+    if (chunk === '') continue;
+    // A CR that ended the previous chunk and the LF that starts this one are one line end.
+    let start: number = afterCr && chunk.startsWith('\n') ? 1 : 0;
+    afterCr = false;
+    const breaks = /\r\n|\n|\r/g;
+    breaks.lastIndex = start;
+    for (let match = breaks.exec(chunk); match; match = breaks.exec(chunk)) {
+      add(chunk.slice(start, match.index));
+      yield end();
+      start = match.index + match[0].length;
+      afterCr = match[0] === '\r' && start === chunk.length;
+    }
+    add(chunk.slice(start));
+  }
+  if (bytes > 0) yield end();
+}
+
+const QUOTE_ERRORS = new Set(['CSV_QUOTE_NOT_CLOSED', 'INVALID_OPENING_QUOTE', 'CSV_INVALID_CLOSING_QUOTE']);
+
+/** A CSV that cannot be parsed: a located usage error (nothing is imported from a file read wrong). */
+function csvError(error: CsvError, shown: string, last: { lines: number; emptyLines: number }): UsageError {
+  const header = error.header === true;
+  const row = header ? 1 : Number(error.records ?? 0) + 2;
+  const lines = Number(error.lines ?? 0);
+  if (QUOTE_ERRORS.has(error.code)) {
+    // An unclosed quote is noticed only at the end of the file: it opened in the record after the last one read.
+    const line =
+      error.code !== 'CSV_QUOTE_NOT_CLOSED'
+        ? lines
+        : header
+          ? 1
+          : last.lines + (Number(error.empty_lines ?? 0) - last.emptyLines) + 1;
+    return new UsageError('usage/import-csv-quote', { path: shown, row, line });
+  }
+  return new UsageError('usage/import-csv', { path: shown, row, line: lines, detail: error.message });
 }
 
 export async function* readRows(file: string, encoding: Encoding, shown: string): AsyncGenerator<ReadRow> {
-  const extension = path.extname(file).toLowerCase();
-  if (extension === '.json') {
+  const format = importFormatOf(file) ?? 'csv';
+  if (format === 'json') {
     let data: unknown;
     try {
-      data = JSON.parse(readFileSync(file, 'utf8'));
+      data = JSON.parse(new TextDecoder(encoding).decode(readFileSync(file)));
     } catch (error) {
       throw new UsageError('usage/import-json', { path: shown, detail: (error as Error).message });
     }
     if (!Array.isArray(data)) throw new UsageError('usage/import-json', { path: shown, detail: 'not an array' });
-    for (const [index, entry] of data.entries()) yield { row: index + 1, values: flatten(entry) };
+    for (const [index, entry] of data.entries()) yield { row: index + 1, ...flatten(entry) };
     return;
   }
-  if (extension === '.jsonl' || extension === '.ndjson') {
+  if (format === 'jsonl') {
     let row = 0;
-    for await (const line of createInterface({ input: createReadStream(file, 'utf8') })) {
+    for await (const line of linesOf(textOf(file, encoding), MAX_FILE_BYTES)) {
       row++;
+      if (typeof line !== 'string') {
+        const args = { size: String(line.bytes), limit: String(MAX_FILE_BYTES) };
+        yield { row, values: {}, problem: { column: '—', code: 'import/cell-too-large', args } };
+        continue;
+      }
       if (!line.trim()) continue;
+      let entry: unknown;
       try {
-        yield { row, values: flatten(JSON.parse(line)) };
+        entry = JSON.parse(line);
       } catch {
         yield {
           row,
           values: {},
           problem: { column: '—', code: 'import/not-json', args: { value: line.slice(0, 40) } },
         };
+        continue;
       }
+      yield { row, ...flatten(entry) };
     }
     return;
   }
-  const text: Readable = createReadStream(file).pipe(decoding(encoding));
-  const firstLine = await new Promise<string>((resolve) => {
-    const stream = createReadStream(file, { end: 65535 });
-    let head = '';
-    stream
-      .pipe(decoding(encoding))
-      .on('data', (chunk: string) => (head += chunk))
-      .on('end', () => resolve(head.split(/\r?\n/)[0] ?? ''));
-  });
-  const parser = text.pipe(
+  const head = new TextDecoder(encoding).decode(readHead(file, 65536));
+  const last = { lines: 0, emptyLines: 0 };
+  const parser = pipeline(
+    createReadStream(file),
+    decoding(encoding),
     parseCsv({
       bom: true,
       columns: true,
-      delimiter: sniffDelimiter(firstLine),
+      delimiter: sniffDelimiter(head.split(/\r\n|\n|\r/)[0] ?? ''),
+      // Files edited on several systems mix line ends; a bare CR (old Mac Excel) ends a row too.
+      record_delimiter: ['\r\n', '\n', '\r'],
+      // No row of an item comes near this; past it a quote is almost certainly unbalanced.
+      max_record_size: MAX_FILE_BYTES,
       relax_column_count: true,
       skip_empty_lines: true,
       info: true,
+      on_record: (record, context) => {
+        last.lines = context.lines;
+        last.emptyLines = context.empty_lines;
+        return record;
+      },
     }),
+    () => {},
   );
-  for await (const record of parser as AsyncIterable<{ record: Row; info: { records: number } }>) {
-    yield { row: record.info.records + 1, values: record.record };
+  try {
+    for await (const record of parser as AsyncIterable<{ record: Row; info: { records: number } }>) {
+      yield { row: record.info.records + 1, values: record.record };
+    }
+  } catch (error) {
+    if (error instanceof CsvError) throw csvError(error, shown, last);
+    throw error;
   }
 }

@@ -7,6 +7,7 @@
 import type { FindingCode } from '../diagnostic.js';
 import type { TimeLimit } from '../model.js';
 import { toHalfWidth } from '../text.js';
+import { MAX_VALUE_DEPTH, nestingExceeds } from './limits.js';
 
 export type TransformName =
   'text' | 'list' | 'lawList' | 'integer' | 'number' | 'boolean' | 'timeLimit' | 'codeList' | 'codeListSet' | 'json';
@@ -62,7 +63,18 @@ function codeListValue(cell: string, list: CodeListLookup | undefined): unknown 
   return list.byName.get(text) ?? list.byCode.get(text) ?? list.byCode.get(text.replace(/^0+(?=\d)/, ''));
 }
 
-export function applyTransform(name: TransformName, cell: string, list?: CodeListLookup): TransformResult {
+export interface TransformOptions {
+  /** Trim spaces around text (the default); false keeps text exactly as written, for lossless round trips. */
+  trim?: boolean;
+}
+
+export function applyTransform(
+  name: TransformName,
+  cell: string,
+  list?: CodeListLookup,
+  options: TransformOptions = {},
+): TransformResult {
+  if (name === 'text' && options.trim === false) return cell === '' ? undefined : { value: cell };
   if (clean(cell) === '') return undefined;
   switch (name) {
     case 'text':
@@ -103,21 +115,44 @@ export function applyTransform(name: TransformName, cell: string, list?: CodeLis
         ? { problem: 'import/not-in-code-list', args: { value: bad } }
         : { value: [...new Set(values)] };
     }
-    case 'json':
+    case 'json': {
+      let value: unknown;
       try {
-        return { value: JSON.parse(cell) };
+        value = JSON.parse(cell);
       } catch {
         return { problem: 'import/not-json', args: { value: cell.slice(0, 40) } };
       }
+      // JSON.parse takes any depth; what handles the value next (YAML, the reader) would not.
+      if (nestingExceeds(value, MAX_VALUE_DEPTH))
+        return { problem: 'import/too-deep', args: { limit: String(MAX_VALUE_DEPTH) } };
+      return { value };
+    }
   }
 }
 
-/** Sets `value` at a dotted path (`agency.uscc`) in `target`, creating objects on the way. */
+/**
+ * What a segment of a mapping target may be: letters and digits, starting with a letter, and not a name
+ * that reaches an object's prototype. schemas/mapping.schema.json says the same for mapping files.
+ */
+const SAFE_SEGMENT = /^[A-Za-z][A-Za-z0-9]*$/;
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export function isSafeKey(segment: string): boolean {
+  return SAFE_SEGMENT.test(segment) && !PROTOTYPE_KEYS.has(segment);
+}
+
+/**
+ * Sets `value` at a dotted path (`agency.uscc`) in `target`, creating objects on the way. Only own
+ * properties are followed, and a path with a segment that is not a plain key is refused (throws): a
+ * mapping must never write to Object.prototype (`__proto__.x`, `constructor.prototype.x`).
+ */
 export function setPath(target: Record<string, unknown>, dotted: string, value: unknown): void {
   const parts = dotted.split('.');
+  if (!parts.every(isSafeKey)) throw new Error(`refused mapping target "${dotted}": not a plain dotted key`);
   let node = target;
   for (const part of parts.slice(0, -1)) {
-    if (typeof node[part] !== 'object' || node[part] === null) node[part] = {};
+    const child = Object.hasOwn(node, part) ? node[part] : undefined;
+    if (typeof child !== 'object' || child === null) node[part] = {};
     node = node[part] as Record<string, unknown>;
   }
   node[parts.at(-1) as string] = value;

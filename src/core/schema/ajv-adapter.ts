@@ -70,7 +70,14 @@ function fromError(error: ErrorObject): RuleFinding | undefined {
       return { code: 'schema/items-count', path, args: { comparison: '<=', limit: Number(p.limit) } };
     case 'uniqueItems':
       return { code: 'schema/unique-items', path: path + toPointer([Number(p.i)]), args: { other: Number(p.j) + 1 } };
+    case 'not': {
+      // As schemas here use it: a key or value that must not match a pattern (mapping targets).
+      const pattern = (error.schema as { pattern?: unknown } | undefined)?.pattern;
+      const detail = typeof pattern === 'string' ? `"${show(error.data)}" must not match ${pattern}` : error.message;
+      return { code: 'schema/invalid', path, args: { detail: detail ?? 'not' } };
+    }
     // Wrapper keywords: their inner errors already say what is wrong.
+    case 'propertyNames':
     case 'if':
     case 'then':
     case 'else':
@@ -82,6 +89,13 @@ function fromError(error: ErrorObject): RuleFinding | undefined {
   }
 }
 
+/** An error about a key (propertyNames) is located at that key, not at the object holding it. */
+function located(error: ErrorObject): RuleFinding | undefined {
+  const finding = fromError(error);
+  if (!finding || error.propertyName === undefined) return finding;
+  return { ...finding, path: error.instancePath + toPointer([error.propertyName]), target: 'key' };
+}
+
 /** ajv errors → findings, one per problem. */
 export function adaptAjvErrors(errors: readonly ErrorObject[]): RuleFinding[] {
   const codeListPaths = new Set(errors.filter((e) => e.keyword === 'enum').map((e) => e.instancePath));
@@ -89,7 +103,7 @@ export function adaptAjvErrors(errors: readonly ErrorObject[]): RuleFinding[] {
   const seen = new Set<string>();
   for (const error of errors) {
     if (codeListPaths.has(error.instancePath) && error.keyword === 'type') continue;
-    const finding = fromError(error);
+    const finding = located(error);
     if (!finding) continue;
     const key = `${finding.code}\0${finding.path}\0${JSON.stringify(finding.args)}`;
     if (seen.has(key)) continue;

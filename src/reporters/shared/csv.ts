@@ -1,14 +1,12 @@
 /**
  * CSV that opens correctly in Excel: UTF-8 with a byte-order mark, and cells that begin with = + - @ (or
- * a tab or carriage return) prefixed with ' so a spreadsheet does not run them as formulas.
+ * a tab or carriage return) prefixed with ' so a spreadsheet does not run them as formulas (reversibly:
+ * see core/exchange/formula-guard.ts, which `tongban import` undoes).
  */
 import { stringify } from 'csv-stringify/sync';
+import { neutralise } from '../../core/exchange/formula-guard.js';
 
-const FORMULA = /^[=+\-@\t\r]/;
-
-export function neutralise(cell: string): string {
-  return FORMULA.test(cell) ? `'${cell}` : cell;
-}
+export { neutralise };
 
 export function excelCsv(rows: readonly (readonly string[])[]): string {
   return (
