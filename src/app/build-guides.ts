@@ -7,7 +7,9 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { findingIn, locationOf, type Diagnostic, type Finding } from '../core/diagnostic.js';
 import { indexView, type GuidePage } from '../core/guide/index-view.js';
-import { checkTemplate, createRenderer } from '../core/guide/render.js';
+import { markdownView } from '../core/guide/markdown.js';
+import { uniqueNames } from '../core/guide/names.js';
+import { checkTemplate, createRenderer, type MissingPartial } from '../core/guide/render.js';
 import { guideView } from '../core/guide/view.js';
 import type { CatalogMeta } from '../core/model.js';
 import type { Lang } from '../i18n/index.js';
@@ -50,23 +52,39 @@ function sha1(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
 
-/** The views of every valid implementation item under `paths`; the rest are findings. */
+/**
+ * The views of every valid implementation item under `paths`; the rest are findings. Each catalog gets a
+ * folder of its own in the site — its folder's name, when no other catalog of the run has it (`a/shenzhen`
+ * and `b/shenzhen` become `a-shenzhen` and `b-shenzhen`) — and each item a page name of its own in it
+ * (items that share a code get the code and a hash of their file): no page overwrites another.
+ */
 function collectPages(workspace: Workspace, paths: readonly string[]): { pages: GuidePage[]; findings: Finding[] } {
   const set = workspace.catalogs(paths);
   const pages: GuidePage[] = [];
   const findings: Finding[] = [...set.problems];
   // Only implementation lists have guides: a basic catalog says what an item is, not how to apply for it.
-  for (const catalog of set.requested.filter((c) => c.kind === 'implementation')) {
+  const lists = set.requested.filter((c) => c.kind === 'implementation');
+  const folders = uniqueNames(
+    lists.map((c) => path.basename(c.absoluteDir)),
+    lists.map((c) => path.basename(path.dirname(c.absoluteDir))),
+    lists.map((c) => c.dir),
+  );
+  lists.forEach((catalog, i) => {
     const meta = catalog.meta as unknown as CatalogMeta;
     const region = meta.region ? (workspace.regions.get(meta.region)?.fullName ?? null) : null;
-    const folder = path.basename(catalog.absoluteDir);
     const read = readValid(DISK_READER, catalog, 'implementation', workspace.schemas);
     findings.push(...read.problems);
-    for (const { file, data } of read.items) {
-      const view = guideView(data, file, meta, region);
-      pages.push({ view, path: `${folder}/${view.slug}`, catalogName: meta.name });
-    }
-  }
+    const views = read.items.map(({ file, data }) => guideView(data, file, meta, region));
+    const slugs = uniqueNames(
+      views.map((v) => v.slug),
+      [],
+      views.map((v) => v.file),
+    );
+    views.forEach((view, j) => {
+      const slug = slugs[j] as string;
+      pages.push({ view: { ...view, slug }, path: `${folders[i]}/${slug}`, catalogName: meta.name });
+    });
+  });
   return { pages, findings };
 }
 
@@ -85,8 +103,9 @@ export async function buildGuides(workspace: Workspace, options: GuideOptions = 
 
   const templates = loadTemplates(workspace.cwd, options.templates);
   const allowRaw = workspace.config?.config.guide?.allowRaw ?? [];
+  const partialNames = Object.keys(templates.partials);
   const templateProblems = [...Object.values(templates.templates), ...Object.values(templates.partials)].flatMap((t) =>
-    checkTemplate(t, allowRaw),
+    checkTemplate(t, allowRaw, partialNames),
   );
   if (templateProblems.length) return { ...result, diagnostics: toDiagnostics(templateProblems, lang) };
   const render = createRenderer(templates);
@@ -115,9 +134,13 @@ export async function buildGuides(workspace: Workspace, options: GuideOptions = 
       result.unchanged++;
       continue;
     }
-    const rendered = render(`guide.${format}`, page.view);
-    if ('missing' in rendered) {
-      problems.push(missingField(workspace, rendered.missing, page.view.file));
+    const rendered = render(`guide.${format}`, format === 'md' ? markdownView(page.view) : page.view);
+    if ('missing' in rendered || 'missingPartial' in rendered) {
+      problems.push(
+        'missing' in rendered
+          ? missingField(workspace, rendered.missing, page.view.file)
+          : missingPartial(rendered.missingPartial),
+      );
       delete manifest.pages[target];
       continue;
     }
@@ -131,17 +154,26 @@ export async function buildGuides(workspace: Workspace, options: GuideOptions = 
   if (site && options.item === undefined) {
     // Pages of items that are gone are deleted, so the site never shows a cancelled guide.
     for (const target of Object.keys(previous?.pages ?? {})) {
-      if (manifest.pages[target] === undefined && site.has(target) && !problems.length) {
-        site.remove(target);
+      if (manifest.pages[target] === undefined && site.has(target) && !problems.length && site.remove(target))
         result.deleted.push(target);
-      }
     }
-    const index = render(`index.${format}`, indexView(pages, format));
+    const view = indexView(pages, format);
+    const index = render(`index.${format}`, format === 'md' ? markdownView(view) : view);
     if ('text' in index) site.write(`index.${format}`, index.text);
+    else if ('missingPartial' in index) problems.push(missingPartial(index.missingPartial));
   }
   site?.writeManifest(manifest);
   result.diagnostics = toDiagnostics(problems, lang, workspace.textOf);
   return result;
+}
+
+/** A partial the template includes that does not exist, at the line that includes it. */
+function missingPartial(missing: MissingPartial): Finding {
+  const start = { line: missing.line, column: missing.column };
+  return {
+    ...findingIn(missing.template, { code: 'guide/partial-missing', path: '', args: { name: missing.name } }),
+    range: { start, end: start },
+  };
 }
 
 /** A field the template uses that the view lacks: located at the template's line, naming the item's. */

@@ -4,14 +4,15 @@
  * deviations are highlighted, sorting works, catalogue text is escaped, and a screenshot is taken.
  * CI installs Chromium (.ci/run); elsewhere the test is skipped, saying why, when Chromium is absent.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, cpSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, cpSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { html as compareHtml } from '../../src/reporters/compare/html.js';
-import { compareAt, guidesAt } from '../helpers/api.js';
+import { REPORTERS } from '../../src/reporters/index.js';
+import { compareAt, guidesAt, validateAt } from '../helpers/api.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -103,5 +104,49 @@ describe.skipIf(!available)('HTML reports in Chromium', () => {
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).not.toBe(before);
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SHOTS, 'guide-page.png'), fullPage: true });
+  }, 60_000);
+
+  it('hostile catalogue data: no javascript: link in the guide site, every index link opens its page, JUnit parses as XML', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'tongban-hostile-site-'));
+    cpSync(path.join(ROOT, 'catalogs'), path.join(root, 'catalogs'), { recursive: true });
+    // A catalog folder named like a script URL, and an item whose name is markup and escape sequences.
+    const catalog = path.join(root, 'catalogs', 'javascript:window.hacked=1');
+    renameSync(path.join(root, 'catalogs', 'wuhou'), catalog);
+    const item = path.join(catalog, 'items', '000100001000.yaml');
+    writeFileSync(
+      item,
+      readFileSync(item, 'utf8')
+        .replace(/^name: .*$/m, 'name: "<img src=x onerror=window.hacked=1>\\u001b]0;pwned\\u0007食品经营许可"')
+        .replace(/^(\s+phone: )028-83001117$/m, '$1"\\u001b[31m028"'),
+    );
+    await guidesAt(root, { paths: [catalog], out: 'site' });
+    const page = await browser.newPage();
+    await page.goto('file://' + path.join(root, 'site', 'index.html'));
+    const protocols = await page
+      .locator('a[href]')
+      .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).protocol));
+    expect(protocols.length).toBe(10);
+    expect(new Set(protocols)).toEqual(new Set(['file:']));
+    for (const link of await page.locator('a[href]').all()) {
+      const target = await link.evaluate((a) => (a as HTMLAnchorElement).href);
+      expect(existsSync(decodeURIComponent(new URL(target).pathname))).toBe(true);
+    }
+    await page.locator('li[data-search] a', { hasText: '<img' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('h1').innerText()).toContain('<img src=x');
+    expect(await page.locator('h1').innerText()).toContain('\\x1b]0;pwned\\x07');
+    expect(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();
+    const pageProtocols = await page
+      .locator('a[href]')
+      .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).protocol));
+    expect(pageProtocols.filter((p) => !['file:', 'http:', 'https:'].includes(p))).toEqual([]);
+    // The JUnit report of the same catalog is well-formed XML.
+    const result = await validateAt(root, [catalog]);
+    const xml = (await REPORTERS.validate.junit())(result, { lang: 'en', color: false, version: 'test' });
+    const parsed = await page.evaluate(
+      (text) => new DOMParser().parseFromString(text, 'application/xml').getElementsByTagName('parsererror').length,
+      xml,
+    );
+    expect(parsed).toBe(0);
   }, 60_000);
 });

@@ -2,6 +2,7 @@
  * The index page of a guide site: catalogs, then within each the items grouped by department and type
  * (how citizens look for an office's services), each with a search text.
  */
+import { showControlsDeep } from '../control-chars.js';
 import type { GuideView } from './view.js';
 
 export interface GuidePage {
@@ -21,6 +22,17 @@ export interface IndexView {
       items: { name: string; type: string; agency: string; code: string; href: string; search: string }[];
     }[];
   }[];
+}
+
+/**
+ * A page's link from the index: each segment percent-encoded (also `( ) ! * '`, which Markdown link syntax
+ * and some parsers treat specially) and the whole made explicitly relative with `./`, so that no folder
+ * or code — `javascript:alert(1)`, `//host` — can be read as a scheme or another host.
+ */
+export function pageHref(pagePath: string, extension: string): string {
+  const encode = (segment: string) =>
+    encodeURIComponent(segment).replace(/[()!*']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `./${pagePath.split('/').map(encode).join('/')}.${encode(extension)}`;
 }
 
 /** Appends to the list kept under `key`: one pass over the pages, however many share a key. */
@@ -47,10 +59,11 @@ export function indexView(pages: readonly GuidePage[], extension: string): Index
           type: view.type,
           agency: view.agency,
           code: view.code ?? view.basicCode,
-          href: `${path}.${extension}`,
+          href: pageHref(path, extension),
           search: [view.name, view.agency, view.type, view.code ?? '', view.basicCode].join(' ').toLowerCase(),
         })),
       })),
   }));
-  return { title: '政务服务事项办事指南', count: pages.length, catalogs };
+  // Catalog names come from catalog.yaml, not through a view: their control characters are made visible here.
+  return { title: '政务服务事项办事指南', count: pages.length, catalogs: showControlsDeep(catalogs) };
 }

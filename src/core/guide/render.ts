@@ -41,8 +41,28 @@ function walk(node: unknown, visit: (node: Node) => void): void {
   for (const [key, value] of Object.entries(n)) if (key !== 'loc') walk(value, visit);
 }
 
-/** Problems in a template's own text: syntax, raw output, partial names. */
-export function checkTemplate(template: TemplateSource, allowRaw: readonly string[]): Finding[] {
+/** Names of the inline partials a template defines (`{{#*inline "name"}}`), which `{{> name}}` may use. */
+function inlinePartials(ast: unknown): Set<string> {
+  const names = new Set<string>();
+  walk(ast, (node) => {
+    const path = node.path as { original?: unknown } | undefined;
+    const [name] = (node.params as { value?: unknown }[] | undefined) ?? [];
+    if (node.type === 'DecoratorBlock' && path?.original === 'inline' && typeof name?.value === 'string')
+      names.add(name.value);
+  });
+  return names;
+}
+
+/**
+ * Problems in a template's own text: syntax, raw output, partial names, and — given the names of the
+ * partials there are — partials it includes that do not exist (`{{#> name}}…{{/name}}` has a fallback and
+ * may name one that does not).
+ */
+export function checkTemplate(
+  template: TemplateSource,
+  allowRaw: readonly string[],
+  partials?: readonly string[],
+): Finding[] {
   let ast: unknown;
   try {
     ast = Handlebars.parse(template.source);
@@ -61,6 +81,7 @@ export function checkTemplate(template: TemplateSource, allowRaw: readonly strin
     ];
   }
   const out: Finding[] = [];
+  const known = partials && new Set([...partials, ...inlinePartials(ast)]);
   walk(ast, (node) => {
     if (node.type === 'MustacheStatement' && node.escaped === false) {
       const field = (node.path as { original?: string } | undefined)?.original ?? '';
@@ -85,6 +106,15 @@ export function checkTemplate(template: TemplateSource, allowRaw: readonly strin
           args: { name },
           range: at(node),
         });
+      else if (known && node.type === 'PartialStatement' && !known.has(name))
+        out.push({
+          code: 'guide/partial-missing',
+          severity: 'error',
+          file: template.file,
+          path: '',
+          args: { name },
+          range: at(node),
+        });
     }
   });
   return out;
@@ -102,7 +132,24 @@ function pathEndingIn(source: string, part: string): { original: string; line: n
   return found;
 }
 
-export type Rendered = { text: string } | { missing: MissingField };
+/** Where a template includes the partial `name` (the first place), if it does. */
+function partialAt(source: string, name: string): { line: number; column: number } | undefined {
+  let found: { line: number; column: number } | undefined;
+  walk(Handlebars.parse(source), (node) => {
+    if (found || node.type !== 'PartialStatement') return;
+    if ((node.name as { original?: string } | undefined)?.original === name) found = (at(node) as Range).start;
+  });
+  return found;
+}
+
+export interface MissingPartial {
+  name: string;
+  template: string;
+  line: number;
+  column: number;
+}
+
+export type Rendered = { text: string } | { missing: MissingField } | { missingPartial: MissingPartial };
 
 /** Compiles a template set; `render` returns the text, or the first field the view lacks and where. */
 export function createRenderer(set: TemplateSet): (name: string, view: unknown) => Rendered {
@@ -138,10 +185,18 @@ export function createRenderer(set: TemplateSet): (name: string, view: unknown) 
       const field = /^"([^"]+)" not defined/.exec(e.message)?.[1];
       if (field !== undefined)
         return { missing: { field, template, line: e.lineNumber ?? 1, column: (e.column ?? 0) + 1 } };
+      const sources = [...Object.values(set.templates), ...Object.values(set.partials)];
+      // A partial the checks let through (an inline one out of scope): located where the template names it.
+      const partial = /^The partial (.+) could not be found/.exec(e.message)?.[1];
+      if (partial !== undefined) {
+        const source = sources.find((t) => t.file === template);
+        const where = (source && partialAt(source.source, partial)) ?? { line: 1, column: 1 };
+        return { missingPartial: { name: partial, template, ...where } };
+      }
       // A path into text (`agency.name` where agency is text) fails in Handlebars' own lookup, which names
       // only the last part and no position: find the path in the template's source.
       const part = /^Cannot use 'in' operator to search for '([^']+)'/.exec(e.message)?.[1];
-      const source = [...Object.values(set.templates), ...Object.values(set.partials)].find((t) => t.file === template);
+      const source = sources.find((t) => t.file === template);
       const path = part === undefined || !source ? undefined : pathEndingIn(source.source, part);
       if (path === undefined) throw error;
       return { missing: { field: path.original, template, line: path.line, column: path.column } };

@@ -4,7 +4,10 @@
  * templates run in strict mode: a field a template names that the view does not have is an error, not
  * a blank in a citizen's guide.
  */
+import { showControlsDeep } from '../control-chars.js';
 import type { CatalogMeta, ImplementationItem } from '../model.js';
+import { safeHref } from './href.js';
+import { safeName } from './names.js';
 import {
   feePhrase,
   limitPhrase,
@@ -17,7 +20,10 @@ import {
 } from './phrasing.js';
 
 export interface GuideView {
-  /** Output page name (without extension): the implementation code, else the basic code. */
+  /**
+   * Output page name (without extension): the implementation code, else the basic code, when that is a
+   * plain file name; else a safe name made from it (see names.ts), so no code can name a path.
+   */
   slug: string;
   file: string;
   catalog: { name: string; region: string | null };
@@ -40,7 +46,10 @@ export interface GuideView {
     source: string;
     eLicence: string | null;
     blankForm: string | null;
+    /** `blankForm` when it may be linked (http, https or relative), else null: see href.ts. */
+    blankFormHref: string | null;
     sample: string | null;
+    sampleHref: string | null;
     instructions: string | null;
   }[];
   process: { index: number; name: string; description: string | null; timeLimit: string | null }[];
@@ -51,10 +60,19 @@ export interface GuideView {
   fee: string;
   feeItems: { name: string; standard: string; basis: string | null; reductions: string | null }[];
   onlinePayment: string;
-  results: { name: string; type: string; sample: string | null }[];
+  results: { name: string; type: string; sample: string | null; sampleHref: string | null }[];
   place: string | null;
   hours: string | null;
-  online: { depth: string; url: string | null; mobileUrl: string | null; appointment: string; delivery: string };
+  /** `url` and `mobileUrl` are the text as given; `href` and `mobileHref` the same when they may be linked, else null. */
+  online: {
+    depth: string;
+    url: string | null;
+    href: string | null;
+    mobileUrl: string | null;
+    mobileHref: string | null;
+    appointment: string;
+    delivery: string;
+  };
   visits: string;
   visitReason: string | null;
   consultation: string | null;
@@ -66,9 +84,15 @@ export interface GuideView {
 
 const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
 
-/** JSON inside a <script> element must not be able to close it. */
+/**
+ * JSON inside a <script> element must not be able to close it; DEL and the C1 controls (which
+ * JSON.stringify leaves raw) and the line separators are written as escapes too.
+ */
 function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+  return JSON.stringify(value).replace(
+    /[<>&\u007f-\u009f\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 function contact(value: { phone: string; address?: string; url?: string } | undefined): string | null {
@@ -89,7 +113,7 @@ export function governmentService(item: ImplementationItem, regionName: string |
     audience: item.serviceObjects.map((name) => ({ '@type': 'Audience', audienceType: name })),
     ...(item.results?.length ? { serviceOutput: item.results.map((r) => ({ '@type': 'Thing', name: r.name })) } : {}),
     availableChannel: [
-      ...(item.online.url ? [{ '@type': 'ServiceChannel', serviceUrl: item.online.url }] : []),
+      ...(safeHref(item.online.url) ? [{ '@type': 'ServiceChannel', serviceUrl: item.online.url }] : []),
       ...(item.place ? [{ '@type': 'ServiceChannel', serviceLocation: { '@type': 'Place', name: item.place } }] : []),
     ],
   };
@@ -102,8 +126,10 @@ export function guideView(
   regionName: string | null,
 ): GuideView {
   const fullyOnline = item.online.depth === 4;
-  return {
-    slug: item.code ?? item.basicCode,
+  // Catalogue text is shown, never obeyed: control characters become visible (`\x1b`), so a guide printed
+  // to a terminal cannot drive it. The JSON-LD is escaped JSON already.
+  const view: Omit<GuideView, 'jsonLd'> = showControlsDeep({
+    slug: safeName(item.code ?? item.basicCode),
     file,
     catalog: { name: meta.name, region: regionName },
     code: orNull(item.code),
@@ -125,7 +151,9 @@ export function guideView(
       source: m.issuer ? `${m.source}（${m.issuer}）` : m.source,
       eLicence: m.eLicence ? '可通过电子证照免于提交' : null,
       blankForm: orNull(m.blankForm),
+      blankFormHref: safeHref(m.blankForm),
       sample: orNull(m.sample),
+      sampleHref: safeHref(m.sample),
       instructions: orNull(m.instructions),
     })),
     process: (item.process ?? []).map((s, i) => ({
@@ -146,13 +174,20 @@ export function guideView(
       reductions: orNull(f.reductions),
     })),
     onlinePayment: yesNo(item.fee.onlinePayment),
-    results: (item.results ?? []).map((r) => ({ name: r.name, type: r.type, sample: orNull(r.sample) })),
+    results: (item.results ?? []).map((r) => ({
+      name: r.name,
+      type: r.type,
+      sample: orNull(r.sample),
+      sampleHref: safeHref(r.sample),
+    })),
     place: orNull(item.place),
     hours: orNull(item.hours),
     online: {
       depth: onlineDepthPhrase(item.online.depth),
       url: orNull(item.online.url),
+      href: safeHref(item.online.url),
       mobileUrl: orNull(item.online.mobileUrl),
+      mobileHref: safeHref(item.online.mobileUrl),
       appointment: yesNo(item.online.appointment),
       delivery: yesNo(item.online.delivery),
     },
@@ -161,6 +196,6 @@ export function guideView(
     consultation: contact(item.contacts?.consultation),
     complaint: contact(item.contacts?.complaint),
     faq: item.faq ?? [],
-    jsonLd: scriptSafeJson(governmentService(item, regionName)),
-  };
+  });
+  return { ...view, jsonLd: scriptSafeJson(governmentService(item, regionName)) };
 }

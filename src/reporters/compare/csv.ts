@@ -1,11 +1,12 @@
 /** `tongban compare --format csv`: items as rows, regions as columns, each cell the deviating elements. */
 import type { CompareResult } from '../../app/compare.js';
 import type { Reporter } from '../reporter.js';
+import { visibleControls } from '../shared/safe-text.js';
 import { uiText } from '../../i18n/index.js';
 import { excelCsv } from '../shared/csv.js';
 import { elementLabel } from '../shared/values.js';
 
-export const csv: Reporter<CompareResult> = (result, { lang }) => {
+export const csv: Reporter<CompareResult> = visibleControls((result, { lang }) => {
   const header = [
     uiText(lang, 'csv.basic code'),
     uiText(lang, 'csv.name'),
@@ -26,4 +27,4 @@ export const csv: Reporter<CompareResult> = (result, { lang }) => {
     }),
   ]);
   return excelCsv([header, ...rows]);
-};
+});

@@ -1,13 +1,14 @@
 /** `tongban compare --format html`: the consistency matrix, regions as columns, deviations highlighted. */
 import type { CompareResult } from '../../app/compare.js';
 import type { Reporter } from '../reporter.js';
+import { visibleControls } from '../shared/safe-text.js';
 import { uiText } from '../../i18n/index.js';
 import { escapeHtml as e, page } from '../shared/html.js';
 import { elementLabel, showValue } from '../shared/values.js';
 
 const percent = (score: number) => `${Math.round(score * 100)}%`;
 
-export const html: Reporter<CompareResult> = (result, { lang }) => {
+export const html: Reporter<CompareResult> = visibleControls((result, { lang }) => {
   const head = `<tr><th>${e(uiText(lang, 'csv.basic code'))}</th><th>${e(uiText(lang, 'csv.name'))}</th><th>${e(uiText(lang, 'compare.score'))}</th>${result.regions.map((r) => `<th>${e(r)}</th>`).join('')}</tr>`;
   const rows = result.rows
     .map((row) => {
@@ -33,4 +34,4 @@ export const html: Reporter<CompareResult> = (result, { lang }) => {
     `<h2>${e(uiText(lang, 'compare.by-element'))}</h2><ul>${elementScores}</ul>`,
   ].join('\n');
   return page(uiText(lang, 'compare.heading'), body, lang);
-};
+});

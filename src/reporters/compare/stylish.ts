@@ -1,6 +1,7 @@
 /** `tongban compare` for the terminal: scores per region and element, then each item's deviations. */
 import type { CompareResult } from '../../app/compare.js';
 import type { Reporter } from '../reporter.js';
+import { visibleControls } from '../shared/safe-text.js';
 import { Chalk } from 'chalk';
 import stringWidth from 'string-width';
 import { uiText } from '../../i18n/index.js';
@@ -8,7 +9,7 @@ import { elementLabel, showValue } from '../shared/values.js';
 
 const percent = (score: number) => `${Math.round(score * 100)}%`;
 
-export const stylish: Reporter<CompareResult> = (result, { lang, color }) => {
+export const stylish: Reporter<CompareResult> = visibleControls((result, { lang, color }) => {
   const chalk = new Chalk({ level: color ? 1 : 0 });
   const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - stringWidth(text)));
   const lines = [
@@ -47,4 +48,4 @@ export const stylish: Reporter<CompareResult> = (result, { lang, color }) => {
     }
   }
   return lines.join('\n') + '\n';
-};
+});

@@ -1,11 +1,12 @@
 /** `tongban diff --format csv`: one row per element change or list entry, for a spreadsheet. */
 import type { DiffResult } from '../../app/diff.js';
 import type { Reporter } from '../reporter.js';
+import { visibleControls } from '../shared/safe-text.js';
 import { uiText } from '../../i18n/index.js';
 import { excelCsv } from '../shared/csv.js';
 import { elementLabel, entryName, showValue } from '../shared/values.js';
 
-export const csv: Reporter<DiffResult> = (result, { lang }) => {
+export const csv: Reporter<DiffResult> = visibleControls((result, { lang }) => {
   const rows: string[][] = [
     (['basic code', 'name', 'element', 'standard', 'change', 'before', 'after'] as const).map((h) =>
       uiText(lang, `csv.${h}`),
@@ -49,4 +50,4 @@ export const csv: Reporter<DiffResult> = (result, { lang }) => {
       item.file,
     ]);
   return excelCsv(rows);
-};
+});

@@ -1,11 +1,12 @@
 /** `tongban diff --format html`: a self-contained report page. */
 import type { DiffResult } from '../../app/diff.js';
 import type { Reporter } from '../reporter.js';
+import { visibleControls } from '../shared/safe-text.js';
 import { uiText } from '../../i18n/index.js';
 import { changeLines, diffSummary } from './change-lines.js';
 import { escapeHtml as e, page } from '../shared/html.js';
 
-export const html: Reporter<DiffResult> = (result, { lang }) => {
+export const html: Reporter<DiffResult> = visibleControls((result, { lang }) => {
   const rows = result.pairs
     .filter((p) => p.changes.length)
     .map((p) => {
@@ -31,4 +32,4 @@ export const html: Reporter<DiffResult> = (result, { lang }) => {
       : '',
   ].join('\n');
   return page(`${result.left.label} ↔ ${result.right.label}`, body, lang);
-};
+});

@@ -1,11 +1,12 @@
 /** `tongban diff` for the terminal: changed items with their element changes, then one-sided items. */
 import type { DiffResult } from '../../app/diff.js';
 import type { Reporter } from '../reporter.js';
+import { visibleControls } from '../shared/safe-text.js';
 import { Chalk } from 'chalk';
 import { uiText } from '../../i18n/index.js';
 import { changeLines, diffSummary } from './change-lines.js';
 
-export const stylish: Reporter<DiffResult> = (result, { lang, color }) => {
+export const stylish: Reporter<DiffResult> = visibleControls((result, { lang, color }) => {
   const chalk = new Chalk({ level: color ? 1 : 0 });
   const lines = [chalk.bold(`${result.left.label}  ↔  ${result.right.label}`), ''];
   for (const pair of result.pairs.filter((p) => p.changes.length)) {
@@ -34,4 +35,4 @@ export const stylish: Reporter<DiffResult> = (result, { lang, color }) => {
     lines.push(chalk.yellow(uiText(lang, 'diff.duplicate', { key: d.key, files: d.files.join('、') })));
   lines.push(diffSummary(result, lang));
   return lines.join('\n') + '\n';
-};
+});

@@ -2,9 +2,10 @@
 import type { ImportResult } from '../../app/import-items.js';
 import { uiText } from '../../i18n/index.js';
 import type { Reporter } from '../reporter.js';
+import { visibleControls } from '../shared/safe-text.js';
 import { stylish as validationStylish } from '../validate/stylish.js';
 
-export const stylish: Reporter<ImportResult> = (result, context) => {
+export const stylish: Reporter<ImportResult> = visibleControls((result, context) => {
   const lines = result.updated.map((u) => `~ ${u.file}: ${u.fields.join(', ')}`);
   lines.push(
     uiText(context.lang, 'import.summary', {
@@ -17,4 +18,4 @@ export const stylish: Reporter<ImportResult> = (result, context) => {
   );
   const text = lines.join('\n') + '\n';
   return result.validation ? text + validationStylish(result.validation, context) : text;
-};
+});

@@ -37,13 +37,16 @@ export function diagnosticJson({ code, severity, message, file, path, range, arg
   };
 }
 
+/**
+ * `value` as JSON text, two-space indented. JSON.stringify escapes C0 controls (and lone surrogates) but
+ * leaves DEL and the C1 controls raw — U+009B is a terminal's CSI — so they are written as `\u00XX` too:
+ * the same JSON value, nothing a terminal obeys when the report is printed.
+ */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
+}
+
 /** A report as JSON text: `{ report, version, tool, ...body }`, two-space indented. */
 export function reportJson(report: ReportName, toolVersion: string, body: Record<string, unknown>): string {
-  return (
-    JSON.stringify(
-      { report, version: REPORT_VERSION, tool: { name: 'tongban', version: toolVersion }, ...body },
-      null,
-      2,
-    ) + '\n'
-  );
+  return jsonText({ report, version: REPORT_VERSION, tool: { name: 'tongban', version: toolVersion }, ...body }) + '\n';
 }

@@ -2,10 +2,11 @@
 import type { StatsResult } from '../../app/stats.js';
 import { uiText } from '../../i18n/index.js';
 import type { Reporter } from '../reporter.js';
+import { visibleControls } from '../shared/safe-text.js';
 import { excelCsv } from '../shared/csv.js';
 import { MEASURES, measureLabel } from './labels.js';
 
-export const csv: Reporter<StatsResult> = (result, { lang }) => {
+export const csv: Reporter<StatsResult> = visibleControls((result, { lang }) => {
   const header = [
     uiText(lang, 'stats.catalog'),
     uiText(lang, 'stats.level'),
@@ -27,4 +28,4 @@ export const csv: Reporter<StatsResult> = (result, { lang }) => {
     ]),
   ];
   return excelCsv([header, ...rows]);
-};
+});

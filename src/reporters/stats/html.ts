@@ -1,6 +1,7 @@
 /** `tongban stats --format html`: a bar chart per measure (inline SVG, no network), targets marked. */
 import type { StatsResult } from '../../app/stats.js';
 import type { Reporter } from '../reporter.js';
+import { visibleControls } from '../shared/safe-text.js';
 import { uiText, type Lang } from '../../i18n/index.js';
 import { escapeHtml as e, page } from '../shared/html.js';
 import { MEASURES, measureLabel, showMeasure } from './labels.js';
@@ -31,7 +32,7 @@ function chart(result: StatsResult, lang: Lang, measure: (typeof MEASURES)[numbe
   return `<figure><figcaption>${e(measureLabel(lang, measure))}</figcaption><svg role="img" aria-label="${e(measureLabel(lang, measure))}" width="${LABEL + WIDTH + 80}" height="${height}" viewBox="0 0 ${LABEL + WIDTH + 80} ${height}">${bars}</svg></figure>`;
 }
 
-export const html: Reporter<StatsResult> = (result, { lang }) => {
+export const html: Reporter<StatsResult> = visibleControls((result, { lang }) => {
   const missed = result.catalogs.flatMap((c) =>
     c.targets
       .filter((t) => !t.met)
@@ -47,4 +48,4 @@ export const html: Reporter<StatsResult> = (result, { lang }) => {
     ...MEASURES.map((m) => chart(result, lang, m)),
   ].join('\n');
   return page(uiText(lang, 'stats.heading'), body, lang);
-};
+});

@@ -1,12 +1,13 @@
 /** `tongban stats` for the terminal: a table of measures (catalogs as columns), then missed targets. */
 import type { StatsResult } from '../../app/stats.js';
 import type { Reporter } from '../reporter.js';
+import { visibleControls } from '../shared/safe-text.js';
 import { Chalk } from 'chalk';
 import stringWidth from 'string-width';
 import { uiText } from '../../i18n/index.js';
 import { MEASURES, measureLabel, showMeasure } from './labels.js';
 
-export const stylish: Reporter<StatsResult> = (result, { lang, color }) => {
+export const stylish: Reporter<StatsResult> = visibleControls((result, { lang, color }) => {
   const chalk = new Chalk({ level: color ? 1 : 0 });
   const columns = [
     ...result.catalogs.map((c) => ({ title: c.label, measures: c.measures })),
@@ -42,4 +43,4 @@ export const stylish: Reporter<StatsResult> = (result, { lang, color }) => {
     }
   }
   return lines.join('\n') + '\n';
-};
+});

@@ -5,6 +5,7 @@
 import type { Severity } from '../../core/diagnostic.js';
 import type { ValidationReport } from '../../core/validation-report.js';
 import type { Reporter } from '../reporter.js';
+import { visibleControls } from '../shared/safe-text.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -17,7 +18,7 @@ function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export const github: Reporter<ValidationReport> = (report) =>
+export const github: Reporter<ValidationReport> = visibleControls((report) =>
   report.diagnostics
     .map((d) => {
       const props = [`file=${escapeProperty(d.file)}`];
@@ -32,4 +33,5 @@ export const github: Reporter<ValidationReport> = (report) =>
       props.push(`title=${escapeProperty(`tongban ${d.code}`)}`);
       return `::${COMMAND[d.severity]} ${props.join(',')}::${escapeData(d.message)}\n`;
     })
-    .join('');
+    .join(''),
+);

@@ -9,6 +9,7 @@ import { fingerprint } from '../../core/fingerprint.js';
 import { describeCode } from '../../i18n/index.js';
 import type { ValidationReport } from '../../core/validation-report.js';
 import type { Reporter } from '../reporter.js';
+import { jsonText } from '../shared/json.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -64,5 +65,5 @@ export const sarif: Reporter<ValidationReport> = (report, { lang, version }) => 
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  return jsonText(log) + '\n';
 };

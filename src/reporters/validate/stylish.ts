@@ -8,6 +8,7 @@ import { positionOf, type Diagnostic, type Severity } from '../../core/diagnosti
 import { uiText } from '../../i18n/index.js';
 import type { ValidationReport } from '../../core/validation-report.js';
 import type { Reporter } from '../reporter.js';
+import { visibleControls } from '../shared/safe-text.js';
 import { summarise } from './summary.js';
 
 function padEnd(text: string, width: number): string {
@@ -32,7 +33,7 @@ function groupByFile(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic
   return groups;
 }
 
-export const stylish: Reporter<ValidationReport> = (report, { lang, color }) => {
+export const stylish: Reporter<ValidationReport> = visibleControls((report, { lang, color }) => {
   const chalk = new Chalk({ level: color ? 1 : 0 });
   const lines: string[] = [];
   for (const [file, group] of groupByFile(report.diagnostics)) {
@@ -75,4 +76,4 @@ export const stylish: Reporter<ValidationReport> = (report, { lang, color }) => 
       );
   }
   return lines.join('\n') + '\n';
-};
+});
