@@ -4,7 +4,7 @@
  * differ by region ("vary": agency, address, phone, promised limit within the statutory one…).
  */
 import type { Basis, ImplementationItem, Material, ProcessStep, TimeLimit } from '../model.js';
-import type { ListShape } from './list-diff.js';
+import { entriesOf, entryKey, type ListShape } from './list-diff.js';
 import { normaliseText } from './similarity.js';
 
 export type ElementName =
@@ -80,9 +80,20 @@ export function isListElement(name: ElementName): name is ListElement {
   return name in LIST_SHAPES;
 }
 
-function limit(value: TimeLimit | undefined): string | undefined {
-  return value === undefined ? undefined : value.value === 0 ? '即办' : `${value.value}${value.unit}`;
+/**
+ * Items are compared as their files hold them, before or without the schema, so every value may have any
+ * shape: a time limit written as text, materials as a list of names or a single one. These read them.
+ */
+function limit(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object') return String(value);
+  const { value: amount, unit } = value as Partial<TimeLimit>;
+  if (typeof amount !== 'number') return JSON.stringify(value);
+  return amount === 0 ? '即办' : `${amount}${unit ?? ''}`;
 }
+
+const record = (value: unknown): Record<string, unknown> | undefined =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 
 /** The raw value of an element, as shown in reports. */
 export function elementValue(item: AnyItem, element: ElementName): unknown {
@@ -92,19 +103,24 @@ export function elementValue(item: AnyItem, element: ElementName): unknown {
     case 'promisedLimit':
       return limit(item.promisedLimit);
     case 'onlineDepth':
-      return item.online?.depth;
-    case 'fee':
-      return item.fee === undefined
-        ? undefined
-        : item.fee.charged
-          ? (item.fee.items ?? []).map((f) => `${f.name}：${f.standard}`)
-          : '不收费';
+      return record(item.online)?.depth ?? (item.online === undefined ? undefined : item.online);
+    case 'fee': {
+      const fee = record(item.fee);
+      if (!fee) return item.fee;
+      return fee.charged
+        ? entriesOf(fee.items).map((f) =>
+            record(f) ? `${String(record(f)?.name)}：${String(record(f)?.standard)}` : String(f),
+          )
+        : '不收费';
+    }
     case 'agency':
-      return item.agency?.name;
-    case 'contacts':
-      return item.contacts === undefined
-        ? undefined
-        : [item.contacts.consultation?.phone, item.contacts.complaint?.phone].filter(Boolean).join(' / ');
+      return record(item.agency)?.name ?? item.agency;
+    case 'contacts': {
+      const contacts = record(item.contacts);
+      if (!contacts) return item.contacts;
+      const phone = (channel: unknown) => record(channel)?.phone ?? channel;
+      return [phone(contacts.consultation), phone(contacts.complaint)].filter(Boolean).map(String).join(' / ');
+    }
     default:
       return (item as Record<string, unknown>)[element];
   }
@@ -119,7 +135,11 @@ export function comparable(item: AnyItem, element: ElementName): string {
   if (value === undefined) return '∅';
   if (isListElement(element)) {
     const shape = LIST_SHAPES[element] as ListShape<unknown>;
-    return JSON.stringify(((value as unknown[]) ?? []).map((entry) => normaliseText(shape.key(entry))).sort());
+    return JSON.stringify(
+      entriesOf(value)
+        .map((entry) => normaliseText(entryKey(shape, entry)))
+        .sort(),
+    );
   }
   if (Array.isArray(value)) return JSON.stringify(value.map((v) => normaliseText(String(v))).sort());
   return typeof value === 'string' ? normaliseText(value) : JSON.stringify(value);

@@ -1,6 +1,6 @@
 /** The differences between two versions of one item, element by element, sorted into findings and variations. */
 import type { ImplementationItem } from '../model.js';
-import { diffLists, type ListEntryChange } from './list-diff.js';
+import { diffLists, entriesOf, type ListEntryChange, type ListShape } from './list-diff.js';
 import {
   comparable,
   elementValue,
@@ -35,7 +35,7 @@ export function diffItem(
     const b = elementValue(before, element);
     const a = elementValue(after, element);
     if (isListElement(element)) {
-      const entries = diffLists((b as unknown[]) ?? [], (a as unknown[]) ?? [], LIST_SHAPES[element] as never);
+      const entries = diffLists(entriesOf(b), entriesOf(a), LIST_SHAPES[element] as ListShape<unknown>);
       // A list whose only change is order agrees in content; order is shown, but only for lists where it
       // matters (steps), it is a difference.
       const meaningful = entries.filter((e) => e.kind !== 'moved' || element === 'process');

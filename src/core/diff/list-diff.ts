@@ -21,6 +21,21 @@ export interface ListShape<T> {
   attributes?: readonly (keyof T & string)[];
 }
 
+/** A list element's entries: a lone value is a one-entry list, nothing an empty one. */
+export function entriesOf(value: unknown): unknown[] {
+  return value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
+}
+
+/** What names a list entry of any shape: text is its own name, an object its shape's key, else its JSON. */
+export function entryKey(shape: ListShape<unknown>, entry: unknown): string {
+  if (typeof entry === 'string') return entry;
+  if (typeof entry === 'object' && entry !== null && !Array.isArray(entry)) {
+    const key = shape.key(entry);
+    if (typeof key === 'string' && !key.startsWith('undefined')) return key;
+  }
+  return JSON.stringify(entry) ?? String(entry);
+}
+
 const RENAME_THRESHOLD = 0.5;
 
 /** Indices (into `sequence`) of a longest strictly increasing subsequence. */
@@ -49,7 +64,7 @@ function same(a: unknown, b: unknown): boolean {
 
 export function diffLists<T>(before: readonly T[], after: readonly T[], shape: ListShape<T>): ListEntryChange<T>[] {
   const changes: ListEntryChange<T>[] = [];
-  const keyOf = (entry: T) => normaliseText(shape.key(entry));
+  const keyOf = (entry: T) => normaliseText(entryKey(shape as ListShape<unknown>, entry));
   const afterByKey = new Map<string, number[]>();
   after.forEach((entry, index) => afterByKey.set(keyOf(entry), [...(afterByKey.get(keyOf(entry)) ?? []), index]));
   const pairs: { b: number; a: number; score?: number }[] = [];
@@ -65,7 +80,10 @@ export function diffLists<T>(before: readonly T[], after: readonly T[], shape: L
   for (const pair of bestMatches(
     unmatchedBefore,
     unmatchedAfter,
-    { left: (i) => shape.key(before[i] as T), right: (i) => shape.key(after[i] as T) },
+    {
+      left: (i) => entryKey(shape as ListShape<unknown>, before[i]),
+      right: (i) => entryKey(shape as ListShape<unknown>, after[i]),
+    },
     RENAME_THRESHOLD,
   )) {
     pairs.push({ b: pair.left, a: pair.right, score: pair.score });
@@ -77,9 +95,12 @@ export function diffLists<T>(before: readonly T[], after: readonly T[], shape: L
   pairs.forEach((pair, position) => {
     const b = before[pair.b] as T;
     const a = after[pair.a] as T;
+    // Entries of any shape: an attribute of text or of nothing is absent.
+    const field = (entry: T, name: keyof T & string) =>
+      typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>)[name] : undefined;
     const attributes = (shape.attributes ?? [])
-      .filter((name) => !same(b[name], a[name]))
-      .map((name) => ({ name, before: b[name], after: a[name] }));
+      .filter((name) => !same(field(b, name), field(a, name)))
+      .map((name) => ({ name, before: field(b, name), after: field(a, name) }));
     if (pair.score !== undefined)
       changes.push({
         kind: 'renamed',
