@@ -65,6 +65,7 @@ export const ui = {
     'diff.vary': '可变',
     'diff.summary':
       '匹配 {pairs} 个事项，其中 {changed} 个有差异；标准要素差异 {findings} 处；仅左侧 {left} 个、仅右侧 {right} 个；疑似同一事项 {proposals} 对',
+    'report.left-out': '{count} 个事项文件无法读取或被略过（见上方标准错误输出），未计入本报告',
     'diff.only': '仅在 {side} 中',
     'diff.proposals': '疑似同一事项（编码不同、名称相近）',
     'diff.duplicate': '同一编码 {key} 出现多次：{files}',
@@ -211,6 +212,8 @@ export const ui = {
     'diff.vary': 'may vary',
     'diff.summary':
       '{pairs} items matched, {changed} with differences; {findings} findings in standard elements; {left} only left, {right} only right; {proposals} likely the same item',
+    'report.left-out':
+      '{count} item file(s) could not be read or were left out (listed on stderr); they are not in this report',
     'diff.only': 'only in {side}',
     'diff.proposals': 'likely the same item (different code, similar name)',
     'diff.duplicate': 'code {key} appears more than once: {files}',

@@ -69,7 +69,7 @@ function readJson<T>(file: string): T | undefined {
 function tryWrite(file: string, value: unknown): void {
   try {
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileAtomic(file, JSON.stringify(value));
+    writeFileAtomic(file, JSON.stringify(value), { durable: false });
   } catch {
     // A cache that cannot be written only costs speed next time.
   }

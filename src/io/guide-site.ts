@@ -82,7 +82,7 @@ export class GuideSite {
   write(page: string, text: string): void {
     const file = this.fileOf(page);
     if (file === undefined || !this.reallyInside(file)) throw new UsageError('usage/guide-outside', { path: page });
-    writeFileAtomic(file, text);
+    writeFileAtomic(file, text, { durable: false });
   }
 
   /** Deletes a page: only a file (or a link, not what it points to) really inside the folder. Whether it did. */

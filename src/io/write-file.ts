@@ -1,7 +1,8 @@
 /**
  * The one way tongban writes a file. Readers see the old content or the new, never half of it: the text
  * goes to a temporary file in the target's own folder, is flushed to disk, and is renamed over the target
- * (the folder is flushed too, so the rename survives a power cut). It never writes through a symbolic
+ * (the folder is flushed too, so the rename survives a power cut; outputs that are simply made again skip
+ * the flushing). It never writes through a symbolic
  * link and never replaces what is not a regular file: a character device such as /dev/null or
  * /dev/stdout is simply written to; a folder, a FIFO, a socket or a link is refused with a usage error. A
  * replaced file keeps its permissions. The temporary file is removed on every way out (io/cleanup.ts).
@@ -54,8 +55,19 @@ function failure(file: string, error: unknown): UsageError {
   return new UsageError('usage/cannot-write', { path: file, reason: code });
 }
 
-/** Writes `content` to `file`; errors name it as `shown` (the path as the user gave it). */
-export function writeFileAtomic(file: string, content: string, shown: string = file): void {
+export interface WriteOptions {
+  /** How errors name the file: the path as the user gave it (default: `file`). */
+  shown?: string;
+  /**
+   * Flush to disk before and after the rename (default). Outputs that can simply be made again (guide
+   * pages, the validation cache) skip it: still atomic, ~20× faster, at worst remade after a power cut.
+   */
+  durable?: boolean;
+}
+
+/** Writes `content` to `file`, replacing it atomically. */
+export function writeFileAtomic(file: string, content: string, options: WriteOptions | string = {}): void {
+  const { shown = file, durable = true } = typeof options === 'string' ? { shown: options } : options;
   const target = path.resolve(file);
   const stats = existing(target, shown);
   if (stats?.isSymbolicLink()) throw new UsageError('usage/write-link', { path: shown });
@@ -79,13 +91,13 @@ export function writeFileAtomic(file: string, content: string, shown: string = f
     fd = openSync(temp, 'wx', stats ? stats.mode & 0o7777 : 0o666);
     track(temp);
     writeSync(fd, content);
-    fsyncSync(fd);
+    if (durable) fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
     faultPoint('before-rename');
     renameSync(temp, target);
     release(temp);
-    fsyncFolder(dir);
+    if (durable) fsyncFolder(dir);
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
     rmSync(temp, { force: true });

@@ -1,6 +1,6 @@
 /** The built binary as users and CI run it (`npm run build` first; npm test does): a real process's exit code and streams. */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
@@ -33,5 +33,21 @@ describe('bin/tongban.js', () => {
 
   it('exits 1 on findings', () => {
     expect(binary(['code', 'explain', '0001000O1000']).code).toBe(1);
+  });
+
+  it('a full disk on stdout (/dev/full) is one line on stderr and exit 2, not a stack trace', () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const result = spawnSync(process.execPath, [BIN, 'validate', 'catalogs', '-f', 'json'], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? '', LANG: 'C' },
+        stdio: ['ignore', full, 'pipe'],
+        encoding: 'utf8',
+      });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe('error: cannot write to standard output (ENOSPC)\n');
+    } finally {
+      closeSync(full);
+    }
   });
 });

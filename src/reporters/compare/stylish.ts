@@ -47,5 +47,6 @@ export const stylish: Reporter<CompareResult> = visibleControls((result, { lang,
       );
     }
   }
+  if (result.problems.length) lines.push(chalk.red(uiText(lang, 'report.left-out', { count: result.problems.length })));
   return lines.join('\n') + '\n';
 });

@@ -34,5 +34,6 @@ export const stylish: Reporter<DiffResult> = visibleControls((result, { lang, co
   for (const d of result.duplicates)
     lines.push(chalk.yellow(uiText(lang, 'diff.duplicate', { key: d.key, files: d.files.join('、') })));
   lines.push(diffSummary(result, lang));
+  if (result.problems.length) lines.push(chalk.red(uiText(lang, 'report.left-out', { count: result.problems.length })));
   return lines.join('\n') + '\n';
 });

@@ -42,5 +42,6 @@ export const stylish: Reporter<StatsResult> = visibleControls((result, { lang, c
       lines.push(t.met ? chalk.green(text) : chalk.red(text));
     }
   }
+  if (result.problems.length) lines.push(chalk.red(uiText(lang, 'report.left-out', { count: result.problems.length })));
   return lines.join('\n') + '\n';
 });
