@@ -43,6 +43,10 @@ export { exportItems } from './app/export-items.js';
 export type { ExportOptions, ExportResult, ExportRecord } from './app/export-items.js';
 export { stats } from './app/stats.js';
 export type { StatsOptions, StatsResult, CatalogStats } from './app/stats.js';
+export { showItem } from './app/show-item.js';
+export type { ShowOptions, ShowResult, ShownItem } from './app/show-item.js';
+export { initProject } from './app/init-project.js';
+export type { InitOptions, InitResult } from './app/init-project.js';
 
 export { REPORTERS, formatNames } from './reporters/index.js';
 export type { Reporter, ReportContext, ReporterRegistry } from './reporters/index.js';

@@ -62,7 +62,8 @@ describe("import … from 'tongban'", () => {
       diff: 7,
       diffMarkdown: true,
       compare: ['catalogs/shenzhen', 'catalogs/wuhou'],
-      guides: 10,
+      // Ten item pages and the list's one 一件事 page.
+      guides: 11,
       export: 10,
       import: 10,
       stats: 4,

@@ -54,13 +54,14 @@ describe('code explain', () => {
       code: 'code/basic-segment',
       args: { value: '0001000O1000', segment: '主项序号', segmentValue: '000O1', position: 5, pattern: '[0-9]{5}' },
     });
+    // The same words validate uses: the segment, and for a check character which character and what it should be.
     expect(explainCode('11440232MB2D06811X4000117051000', national, regions).problem).toMatchObject({
-      code: 'uscc/check-char',
-      args: { expected: 'W' },
+      code: 'code/impl-agency-check',
+      args: { position: 18, expected: 'W', actual: 'X' },
     });
-    expect(explainCode('11440232MB2D06811W9000117051000', national, regions).problem).toEqual({
-      code: 'explain.level-unknown',
-      args: { value: '9' },
+    expect(explainCode('11440232MB2D06811W9000117051000', national, regions).problem).toMatchObject({
+      code: 'code/impl-segment',
+      args: { segment: '层级码', segmentValue: '9', position: 19 },
     });
     expect(explainCode('1234', national, regions).problem?.code).toBe('explain.length');
   });

@@ -178,8 +178,9 @@ describe('tongban compare', () => {
     expect(row.deviations.map((d) => [d.region, d.element])).toEqual([['c', 'materials']]);
     expect(row.reference.name).toEqual({ value: '食品经营许可', from: 'basic' });
     expect(row.reference.materials?.from).toBe('majority');
-    expect(result.regionScores).toEqual({ a: 1, b: 1, c: 0.889 });
-    expect(result.elementScores.materials).toBe(0.667);
+    // Shares are rounded down: only a unanimous one is 1.
+    expect(result.regionScores).toEqual({ a: 1, b: 1, c: 0.888 });
+    expect(result.elementScores.materials).toBe(0.666);
   });
 
   it('two regions that disagree have no majority: both deviate', async () => {

@@ -50,11 +50,20 @@ describe('tongban import', () => {
       [3, '法定办结时限', 'import/not-time-limit'],
       [4, '事项类型', 'import/not-in-code-list'],
     ]);
+    // A cell that cannot be read costs its element, not the row: every row is an item.
     expect(result.written).toEqual([
       'shenzhen/items/1144030009719080703000100001000.yaml',
+      'shenzhen/items/1144030009781603X93000100002000.yaml',
+      'shenzhen/items/11440300067862203L3000500002000.yaml',
       'shenzhen/items/11440300014834735L3002000003000.yaml',
     ]);
     const written = items(path.join(root, out));
+    expect(written['1144030009781603X93000100002000.yaml']).not.toHaveProperty('statutoryLimit');
+    expect(written['1144030009781603X93000100002000.yaml']).toMatchObject({ promisedLimit: { value: 5 } });
+    expect(written['11440300067862203L3000500002000.yaml']).not.toHaveProperty('type');
+    expect(written['11440300067862203L3000500002000.yaml']).toMatchObject({
+      conditions: ['具有本地户籍', '年满 80 周岁'],
+    });
     expect(written['1144030009719080703000100001000.yaml']).toMatchObject({
       levels: ['市级'],
       conditions: ['具有与经营的食品品种、数量相适应的经营场所', '有专职或者兼职的食品安全管理人员'],
@@ -83,7 +92,7 @@ describe('tongban import', () => {
       csv.replace(/"具有与经营的食品品种；数量相适应的经营场所/, '"具有与经营的食品品种、数量相适应的经营场所'),
     );
     const result = await importAt(root, { file, map: 'national', out });
-    expect(result.written).toHaveLength(2);
+    expect(result.written).toHaveLength(4);
   });
 
   it('JSON Lines: a line that is not JSON is reported at its row, the others imported; a broken JSON file is a usage error', async () => {

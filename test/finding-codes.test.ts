@@ -283,10 +283,42 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
-    name: 'an item a report leaves out because it fails the schema',
+    name: 'an item the code commands refuse because it fails the schema',
     triggers: ['item/invalid'],
     run: () =>
-      run(project({ 'impl/items/000100001000.yaml': IMPL_ITEM.replace('visits: 0\n', '') }), ['stats', 'impl']),
+      run(project({ 'impl/items/000100001000.yaml': IMPL_ITEM.replace('visits: 0\n', '') }), [
+        'code',
+        'assign',
+        'impl',
+        '--dry-run',
+      ]),
+  },
+  {
+    name: 'an element a report leaves out because its shape is wrong (the rest of the item is used)',
+    triggers: ['item/partial'],
+    run: () =>
+      run(project({ 'impl/items/000100001000.yaml': IMPL_ITEM.replace('visits: 0\n', 'visits: many\n') }), [
+        'stats',
+        'impl',
+      ]),
+  },
+  {
+    name: 'a bundle (一件事) a report leaves out because it fails its schema',
+    triggers: ['bundle/invalid'],
+    run: () => run(project({ 'impl/bundles/broken.yaml': 'id: broken\nname: 缺少成员的一件事\n' }), ['stats', 'impl']),
+  },
+  {
+    name: 'bundle rows (one per member) that disagree on the bundle',
+    triggers: ['import/bundle-mismatch'],
+    run: () =>
+      run(
+        project({
+          'rows.csv':
+            'id,name,code\nb,一件事,1144030009719080703000100001000\nb,另一个名称,1144030009719080703000100001000\n',
+          'map.yaml': 'kind: bundle\nfields:\n  id: id\n  name: name\n  member.code: code\n',
+        }),
+        ['import', 'rows.csv', '--map', 'map.yaml', '--out', 'impl', '-f', 'json'],
+      ),
   },
   {
     name: 'basic items that cannot be coded',
@@ -514,6 +546,50 @@ const SCENARIOS: Scenario[] = [
         'impl/items/copy.yaml': IMPL_ITEM,
       });
       return run(root, ['import', 'rows.jsonl', '--map', 'map.yaml', '--out', 'impl', '-f', 'json']);
+    },
+  },
+  {
+    name: 'a nested export with cells a mapping cannot read as asked',
+    triggers: ['import/not-phone', 'import/not-materials', 'import/material-element', 'import/no-records'],
+    async run() {
+      const mapping = [
+        'kind: implementation',
+        'records: { path: [departments, items] }',
+        'fields:',
+        '  code: bm',
+        '  name: mc',
+        '  contacts.consultation.phone: { column: dh, transform: phones }',
+        '  materials: { column: cl, transform: materials, fields: { name: n, necessity: b } }',
+        '',
+      ].join('\n');
+      const data = {
+        departments: [
+          {
+            items: [
+              { bm: 'C1', mc: '甲', dh: '83130000', cl: [{ n: '申请书', b: '也许' }] },
+              { bm: 'C2', mc: '乙', cl: { n: '不是列表' } },
+            ],
+          },
+          { items: '不是数组' },
+        ],
+      };
+      const root = project({ 'map.yaml': mapping, 'rows.json': JSON.stringify(data) });
+      return run(root, ['import', 'rows.json', '--map', 'map.yaml', '--out', 'impl', '-f', 'json']);
+    },
+  },
+  {
+    name: 'mapping patterns that do not compile or could backtrack catastrophically',
+    triggers: ['mapping/pattern', 'mapping/pattern-unsafe'],
+    async run() {
+      const mapping = [
+        'kind: implementation',
+        'fields:',
+        "  code: { column: a, capture: '(' }",
+        "  name: { column: b, strip: '(a+)+$' }",
+        '',
+      ].join('\n');
+      const root = project({ 'map.yaml': mapping, 'rows.csv': 'a,b\n1,2\n' });
+      return run(root, ['import', 'rows.csv', '--map', 'map.yaml', '--out', 'impl']);
     },
   },
   {

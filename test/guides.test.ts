@@ -124,14 +124,16 @@ describe('tongban guide', () => {
   it('rebuilds only what changed and deletes pages of removed items', async () => {
     const root = samples();
     const first = await guidesAt(root, { paths: ['catalogs'], out: 'out' });
-    expect(first.rendered.length).toBe(27);
+    // 27 item pages and 3 bundle pages (shenzhen: restaurant, construction; wuhou: restaurant).
+    expect(first.rendered.length).toBe(30);
     const second = await guidesAt(root, { paths: ['catalogs'], out: 'out' });
-    expect([second.rendered.length, second.unchanged]).toEqual([0, 27]);
+    expect([second.rendered.length, second.unchanged]).toEqual([0, 30]);
     const file = path.join(root, 'catalogs/wuhou/items/000100001000.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('value: 10\n', 'value: 8\n'));
     rmSync(path.join(root, 'catalogs/shenzhen/items/002000003000.yaml'));
     const third = await guidesAt(root, { paths: ['catalogs'], out: 'out' });
-    expect(third.rendered).toEqual([`wuhou/${WUHOU_LICENCE}.html`]);
+    // The edited item's page, and the page of the bundle it is a member of (it shows the member's time).
+    expect(third.rendered).toEqual([`wuhou/${WUHOU_LICENCE}.html`, 'wuhou/bundle-restaurant.html']);
     expect(third.deleted).toHaveLength(1);
     expect(readFileSync(path.join(root, 'out/wuhou', `${WUHOU_LICENCE}.html`), 'utf8')).toContain(
       '自受理之日起8个工作日内办结',

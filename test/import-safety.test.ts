@@ -226,13 +226,15 @@ describe('import correctness', () => {
 });
 
 describe('hostile input', () => {
-  it('a cell over 1 MiB is reported by row and column, and its row is not written', async () => {
+  it('a cell over 1 MiB is reported by row and column, and left out of its item (the rest of the row is written)', async () => {
     const root = mapped({ code: 'code', name: 'name' });
     writeFileSync(path.join(root, 'big.csv'), `code,name\nA1,${'名'.repeat(400_000)}\nA2,小\n`);
     const result = await importAt(root, { file: 'big.csv', map: 'map.yaml', out: 'out' });
     expect(rowsOf(result)).toEqual([[2, 'name', 'import/cell-too-large']]);
     expect(result.rows[0]?.message).toContain('1200000 bytes');
-    expect(Object.keys(itemFiles(path.join(root, 'out')))).toEqual(['A2.yaml']);
+    const items = itemFiles(path.join(root, 'out'));
+    expect(Object.keys(items)).toEqual(['A1.yaml', 'A2.yaml']);
+    expect(items['A1.yaml']).toEqual({ code: 'A1' });
   });
 
   it(
@@ -344,7 +346,11 @@ describe('hostile input', () => {
       [1, 'name', 'import/too-deep'],
       [3, '—', 'import/not-object'],
     ]);
-    expect(Object.keys(itemFiles(path.join(root, 'json')))).toEqual(['A2.yaml']);
+    // The deep value is left out; its row is still an item.
+    expect(itemFiles(path.join(root, 'json'))).toEqual({
+      'A1.yaml': { code: 'A1' },
+      'A2.yaml': { code: 'A2', name: '乙' },
+    });
 
     writeFileSync(
       path.join(root, 'deep.jsonl'),

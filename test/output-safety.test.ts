@@ -161,7 +161,19 @@ describe('links in the guide: only http, https and relative URLs are linked', ()
       null,
     );
     expect(view.online).toMatchObject({ url: 'javascript:alert(1)', href: null });
-    expect(view.materials[0]).toMatchObject({ blankFormHref: null, sampleHref: 'forms/sample.pdf' });
+    // A relative name is not part of the site: linked only against a base URL (--base-url).
+    expect(view.materials[0]).toMatchObject({ blankFormHref: null, sampleHref: null });
+    const based = guideView(
+      itemWith({}, { blankForm: 'javascript:alert(1)', sample: 'forms/sample.pdf' }),
+      'x.yaml',
+      META,
+      null,
+      { baseUrl: 'https://www.example.gov.cn/files/' },
+    );
+    expect(based.materials[0]).toMatchObject({
+      blankFormHref: null,
+      sampleHref: 'https://www.example.gov.cn/files/forms/sample.pdf',
+    });
     expect(view.jsonLd).not.toContain('javascript:');
   });
 
@@ -172,7 +184,8 @@ describe('links in the guide: only http, https and relative URLs are linked', ()
     expect(result.diagnostics).toEqual([]);
     const index = readFileSync(path.join(root, 'site/index.html'), 'utf8');
     const links = hrefs(index);
-    expect(links).toHaveLength(10);
+    // Ten items and one bundle (一件事) page.
+    expect(links).toHaveLength(11);
     for (const href of links) {
       expect(href.startsWith('./')).toBe(true);
       expect(href).not.toMatch(/^[a-z][a-z0-9+.-]*:/i);
@@ -182,7 +195,7 @@ describe('links in the guide: only http, https and relative URLs are linked', ()
     await guidesAt(root, { paths: ['catalogs/javascript:alert(1)'], out: 'md', format: 'md' });
     const md = readFileSync(path.join(root, 'md/index.md'), 'utf8');
     const targets = [...md.matchAll(/\]\(([^)]*)\)/g)].map((m) => m[1] as string);
-    expect(targets).toHaveLength(10);
+    expect(targets).toHaveLength(11);
     for (const target of targets) expect(existsSync(path.join(root, 'md', decodeURIComponent(target)))).toBe(true);
   });
 
@@ -220,7 +233,8 @@ describe('guide page names from codes and folders', () => {
     const out = 'deep/a/b/site';
     const result = await guidesAt(root, { paths: ['catalogs/wuhou'], out });
     expect(result.diagnostics).toEqual([]);
-    expect(result.rendered).toHaveLength(10 + HOSTILE_CODES.length + 1);
+    // The 10 items, the hostile ones, and the list's bundle (开办餐饮店一件事).
+    expect(result.rendered).toHaveLength(10 + HOSTILE_CODES.length + 1 + 1);
     for (const page of result.rendered) expect(page).toMatch(/^wuhou\/[\p{L}\p{N}][\p{L}\p{N}._-]*\.html$/u);
     // Everything written is inside --out: the site's files are the pages, the index and the manifest.
     const written = filesUnder(root).filter((f) => !before.includes(f));
@@ -256,14 +270,16 @@ describe('guide page names from codes and folders', () => {
     }
     const result = await guidesAt(root, { paths: ['a/shenzhen', 'b/shenzhen', 'catalogs/wuhou'], out: 'site' });
     expect(result.diagnostics).toEqual([]);
-    expect(result.rendered).toHaveLength(12 + 12 + 10);
+    // Items and bundles: 12 + 2 in each shenzhen copy, 10 + 1 in wuhou.
+    expect(result.rendered).toHaveLength(14 + 14 + 11);
     expect(new Set(result.rendered).size).toBe(result.rendered.length);
     const folders = [...new Set(result.rendered.map((p) => p.split('/')[0]))].sort();
     expect(folders).toEqual(['a-shenzhen', 'b-shenzhen', 'wuhou']);
-    expect(filesUnder(path.join(root, 'site')).filter((f) => f.endsWith('.html'))).toHaveLength(34 + 1);
+    expect(filesUnder(path.join(root, 'site')).filter((f) => f.endsWith('.html'))).toHaveLength(39 + 1);
     // Every link of the index leads to its own page.
     const links = hrefs(readFileSync(path.join(root, 'site/index.html'), 'utf8'));
-    expect(new Set(links).size).toBe(34);
+    // 12 + 10 items and 2 + 1 bundles: the two shenzhen copies link their own pages.
+    expect(new Set(links).size).toBe(39);
     for (const href of links) expect(existsSync(path.join(root, 'site', decodeURIComponent(href)))).toBe(true);
   });
 });
@@ -327,7 +343,9 @@ describe('control characters in catalogue text', () => {
   it('validate: every format shows them visibly (stylish, markdown, github) or keeps valid JSON/XML', async () => {
     const root = hostileSamples();
     const result = await validateAt(root, ['catalogs/wuhou']);
-    expect(result.diagnostics.some((d) => d.code === 'contact/area-code')).toBe(true);
+    expect(result.diagnostics.some((d) => d.code === 'contact/area-code' || d.code === 'contact/not-a-phone')).toBe(
+      true,
+    );
     const texts = await renderAll(REPORTERS.validate, result);
     for (const text of texts) expectNoRawControls(text);
     for (const { format, text } of texts.filter((t) => ['stylish', 'markdown', 'github', 'junit'].includes(t.format)))
@@ -336,7 +354,13 @@ describe('control characters in catalogue text', () => {
     const json = JSON.parse(texts.find((t) => t.format === 'json')!.text) as {
       diagnostics: { args: { phone?: string } }[];
     };
-    expect(json.diagnostics.map((d) => d.args.phone).filter(Boolean)).toContain(`028-8300${OSC}${SGR}${CSI8}`);
+    // (The phone cell is read as numbers separated by ；/; — the OSC's own ; splits it — each part reported.)
+    expect(
+      json.diagnostics
+        .map((d) => d.args.phone)
+        .filter(Boolean)
+        .join(';'),
+    ).toContain(`028-8300${OSC}${SGR}${CSI8}`);
   });
 
   it('JUnit stays well-formed XML 1.0 whatever the text holds', async () => {
@@ -401,6 +425,8 @@ describe('control characters in catalogue text', () => {
       written: [`a${OSC}.yaml`],
       updated: [{ file: `b${SGR}.yaml`, fields: ['name'] }],
       unchanged: 0,
+      skipped: 0,
+      filtered: 0,
       conflicts: [],
       rows: [],
     } as ImportResult;
@@ -511,7 +537,8 @@ describe('templates and manifests that are wrong', () => {
       const result = await build();
       expect(result.diagnostics).toEqual([]);
       // Ignored whole: every page rendered again, nothing deleted.
-      expect([result.rendered.length, result.unchanged, result.deleted], String(text)).toEqual([10, 0, []]);
+      // wuhou's 10 item pages and its bundle page.
+      expect([result.rendered.length, result.unchanged, result.deleted], String(text)).toEqual([11, 0, []]);
       expect(readFileSync(victim, 'utf8')).toBe('keep me');
       expect(readFileSync(path.join(root, 'site/notes/keep.txt'), 'utf8')).toBe('keep me');
       // And the manifest written afterwards is tongban's own again.

@@ -29,6 +29,19 @@ describe('tongban stats', () => {
       timeCompression: 0.44,
       uncountedTimeShare: 0.122,
       feeRate: 0.2,
+      // Every item states what every measure needs (14 materials for the e-licence share).
+      known: {
+        onlineRate: 5,
+        fullyOnlineRate: 5,
+        zeroVisitRate: 5,
+        atMostOneVisitRate: 5,
+        immediateRate: 5,
+        materialsPerItem: 5,
+        eLicenceRate: 14,
+        timeCompression: 5,
+        uncountedTimeShare: 5,
+        feeRate: 5,
+      },
     });
     // A province must reach 90% online (2019 target): 80% misses it.
     expect(result.catalogs[0]?.targets).toEqual([
@@ -51,12 +64,32 @@ describe('tongban stats', () => {
     expect(result.catalogs.map((c) => c.targets.map((t) => t.met))).toEqual([[false], [true], [true]]);
   });
 
-  it('CSV for Excel and an HTML page of inline SVG bar charts', async () => {
+  it('CSV for Excel and an HTML page of bar charts with data tables', async () => {
     const result = await statsAt(ROOT, ['catalogs']);
     expect(statsCsv(result, ZH).startsWith('\uFEFF目录,层级,事项数,网上可办率')).toBe(true);
     const html = statsHtml(result, ZH);
-    expect(html.match(/<svg /g)).toHaveLength(10);
-    expect(html).toContain('fill="#c62828"');
+    // A chart per measure (bars per catalog and per level, a data table under it), misses in red.
+    expect(html.match(/<figure class="chart">/g)).toHaveLength(10);
+    expect(html.match(/<table class="data">/g)).toHaveLength(10);
+    expect(html).toContain('.bar.missed{background:#c62828}');
+    expect(html).toMatch(/<span class="bar missed" style="width:\d/);
     expect(html).not.toMatch(/https?:\/\/(?!schema\.org)/);
+  });
+});
+
+describe('tongban stats on incomplete items', () => {
+  it('counts each measure over the items that state what it needs, and says so; unknown is never 0', async () => {
+    const { measure } = await import('../src/core/stats/measures.js');
+    const measures = measure([
+      { online: { depth: 4 }, visits: 0, fee: { charged: false } },
+      { online: { depth: 2 }, visits: 2 },
+      { name: '什么都没说的事项' },
+    ]);
+    expect(measures).toMatchObject({ items: 3, onlineRate: 0.5, zeroVisitRate: 0.5, feeRate: 0 });
+    expect(measures.known).toMatchObject({ onlineRate: 2, zeroVisitRate: 2, feeRate: 1, immediateRate: 0 });
+    // Nobody states a handling type or limits: unknown, not 0%.
+    expect(measures.immediateRate).toBeUndefined();
+    expect(measures.timeCompression).toBeUndefined();
+    expect(measures.materialsPerItem).toBeUndefined();
   });
 });

@@ -6,18 +6,21 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { findingIn, locationOf, type Diagnostic, type Finding } from '../core/diagnostic.js';
+import { safeHref } from '../core/guide/href.js';
 import { indexView, type GuidePage } from '../core/guide/index-view.js';
 import { markdownView } from '../core/guide/markdown.js';
 import { uniqueNames } from '../core/guide/names.js';
 import { checkTemplate, createRenderer, type MissingPartial } from '../core/guide/render.js';
-import { guideView } from '../core/guide/view.js';
+import { guideView, withQr } from '../core/guide/view.js';
 import type { CatalogMeta } from '../core/model.js';
 import type { Lang } from '../i18n/index.js';
+import { UsageError } from '../io/errors.js';
 import { loadTemplates } from '../io/guide-templates.js';
 import { GuideSite, type GuideManifest } from '../io/guide-site.js';
-import { DISK_READER, readValid } from '../io/item-reader.js';
+import { DISK_READER, readUsable } from '../io/item-reader.js';
 import { locateFindings } from '../io/locate-findings.js';
 import type { Workspace } from '../io/workspace.js';
+import { bundlePageView, collectBundlePages, type BundlePage } from './shared/bundle-pages.js';
 import { toDiagnostics } from './shared/diagnostics.js';
 
 export type GuideFormat = 'html' | 'md';
@@ -31,6 +34,11 @@ export interface GuideOptions {
   templates?: string;
   /** Only the item with this implementation or basic code. */
   item?: string;
+  /**
+   * Where the catalog's blank forms and samples are published (`--base-url`, http, https or relative):
+   * relative names (`spxk-sqs.docx`) are linked against it. Without it only full URLs are linked.
+   */
+  baseUrl?: string;
   lang?: Lang;
 }
 
@@ -48,6 +56,9 @@ export interface GuideResult {
   single?: string;
 }
 
+/** The status of a cancelled item (code list item-status). */
+const RETIRED = '取消';
+
 function sha1(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
@@ -58,9 +69,14 @@ function sha1(text: string): string {
  * and `b/shenzhen` become `a-shenzhen` and `b-shenzhen`) — and each item a page name of its own in it
  * (items that share a code get the code and a hash of their file): no page overwrites another.
  */
-function collectPages(workspace: Workspace, paths: readonly string[]): { pages: GuidePage[]; findings: Finding[] } {
+function collectPages(
+  workspace: Workspace,
+  paths: readonly string[],
+  baseUrl: string | undefined,
+): { pages: GuidePage[]; bundles: BundlePage[]; findings: Finding[] } {
   const set = workspace.catalogs(paths);
   const pages: GuidePage[] = [];
+  const bundles: BundlePage[] = [];
   const findings: Finding[] = [...set.problems];
   // Only implementation lists have guides: a basic catalog says what an item is, not how to apply for it.
   const lists = set.requested.filter((c) => c.kind === 'implementation');
@@ -72,9 +88,13 @@ function collectPages(workspace: Workspace, paths: readonly string[]): { pages: 
   lists.forEach((catalog, i) => {
     const meta = catalog.meta as unknown as CatalogMeta;
     const region = meta.region ? (workspace.regions.get(meta.region)?.fullName ?? null) : null;
-    const read = readValid(DISK_READER, catalog, 'implementation', workspace.schemas);
+    const read = readUsable(DISK_READER, catalog, 'implementation', workspace.schemas);
     findings.push(...read.problems);
-    const views = read.items.map(({ file, data }) => guideView(data, file, meta, region));
+    // A cancelled item (status 取消) is no longer a service: it gets no page and no place in the index, and
+    // the page an earlier build made for it is deleted (it is not in the new manifest).
+    const views = read.items
+      .filter(({ data }) => data.status !== RETIRED)
+      .map(({ file, data }) => guideView(data, file, meta, region, baseUrl === undefined ? {} : { baseUrl }));
     const slugs = uniqueNames(
       views.map((v) => v.slug),
       [],
@@ -84,8 +104,17 @@ function collectPages(workspace: Workspace, paths: readonly string[]): { pages: 
       const slug = slugs[j] as string;
       pages.push({ view: { ...view, slug }, path: `${folders[i]}/${slug}`, catalogName: meta.name });
     });
+    // The list's bundles (一件事): a page each in the same folder, linking its members' pages.
+    const itemPages = new Map<string, string>();
+    views.forEach((view, j) => {
+      if (view.code !== null && !itemPages.has(view.code)) itemPages.set(view.code, slugs[j] as string);
+    });
+    const folder = folders[i] as string;
+    const collected = collectBundlePages(workspace, catalog, { folder, meta, region, items: read.items, itemPages });
+    bundles.push(...collected.pages);
+    findings.push(...collected.findings);
   });
-  return { pages, findings };
+  return { pages, bundles, findings };
 }
 
 export async function buildGuides(workspace: Workspace, options: GuideOptions = {}): Promise<GuideResult> {
@@ -101,6 +130,8 @@ export async function buildGuides(workspace: Workspace, options: GuideOptions = 
     diagnostics: [],
   };
 
+  if (options.baseUrl !== undefined && safeHref(options.baseUrl) === null)
+    throw new UsageError('usage/guide-base-url', { url: options.baseUrl });
   const templates = loadTemplates(workspace.cwd, options.templates);
   const allowRaw = workspace.config?.config.guide?.allowRaw ?? [];
   const partialNames = Object.keys(templates.partials);
@@ -111,11 +142,14 @@ export async function buildGuides(workspace: Workspace, options: GuideOptions = 
   const render = createRenderer(templates);
   const templatesHash = sha1(JSON.stringify(templates) + format);
 
-  const collected = collectPages(workspace, options.paths ?? []);
+  const collected = collectPages(workspace, options.paths ?? [], options.baseUrl);
   const pages =
     options.item === undefined
       ? collected.pages
       : collected.pages.filter((p) => p.view.code === options.item || p.view.basicCode === options.item);
+  // Bundle pages (一次性告知单); `item` may name a bundle by its id.
+  const bundlePages =
+    options.item === undefined ? collected.bundles : collected.bundles.filter((b) => b.view.id === options.item);
   const previous = site?.readManifest();
   const reusable = previous?.templates === templatesHash ? previous.pages : {};
   // Building one item leaves the other pages as they are, so their manifest entries stay.
@@ -134,7 +168,8 @@ export async function buildGuides(workspace: Workspace, options: GuideOptions = 
       result.unchanged++;
       continue;
     }
-    const rendered = render(`guide.${format}`, format === 'md' ? markdownView(page.view) : page.view);
+    // The QR code (for print) is drawn only for pages rendered: it is a function of the view's qrUrl.
+    const rendered = render(`guide.${format}`, format === 'md' ? markdownView(page.view) : withQr(page.view));
     if ('missing' in rendered || 'missingPartial' in rendered) {
       problems.push(
         'missing' in rendered
@@ -150,6 +185,31 @@ export async function buildGuides(workspace: Workspace, options: GuideOptions = 
       result.rendered.push(target);
     }
   }
+  for (const page of bundlePages) {
+    const target = `${page.path}.${format}`;
+    const view = bundlePageView(page, format);
+    const hash = sha1(JSON.stringify(view));
+    manifest.pages[target] = hash;
+    if (options.item === undefined && reusable[target] === hash && site?.has(target)) {
+      result.unchanged++;
+      continue;
+    }
+    const rendered = render(`bundle.${format}`, format === 'md' ? markdownView(view) : view);
+    if ('missing' in rendered || 'missingPartial' in rendered) {
+      problems.push(
+        'missing' in rendered
+          ? missingField(workspace, rendered.missing, page.view.file)
+          : missingPartial(rendered.missingPartial),
+      );
+      delete manifest.pages[target];
+      continue;
+    }
+    if (pages.length === 0 && bundlePages.length === 1) result.single = rendered.text;
+    if (site) {
+      site.write(target, rendered.text);
+      result.rendered.push(target);
+    }
+  }
 
   if (site && options.item === undefined) {
     // Pages of items that are gone are deleted, so the site never shows a cancelled guide.
@@ -157,7 +217,7 @@ export async function buildGuides(workspace: Workspace, options: GuideOptions = 
       if (manifest.pages[target] === undefined && site.has(target) && !problems.length && site.remove(target))
         result.deleted.push(target);
     }
-    const view = indexView(pages, format);
+    const view = indexView(pages, format, bundlePages);
     const index = render(`index.${format}`, format === 'md' ? markdownView(view) : view);
     if ('text' in index) site.write(`index.${format}`, index.text);
     else if ('missingPartial' in index) problems.push(missingPartial(index.missingPartial));

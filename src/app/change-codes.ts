@@ -19,6 +19,7 @@ import {
   type CodeRunOptions,
   type CodeRunResult,
 } from './shared/code-catalog.js';
+import { bundleUpdates } from './shared/bundle-updates.js';
 import { toDiagnostics } from './shared/diagnostics.js';
 
 export interface RetireCodesOptions extends CodeRunOptions {
@@ -111,6 +112,14 @@ function changeLifecycle(
       return void problems.push(...retired.problems.map((p) => findingIn(ledgerFileOf(catalog), p)));
     plan.ledger = retired.ledger;
     result.plans.push({ catalog: catalog.shown, plan, retired: [...codes] });
+    // Bundles that name the old codes: reported, and with updateBundles rewritten in the same change.
+    const replacement = { codes: plan.assignments.map((a) => a.code), files: plan.assignments.map((a) => a.file) };
+    const bundles = bundleUpdates(catalog, codes, replacement, options.updateBundles === true && !dryRun);
+    if (bundles.touched.length) result.bundles = bundles.touched;
+    if (bundles.refused.length) {
+      for (const bundle of bundles.touched) bundle.updated = false;
+      return void problems.push(...bundles.refused);
+    }
     if (dryRun) return;
     // Items of the retired codes are marked cancelled, where they still exist.
     const cancelled = new Map<string, Record<string, string>>();
@@ -118,9 +127,10 @@ function changeLifecycle(
       if (item.data.code !== undefined && codes.includes(item.data.code))
         cancelled.set(item.file, { status: '取消', cancelDate: date });
     }
-    const refused = applyPlan(catalog, plan, cancelled, `code ${kind}`);
+    const refused = applyPlan(catalog, plan, cancelled, `code ${kind}`, bundles.steps);
     problems.push(...refused);
     if (refused.length === 0) result.applied = true;
+    else for (const bundle of result.bundles ?? []) bundle.updated = false;
   });
   result.diagnostics = toDiagnostics(problems, options.lang ?? 'en', workspace.textOf);
   return result;

@@ -5,6 +5,8 @@ import type { Lang } from '../i18n/index.js';
 import { UsageError } from '../io/errors.js';
 import { readDiffSide } from '../io/read-diff-side.js';
 import type { Workspace } from '../io/workspace.js';
+import { diffBundles, type BundleDiff } from '../core/bundles/bundle-diff.js';
+import { bundleSide } from './shared/bundle-reads.js';
 import { toDiagnostics } from './shared/diagnostics.js';
 import { fieldPolicy } from './shared/field-policy.js';
 
@@ -19,6 +21,8 @@ export interface DiffOptions {
 }
 
 export interface DiffResult extends CatalogDiff {
+  /** 一件事: bundles matched by id (else by key matter), what changed in each, and those on one side only. */
+  bundles: BundleDiff;
   /** Item files that could not be read on either side, so are not in the comparison. */
   problems: Diagnostic[];
 }
@@ -27,8 +31,14 @@ export async function diff(workspace: Workspace, options: DiffOptions): Promise<
   if (options.right === undefined && options.git === undefined) throw new UsageError('usage/diff-arguments');
   const before = readDiffSide(workspace, options.left, options.right === undefined ? options.git : undefined);
   const after = readDiffSide(workspace, options.right ?? options.left);
+  const left = bundleSide(before, workspace.schemas);
+  const right = bundleSide(after, workspace.schemas);
   return {
     ...diffCatalogs(before.side, after.side, fieldPolicy(workspace)),
-    problems: toDiagnostics([...before.problems, ...after.problems], options.lang ?? 'en'),
+    bundles: diffBundles(left.side, right.side),
+    problems: toDiagnostics(
+      [...before.problems, ...after.problems, ...left.problems, ...right.problems],
+      options.lang ?? 'en',
+    ),
   };
 }

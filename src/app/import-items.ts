@@ -1,13 +1,23 @@
 /**
- * `tongban import`: rows of a spreadsheet or platform export → one YAML item per row. Rows that cannot be
- * read are reported with their row and column, the rest are imported; an existing item (found by its code,
+ * `tongban import`: rows of a spreadsheet or platform export → one YAML item per row. A cell that cannot
+ * be read is reported with its row and column and only its element is left out: the row is still
+ * imported. Rows the mapping's filter leaves out are counted. An existing item (found by its code,
  * whatever its file is called) that differs is a conflict (nothing is written) unless `update` merges the
  * imported elements into it. No file is written that tongban's reader would refuse. The catalog is
  * validated afterwards.
  */
 import path from 'node:path';
 import { COLUMNS } from '../core/exchange/columns.js';
-import { fileNameOf, identityOf, mapRow, type Mapping, type RowProblem } from '../core/exchange/mapping.js';
+import {
+  compileMapping,
+  fileNameOf,
+  identityOf,
+  mapRow,
+  rowPasses,
+  type Mapping,
+  type RowProblem,
+} from '../core/exchange/mapping.js';
+import type { CatalogMeta } from '../core/model.js';
 import type { FindingCode } from '../core/finding-codes.js';
 import { formatMessage, type Lang } from '../i18n/index.js';
 import { UsageError } from '../io/errors.js';
@@ -15,6 +25,7 @@ import { ItemStore, type Target } from '../io/import-target.js';
 import { readCodeLists, readMapping } from '../io/read-mapping.js';
 import { checkImportFile, detectEncoding, readRows, type Encoding } from '../io/read-rows.js';
 import type { Workspace } from '../io/workspace.js';
+import { importBundles } from './import-bundles.js';
 import { validate, type ValidationResult } from './validate.js';
 
 export interface ImportOptions {
@@ -27,12 +38,16 @@ export interface ImportOptions {
   encoding?: 'auto' | 'utf8' | 'gbk';
   /** Merge imported elements into existing items instead of reporting conflicts. */
   update?: boolean;
+  /** For a folder without catalog.yaml: what to write into it (over the mapping's catalog section). */
+  catalog?: Partial<Pick<CatalogMeta, 'kind' | 'name' | 'region' | 'level' | 'basic'>>;
   lang?: Lang;
 }
 
 export interface RowReport {
   /** The spreadsheet row (1 = the header) or JSON entry number. */
   row: number;
+  /** For a nested JSON record: where it is (`departments[1].items[3]`). */
+  at?: string;
   column: string;
   code: FindingCode;
   message: string;
@@ -47,6 +62,10 @@ export interface ImportResult {
   conflicts: { row: number; file: string }[];
   /** Cells and rows that could not be read. */
   rows: RowReport[];
+  /** Rows that are not imported at all (unreadable, no code, duplicate, conflicting file). */
+  skipped: number;
+  /** Rows the mapping's filter left out. */
+  filtered: number;
   /** The catalog validated after the import (absent when conflicts stopped it). */
   validation?: ValidationResult;
 }
@@ -59,54 +78,89 @@ function ordered(kind: Mapping['kind'], item: Record<string, unknown>): Record<s
   );
 }
 
+/** The catalog.yaml to create: the mapping's catalog section under the flags; or which flags are missing. */
+function catalogToCreate(mapping: Mapping, options: ImportOptions): Record<string, unknown> {
+  const meta: Record<string, unknown> = { kind: mapping.kind, ...mapping.catalog, ...options.catalog };
+  if (meta.kind !== mapping.kind)
+    throw new UsageError('usage/import-catalog-flags', { path: options.out, missing: `--kind ${mapping.kind}` });
+  const needed = meta.kind === 'implementation' ? ['name', 'region', 'level'] : ['name', 'origin'];
+  const missing = needed.filter((key) => meta[key] === undefined || meta[key] === '');
+  if (missing.length)
+    throw new UsageError('usage/import-catalog-flags', {
+      path: options.out,
+      missing: missing.map((key) => `--${key}`).join(', '),
+    });
+  return meta;
+}
+
 export async function importItems(workspace: Workspace, options: ImportOptions): Promise<ImportResult> {
   const lang = options.lang ?? 'en';
   const file = path.resolve(workspace.cwd, options.file);
   const format = checkImportFile(file, options.file);
   const mapping = readMapping(options.map, workspace.cwd, workspace.schemas);
+  // A bundle mapping (one row per member of a 一件事) makes bundle files, not items: app/import-bundles.ts.
+  if ((mapping.kind as string) === 'bundle') return importBundles(workspace, options, mapping);
+  const compiled = compileMapping(mapping);
   const store = new ItemStore(path.resolve(workspace.cwd, options.out), (absolute) => workspace.display(absolute));
-  if (!store.hasCatalog() && !mapping.catalog) throw new UsageError('usage/import-catalog', { path: options.out });
+  const newCatalog = store.hasCatalog() ? undefined : catalogToCreate(mapping, options);
   const encoding: Encoding =
     options.encoding === 'gbk' ? 'gb18030' : options.encoding === 'utf8' ? 'utf8' : detectEncoding(file, options.file);
   const lists = readCodeLists();
   const shown = (absolute: string) => workspace.display(absolute);
-  const result: ImportResult = { written: [], updated: [], unchanged: 0, conflicts: [], rows: [] };
-  const report = (row: number, p: RowProblem) =>
+  const result: ImportResult = {
+    written: [],
+    updated: [],
+    unchanged: 0,
+    conflicts: [],
+    rows: [],
+    skipped: 0,
+    filtered: 0,
+  };
+  const report = (row: number, p: RowProblem, at?: string) =>
     result.rows.push({
       row,
+      ...(at !== undefined ? { at } : {}),
       column: p.column,
       code: p.code,
       message: formatMessage(lang, p.code, { ...p.args, column: p.column }),
     });
-  const rows = () => readRows(file, encoding, options.file);
-  const mapped = (values: Parameters<typeof mapRow>[0]) => mapRow(values, mapping, lists, { csv: format === 'csv' });
+  const rows = () => readRows(file, encoding, options.file, mapping.records);
+  const mapped = (values: Parameters<typeof mapRow>[0]) => mapRow(values, compiled, lists, { csv: format === 'csv' });
   // Existing items are found by their code, whatever their files are called.
   store.indexExisting(mapping.kind);
   const nameColumn = mapping.fileName ?? 'code';
 
   // Pass 1: read every row, and find conflicts with items already there, writing nothing.
   const rowOf = new Map<string, number>();
-  for await (const { row, values, problem } of rows()) {
+  const skip = (row: number, p: RowProblem, at?: string) => {
+    report(row, p, at);
+    result.skipped++;
+  };
+  for await (const { row, at, values, problem, problems: cellProblems } of rows()) {
     if (problem) {
-      report(row, problem);
+      skip(row, problem, at);
+      continue;
+    }
+    if (!rowPasses(values, compiled)) {
+      result.filtered++;
       continue;
     }
     const { item, problems } = mapped(values);
-    problems.forEach((p) => report(row, p));
-    if (problems.length) continue;
+    // A cell that cannot be read costs its element only: reported here, the row is imported.
+    [...(cellProblems ?? []), ...problems].forEach((p) => report(row, p, at));
     const name = fileNameOf(item, mapping);
     if (name === undefined) {
-      report(row, { column: nameColumn, code: 'import/no-name', args: {} });
+      skip(row, { column: nameColumn, code: 'import/no-name', args: {} }, at);
       continue;
     }
     const target = store.targetOf(identityOf(item, mapping.kind), name);
     const earlier = rowOf.get(target.file);
     if (earlier !== undefined) {
-      report(row, { column: nameColumn, code: 'import/duplicate-row', args: { other: String(earlier) } });
+      skip(row, { column: nameColumn, code: 'import/duplicate-row', args: { other: String(earlier) } }, at);
       continue;
     }
     if (target.kind === 'taken' || target.kind === 'ambiguous') {
-      report(row, unusable(target, shown));
+      skip(row, unusable(target, shown), at);
       continue;
     }
     rowOf.set(target.file, row);
@@ -116,19 +170,19 @@ export async function importItems(workspace: Workspace, options: ImportOptions):
   }
   if (result.conflicts.length) return result;
 
-  // Pass 2: write (or merge) each readable row, unless tongban's reader would refuse the file.
-  if (!store.hasCatalog()) store.createCatalog(mapping.catalog);
+  // Pass 2: write (or merge) each imported row, unless tongban's reader would refuse the file.
+  if (newCatalog) store.createCatalog(newCatalog);
   const refused = (row: number, target: string, text: string): boolean => {
     const finding = store.refusal(target, text);
     if (!finding) return false;
     const args = Object.fromEntries(Object.entries(finding.args).map(([k, v]) => [k, String(v)]));
-    report(row, { column: '—', code: finding.code, args });
+    skip(row, { column: '—', code: finding.code, args });
     return true;
   };
   for await (const { row, values, problem } of rows()) {
-    if (problem) continue;
-    const { item, problems } = mapped(values);
-    const name = problems.length ? undefined : fileNameOf(item, mapping);
+    if (problem || !rowPasses(values, compiled)) continue;
+    const { item } = mapped(values);
+    const name = fileNameOf(item, mapping);
     if (name === undefined) continue;
     const target = store.targetOf(identityOf(item, mapping.kind), name);
     if (rowOf.get(target.file) !== row) continue;

@@ -14,7 +14,7 @@ import type { Lang } from '../i18n/index.js';
 import { baselinePathFor, readBaseline, writeBaseline } from '../io/baseline-file.js';
 import { cacheKey, ValidationCache, type CachedRun } from '../io/cache.js';
 import { changeScope } from '../io/changed-files.js';
-import { BUILD_ID } from '../io/reference-data.js';
+import { BUILD_ID, referenceData } from '../io/reference-data.js';
 import { DISK_READER, withProgress, type ItemReader } from '../io/item-reader.js';
 import { locateFindings } from '../io/locate-findings.js';
 import { catalogSource, type CatalogSet, type Workspace } from '../io/workspace.js';
@@ -139,6 +139,7 @@ function check(
       regions: workspace.regions,
       defaultProfile: workspace.nationalProfile,
       profiles: new Map(set.all.map((c) => [c.dir, c.profile])),
+      elementTitles: (kind) => referenceData.elementTitles(kind),
     },
   );
   const requested: Finding[] = [...set.problems, ...ruleFindings.filter((f) => set.isRequested(f.file))];

@@ -83,6 +83,11 @@ export class CommandContext {
     writeFileAtomic(this.resolve(output), text, output);
   }
 
+  /** Examples after a command's help: `key` holds them, one command line and what it does each. */
+  examples(command: Command, key: UiKey): Command {
+    return command.addHelpText('after', `\n${this.t('help.examples')}\n${this.t(key)}`);
+  }
+
   /** The --lang option every command takes (read before parsing, so help is in the language asked for). */
   langOption(): Option {
     return new Option('--lang <lang>', this.t('option.lang')).choices(LANGS);
@@ -102,14 +107,13 @@ export class CommandContext {
     options: { color?: boolean; outputHelp?: UiKey } = {},
   ): { command: Command; targets: () => OutputTarget[]; given: () => OutputTarget[] } {
     const parsers = outputTargetParsers(formats);
+    const format = new Option('-f, --format <name>', this.t('option.format')).argParser(parsers.parseFormat);
+    // The choices show in help and feed shell completion; the parser above checks them (in order with -o).
+    format.argChoices = [...formats];
     const command = parent
       .command(name)
       .description(this.t(description))
-      .addOption(
-        new Option('-f, --format <name>', `${this.t('option.format')}: ${formats.join(', ')}`).argParser(
-          parsers.parseFormat,
-        ),
-      )
+      .addOption(format)
       .addOption(
         new Option('-o, --output <file>', this.t(options.outputHelp ?? 'option.output')).argParser(parsers.parseOutput),
       );

@@ -3,7 +3,7 @@
  * measured by display width (a Chinese character takes two columns) and wrapped between characters,
  * since Chinese text has no spaces for commander's word wrapping to break at.
  */
-import type { HelpConfiguration, Option } from 'commander';
+import { Help, type Command, type HelpConfiguration, type Option } from 'commander';
 import type { Lang } from '../i18n/index.js';
 
 const ZH_TITLES: Record<string, string> = {
@@ -44,22 +44,36 @@ export function wrapByWidth(text: string, width: number): string {
     .split(/\r?\n/)
     .map((line) => {
       const lines: string[] = [];
-      let current = '';
+      let current: string[] = [];
+      const text = (chunks: string[]) => chunks.join('');
       for (const chunk of line.match(CHUNK) ?? []) {
-        if (current && displayWidth(current + chunk) > width && !NO_LINE_START.test(chunk.trimStart())) {
-          lines.push(current);
-          current = chunk.trimStart();
-        } else current += chunk;
+        if (current.length === 0 || displayWidth(text(current) + chunk) <= width) {
+          current.push(chunk);
+          continue;
+        }
+        // Punctuation that may not begin a line takes the character before it along to the next line.
+        const carried = NO_LINE_START.test(chunk.trimStart()) && current.length > 1 ? [current.pop() as string] : [];
+        lines.push(text(current));
+        current = [...carried, chunk].map((c, i) => (i === 0 ? c.trimStart() : c));
       }
-      lines.push(current);
+      lines.push(text(current));
       return lines.join('\n');
     })
     .join('\n');
 }
 
+/** The placeholders commander puts in usage lines, in Chinese; argument names (<paths...>) stay as declared. */
+const ZH_PLACEHOLDERS: Record<string, string> = { '[options]': '[选项]', '[command]': '[命令]' };
+
 export function helpConfiguration(lang: Lang): HelpConfiguration {
   if (lang !== 'zh-CN') return {};
   return {
+    // A full-width colon is followed by no space in Chinese text: 「用法：tongban …」.
+    formatHelp(this: Help, cmd: Command, helper: Help) {
+      return Help.prototype.formatHelp.call(this, cmd, helper).replace(/^用法： /, '用法：');
+    },
+    styleOptionText: (text) => ZH_PLACEHOLDERS[text] ?? text,
+    styleSubcommandText: (text) => ZH_PLACEHOLDERS[text] ?? text,
     styleTitle: (title) => ZH_TITLES[title] ?? title,
     optionDescription: zhOptionDescription,
     displayWidth,

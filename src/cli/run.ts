@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { detectLang, parseLang, type Lang } from '../i18n/index.js';
 import { ConfigError, describeError } from '../io/errors.js';
 import { VERSION } from '../io/package-files.js';
+import { commanderMessage } from './commander-messages.js';
 import { CommandContext, EXIT_OK, EXIT_USAGE } from './context.js';
 import { codeAssignCommand } from './commands/code-assign.js';
 import { codeCheckCommand } from './commands/code-check.js';
@@ -14,10 +15,14 @@ import { codeExplainCommand } from './commands/code-explain.js';
 import { codeLifecycleCommands } from './commands/code-lifecycle.js';
 import { codeRepairCommand } from './commands/code-repair.js';
 import { compareCommand } from './commands/compare.js';
+import { completionCommand } from './commands/completion.js';
 import { diffCommand } from './commands/diff.js';
 import { exportCommand } from './commands/export.js';
 import { guideCommand } from './commands/guide.js';
+import { helpTopicCommand } from './commands/help-topic.js';
 import { importCommand } from './commands/import.js';
+import { initCommand } from './commands/init.js';
+import { showCommand } from './commands/show.js';
 import { statsCommand } from './commands/stats.js';
 import { validateCommand } from './commands/validate.js';
 import { helpConfiguration } from './help.js';
@@ -43,6 +48,8 @@ function buildProgram(cli: CommandContext): Command {
     .configureOutput({
       writeOut: (text) => cli.io.stdout.write(text),
       writeErr: (text) => cli.io.stderr.write(text),
+      // Commander's own errors (unknown option, missing argument…), in the user's language, on one line.
+      outputError: (text, write) => write(commanderMessage(text, cli.lang)),
       getOutHelpWidth: () => 100,
       getErrHelpWidth: () => 100,
       getOutHasColors: () => useColour(undefined, cli.io),
@@ -68,6 +75,12 @@ function buildProgram(cli: CommandContext): Command {
   codeLifecycleCommands(code, cli);
   codeCheckCommand(code, cli);
   codeRepairCommand(code, cli);
+  cli.examples(code, 'examples.code');
+  initCommand(program, cli);
+  showCommand(program, cli);
+  completionCommand(program, cli);
+  helpTopicCommand(program, cli);
+  cli.examples(program, 'examples.program');
   return program;
 }
 

@@ -4,7 +4,8 @@
  * - a changed catalog.yaml affects its whole catalog;
  * - a changed basic item affects the implementation items (in lists built on that basic catalog) that
  *   implement its code, before or after the change;
- * - a changed item affects every item of its catalog that shares a code with it (duplicates).
+ * - a changed item affects every item of its catalog that shares a code with it (duplicates);
+ * - a bundle (一件事) is affected when it changed, when its catalog.yaml did, or when an item it names did.
  */
 
 export interface ItemFacts {
@@ -17,6 +18,8 @@ export interface CatalogFiles {
   metaFile: string;
   basicDir?: string;
   items: readonly string[];
+  /** The bundle files of the catalog, with the member codes each names. */
+  bundles?: readonly { file: string; members: readonly string[] }[];
 }
 
 export interface ChangeScope {
@@ -55,6 +58,10 @@ export function affectedFiles({ changed, catalogs, facts, previousCodes }: Chang
       const itemFacts = facts.get(item);
       if (itemFacts?.code !== undefined && ownCodes.has(itemFacts.code)) affected.add(item);
       if (itemFacts?.basicCode !== undefined && basicCodes?.has(itemFacts.basicCode)) affected.add(item);
+    }
+    for (const bundle of catalog.bundles ?? []) {
+      if (changed.has(bundle.file) || changed.has(catalog.metaFile) || bundle.members.some((c) => ownCodes.has(c)))
+        affected.add(bundle.file);
     }
   }
   return affected;

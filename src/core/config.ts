@@ -16,6 +16,8 @@ export interface Config {
   rules?: Record<string, RuleSetting>;
   overrides?: { files: string[]; rules: Record<string, RuleSetting> }[];
   catalogs?: { path: string; profile: string }[];
+  /** Profile files `--profile auto` also considers (relative to the config file). */
+  profiles?: string[];
   /** Field policy for diff and compare; each list replaces the default one. */
   diff?: { standard?: string[]; vary?: string[] };
   /** Fields guide templates may print unescaped with {{{…}}}; none by default. */

@@ -28,6 +28,7 @@ export const FINDING_CODES = {
   'catalog/basic-kind': 'error',
   'catalog/basic-unusable': 'warning',
   'catalog/origin': 'error',
+  'catalog/no-basic': 'info',
   'region/unknown': 'error',
   'region/retired': 'warning',
 
@@ -45,6 +46,9 @@ export const FINDING_CODES = {
   'schema/items-count': 'error',
   'schema/unique-items': 'error',
   'schema/invalid': 'error',
+  // A national element the item does not give: completeness, reported once per element and item.
+  'element/missing': 'error',
+  'element/missing-in-list': 'error',
 
   // Unified codes (基本编码, 实施编码) and the agency's USCC.
   'code/missing': 'info',
@@ -55,6 +59,9 @@ export const FINDING_CODES = {
   'code/basic-type': 'error',
   'code/impl-length': 'error',
   'code/impl-segment': 'error',
+  'code/impl-shape': 'error',
+  'code/impl-agency-check': 'error',
+  'code/impl-agency-id': 'error',
   'code/impl-agency': 'error',
   'code/impl-basic': 'error',
   'code/impl-level': 'error',
@@ -102,10 +109,33 @@ export const FINDING_CODES = {
   'fee/payment-without-fee': 'warning',
   'contact/missing': 'warning',
   'contact/same-phone': 'warning',
+  'contact/not-a-phone': 'warning',
   'contact/area-code': 'warning',
   'process/licensing-steps': 'error',
   'result/sample-missing': 'warning',
   'conditions/catch-all': 'warning',
+
+  // 一件事 (bundles): several items delivered as one matter, against the list's items (domain.md §7).
+  'bundle/basic-catalog': 'error',
+  'bundle/id-mismatch': 'error',
+  'bundle/too-few-members': 'error',
+  'bundle/member-unknown': 'error',
+  'bundle/member-retired': 'error',
+  'bundle/member-duplicate': 'error',
+  'bundle/not-a-member': 'error',
+  'bundle/agency-no-member': 'error',
+  'bundle/agency-not-listed': 'warning',
+  'bundle/material-missing': 'error',
+  'bundle/material-unlinked': 'error',
+  'bundle/material-duplicate': 'error',
+  'bundle/material-not-needed': 'warning',
+  'bundle/time-exceeds-members': 'error',
+  'bundle/figures-contradict': 'error',
+  'bundle/figures-mismatch': 'warning',
+  // Commands that read bundles they need valid (guide, stats, compare, export): one that fails its schema is left out.
+  'bundle/invalid': 'error',
+  // `tongban import` of bundles: rows of one bundle that disagree.
+  'import/bundle-mismatch': 'error',
 
   // Findings about findings, and about tongban's own configuration files.
   'suppression/unused': 'warning',
@@ -113,9 +143,12 @@ export const FINDING_CODES = {
   'profile/pattern': 'error',
   'profile/pattern-unsafe': 'error',
   'profile/type-code': 'error',
+  'mapping/pattern': 'error',
+  'mapping/pattern-unsafe': 'error',
 
   // Commands that read items they need valid: an item that fails the schema is left out and said so.
   'item/invalid': 'error',
+  'item/partial': 'warning',
 
   // `tongban code assign|retire|merge|split`: why a plan cannot be carried out.
   'assign/profile-unsupported': 'error',
@@ -157,6 +190,10 @@ export const FINDING_CODES = {
   'import/not-object': 'error',
   'import/file-taken': 'error',
   'import/ambiguous-match': 'error',
+  'import/not-phone': 'error',
+  'import/not-materials': 'error',
+  'import/material-element': 'error',
+  'import/no-records': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

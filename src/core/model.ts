@@ -121,6 +121,16 @@ export interface ImplementationItem extends ItemCommon {
   faq?: { question: string; answer: string }[];
 }
 
+/**
+ * An item as the semantic rules see it: every element the author wrote with the right shape, but any
+ * element (at any depth) may be missing. Real catalogs lack whole elements; what is there is still checked.
+ */
+export type Incomplete<T> = T extends readonly (infer U)[]
+  ? Incomplete<U>[]
+  : T extends object
+    ? { [K in keyof T]?: Incomplete<T[K]> }
+    : T;
+
 export interface ItemOfKind {
   basic: BasicItem;
   implementation: ImplementationItem;
@@ -156,6 +166,8 @@ export interface CatalogSource {
   basicDir?: string;
   /** The catalog's ledger.yaml, when it has one (not yet checked). */
   ledger?: SourceDocument;
+  /** The bundles (一件事) in its bundles/ folder that could be read as YAML mappings (not yet checked). */
+  bundles?: SourceDocument[];
   /** False for a catalog loaded only because a requested implementation list refers to it. */
   requested: boolean;
 }

@@ -11,6 +11,7 @@ export const USAGE_CODES = [
   'usage/not-a-catalog',
   'usage/one-catalog',
   'usage/config-not-found',
+  'usage/profile-cycle',
   'usage/profile-not-found',
   'usage/baseline-not-found',
   'usage/git',
@@ -29,7 +30,11 @@ export const USAGE_CODES = [
   'usage/compare-arguments',
   'usage/compare-basics',
   'usage/import-json',
+  'usage/import-json-object',
+  'usage/import-html',
+  'usage/import-catalog-flags',
   'usage/import-catalog',
+  'usage/import-bundles',
   'usage/import-not-file',
   'usage/import-format',
   'usage/import-encoding',
@@ -44,6 +49,9 @@ export const USAGE_CODES = [
   'usage/guide-out',
   'usage/guide-folders',
   'usage/guide-item',
+  'usage/init-exists',
+  'usage/help-topic',
+  'usage/guide-base-url',
 ] as const;
 
 export type UsageCode = (typeof USAGE_CODES)[number];

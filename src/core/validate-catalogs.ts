@@ -7,11 +7,20 @@
  * implementation items are dropped once checked, so memory does not grow with the size of the lists.
  */
 import { findingIn, type Finding, type RuleFinding } from './diagnostic.js';
-import type { BasicItem, CatalogKind, CatalogMeta, CatalogSource } from './model.js';
+import type {
+  BasicItem,
+  CatalogKind,
+  CatalogMeta,
+  CatalogSource,
+  ImplementationItem,
+  Incomplete,
+  SourceDocument,
+} from './model.js';
 import type { CodeProfile } from './codes/profile.js';
 import type { RegionIndex } from './regions.js';
 import type { SchemaValidator } from './schema/validator.js';
 import type {
+  BundleRule,
   CatalogInfo,
   CheckedCatalog,
   CheckedItem,
@@ -21,7 +30,10 @@ import type {
   RuleContext,
 } from './rules/rule.js';
 import { ledgerProblems, type Ledger } from './codes/ledger.js';
+import type { Bundle } from './bundles/model.js';
+import { invalidMember, memberCodesOf, memberFacts, type MemberFacts } from './bundles/members.js';
 import { RULES } from './rules/index.js';
+import { splitSchemaFindings } from './completeness.js';
 
 export interface ValidationEnvironment {
   schemas: SchemaValidator;
@@ -30,6 +42,8 @@ export interface ValidationEnvironment {
   defaultProfile: CodeProfile;
   regions: RegionIndex;
   rules?: readonly Rule[];
+  /** The title of each element of an item schema (`materials[].source` → 来源渠道), for completeness findings. */
+  elementTitles?: (kind: CatalogKind) => ReadonlyMap<string, string>;
 }
 
 type BasicIndex = Map<string, CheckedItem<'basic'>>;
@@ -106,22 +120,34 @@ function checkCatalog(
   const basicIndex: BasicIndex | undefined = kind === 'basic' ? new Map() : undefined;
   const summaries: ItemSummary[] = [];
   const present = new Map<string, string | undefined>();
+  // Bundles name member items by code: facts are kept about those items only, as they stream by.
+  const bundles = source.bundles ?? [];
+  const wanted = new Set(kind === 'implementation' ? bundles.flatMap((b) => memberCodesOf(b.data)) : []);
+  const members = new Map<string, MemberFacts>();
   for (const doc of source.items) {
     out.push(...doc.findings);
-    present.set(doc.file, typeof doc.data?.code === 'string' ? doc.data.code : undefined);
+    const code = typeof doc.data?.code === 'string' ? doc.data.code : undefined;
+    present.set(doc.file, code);
     if (doc.data === undefined) continue;
     const problems = env.schemas.item(kind, doc.data);
-    if (problems.length) {
-      out.push(...findingsIn(doc.file, problems));
-      continue;
+    if (code !== undefined && wanted.has(code) && !members.has(code)) {
+      const facts = problems.length
+        ? invalidMember(doc.file, code)
+        : memberFacts(doc.file, doc.data as unknown as ImplementationItem);
+      members.set(code, facts);
     }
-    const data = doc.data as unknown as BasicItem;
+    // Missing elements are completeness findings; the rules still check every element that is well formed.
+    const titles = env.elementTitles?.(kind);
+    const split = splitSchemaFindings(doc.data, problems, (element) => titles?.get(element));
+    out.push(...findingsIn(doc.file, split.findings));
+    if (!split.trusted) continue;
+    const data = split.trusted as Incomplete<BasicItem>;
     summaries.push(summaryOf(doc.file, data));
-    if (basicIndex && data.code !== undefined && !basicIndex.has(data.code))
+    if (basicIndex && typeof data.code === 'string' && !basicIndex.has(data.code))
       basicIndex.set(data.code, { file: doc.file, data });
     for (const rule of itemRules) {
       const check = rule.check as (item: unknown, context: RuleContext) => RuleFinding[];
-      for (const finding of check(doc.data, ruleContext as RuleContext)) out.push(findingIn(doc.file, finding));
+      for (const finding of check(data, ruleContext as RuleContext)) out.push(findingIn(doc.file, finding));
     }
   }
   const ledger = ruleContext ? checkedLedger(source, env, out) : undefined;
@@ -131,7 +157,41 @@ function checkCatalog(
     for (const { file, ...finding } of rule.check(checked, ruleContext as RuleContext))
       out.push(findingIn(file, finding));
   }
+  if (kind === 'basic')
+    for (const b of bundles) out.push(findingIn(b.file, { code: 'bundle/basic-catalog', path: '' }));
+  else checkBundles(bundles, env, ruleContext, rules, members, ledger?.data, out);
   return metaProblems.length === 0 ? basicIndex : undefined;
+}
+
+/** Codes the ledger has retired, with when and what replaced them. */
+function retiredCodes(ledger: Ledger | undefined): Map<string, { date: string; replacedBy: string[] }> {
+  const retired = new Map<string, { date: string; replacedBy: string[] }>();
+  for (const entry of ledger?.entries ?? [])
+    if (entry.state === 'retired')
+      retired.set(entry.code, { date: entry.retired ?? '', replacedBy: entry.replacedBy ?? [] });
+  return retired;
+}
+
+/** Each bundle of an implementation list through its schema, then (for a list whose catalog.yaml is valid) the bundle rules. */
+function checkBundles(
+  bundles: readonly SourceDocument[],
+  env: ValidationEnvironment,
+  context: RuleContext | undefined,
+  rules: readonly Rule[],
+  members: ReadonlyMap<string, MemberFacts>,
+  ledger: Ledger | undefined,
+  out: Finding[],
+): void {
+  const bundleRules = rules.filter((r): r is BundleRule => r.scope === 'bundle');
+  const retired = retiredCodes(ledger);
+  for (const { file, data } of bundles) {
+    const problems = env.schemas.bundle(data);
+    out.push(...findingsIn(file, problems));
+    if (problems.length || !context) continue;
+    for (const rule of bundleRules)
+      for (const finding of rule.check(data as Bundle, { ...context, file, members, retired }))
+        out.push(findingIn(file, finding));
+  }
 }
 
 /** All findings for the requested catalogs. Catalogs loaded only as references contribute data, not findings. */

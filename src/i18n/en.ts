@@ -23,6 +23,8 @@ export const en = {
   'catalog/basic-unusable': 'the catalog.yaml of basic catalog "{dir}" is invalid; conformance with it was not checked',
   'catalog/origin':
     'origin "{value}" is invalid: use 00 (national basic catalog) or the first two digits of a province code',
+  'catalog/no-basic':
+    'the implementation list names no basic catalog (basic): agreement with it (names, types, levels) is not checked',
   'schema/required': 'missing required property "{property}"',
   'schema/unknown-property': 'unknown property "{property}" (misspelt, or not an element of this item)',
   'schema/type': 'expected {expected|term}, found {actual|term}',
@@ -36,16 +38,25 @@ export const en = {
   'schema/items-count': 'number of entries must be {comparison} {limit}',
   'schema/unique-items': 'duplicates entry {other}',
   'schema/invalid': 'invalid: {detail}',
+  'element/missing': 'missing element {title} ({element})',
+  'element/missing-in-list':
+    '{count} {count|plural|entry|entries} of {list} {count|plural|lacks|lack} {title} ({element})',
   'code/not-normalised': '"{value}" contains full-width characters, lower case or spaces; did you mean "{suggestion}"?',
   'code/missing': 'no code assigned yet; run tongban code assign',
   'code/basic-length': 'basic code "{value}" must have {expected} characters, has {actual}',
   'code/basic-segment':
-    'basic code "{value}": segment {segment} "{segmentValue}" at position {position} is invalid (must match {pattern})',
+    'basic code "{value}": segment {segment|term} "{segmentValue}" at position {position} is invalid (must match {pattern})',
   'code/basic-origin': 'basic code "{value}" has origin {actual}, but this catalog\'s origin is {expected}',
   'code/basic-type': 'basic code "{value}" has type segment {actual}, but item type {type} is {expected}',
   'code/impl-length': 'implementation code must have {expected} characters, has {actual}',
   'code/impl-segment':
-    'implementation code "{value}": segment {segment} "{segmentValue}" at position {position} is invalid',
+    'implementation code "{value}": segment {segment|term} "{segmentValue}" at position {position} is invalid',
+  'code/impl-shape':
+    'implementation code "{value}" fits no code layout: neither the national 31/33 characters nor {layouts} ({actual} characters)',
+  'code/impl-agency-check':
+    'implementation code "{value}": character {position} (the check character of {segment} "{segmentValue}") is wrong: expected {expected}, found {actual}',
+  'code/impl-agency-id':
+    'implementation code "{value}": {segment} "{segmentValue}" at character {position} is neither a unified social credit code (18 characters) nor an organisation code (9 characters, e.g. 12345678X)',
   'code/impl-agency': "implementation code contains USCC {actual}, but the agency's is {expected}",
   'code/impl-basic': 'implementation code contains basic code {actual}, but basicCode is {expected}',
   'code/impl-level':
@@ -74,20 +85,47 @@ export const en = {
   'limit/immediate-mismatch':
     'handling type "{handlingType}" contradicts promised limit {promised}: immediate items promise 0, others more',
   'visits/full-online': 'a fully online (level IV) item needs 0 visits, found {visits}',
-  'visits/reason-missing': '{visits} on-site visit(s) required: give the reason (visitReason)',
+  'visits/reason-missing': '{visits} on-site {visits|plural|visit|visits} required: give the reason (visitReason)',
   'fee/items-missing': 'a charged item must list its fee items and standards',
   'fee/basis-missing': 'fee item "{name}" has no legal basis',
   'fee/payment-without-fee': 'an item without fees should not offer online payment',
   'contact/missing': 'missing {channel|term}',
   'contact/same-phone': 'complaint phone equals the consultation phone ({phone}); they must be separate channels',
+  'contact/not-a-phone':
+    '"{phone}" is not a phone number (a landline with its area code, e.g. 020-12345678; several separated by "；")',
   'contact/area-code': 'phone "{phone}" lacks an area code (e.g. 020-12345678)',
   'process/licensing-steps':
     "an administrative licence's process needs acceptance, review and decision steps; missing: {missing}",
   'result/sample-missing': 'result "{name}" has no sample',
   'conditions/catch-all': 'conditions must not end in a catch-all clause: "{text}"',
+  'bundle/basic-catalog': 'a bundle belongs to an implementation list; bundles of a basic catalog are not used',
+  'bundle/id-mismatch': 'bundle id "{value}" must equal the file name "{expected}"',
+  'bundle/too-few-members': 'a bundle joins at least two items; it has {count}',
+  'bundle/member-unknown': 'member "{value}" does not exist in this list',
+  'bundle/member-retired': 'member "{value}" ({name}) is retired ({date}){replacedBy}',
+  'bundle/member-duplicate': 'member "{value}" is listed twice (already member {other})',
+  'bundle/not-a-member': '"{value}" is not a member of this bundle',
+  'bundle/agency-no-member': '{role|term} "{name}" ({uscc}) implements none of the members',
+  'bundle/agency-not-listed':
+    'the agency "{name}" ({uscc}) of member "{member}" is neither the lead nor an assisting agency',
+  'bundle/material-missing': 'material "{material}" needed by member "{member}" is missing from the merged list',
+  'bundle/material-unlinked':
+    'material "{material}" is needed by member "{member}" ({value}), which neededBy does not name',
+  'bundle/material-duplicate': 'material "{material}" is already listed as entry {other}; list each material once',
+  'bundle/material-not-needed': 'member "{member}" ({value}) lists no material "{material}"',
+  'bundle/time-exceeds-members':
+    "the bundle promises {promised} {unit}, longer than its members' promised limits summed ({sum} {unit})",
+  'bundle/figures-contradict': 'claims {figure|term} cut by {claimed}%, but {before} → {after} is {actual}%',
+  'bundle/figures-mismatch': "{figure|term} after is stated as {after}, but this bundle's own data gives {actual}",
+  'bundle/invalid':
+    'the bundle fails its schema ({count} problems) and was left out; tongban validate says what to fix',
+  'import/bundle-mismatch': '"{element}" differs from row {other} of the same bundle; row {other} is kept',
   'suppression/unused': 'suppression of "{rule}" matches no finding; remove it',
   'config/unknown-code': 'no finding code matches "{code}" (misspelt?)',
   'profile/pattern': 'regular expression "{pattern}" is invalid: {detail}',
+  'mapping/pattern': 'regular expression "{pattern}" in the mapping is invalid: {detail}',
+  'mapping/pattern-unsafe':
+    'regular expression "{pattern}" in the mapping nests repetition and could take forever on one cell (catastrophic backtracking); rewrite it',
   'profile/pattern-unsafe':
     'regular expression "{pattern}" can take exponential time on some codes (nested repetition such as (a+)+); write it without repeating a repetition',
   'profile/type-code':
@@ -119,7 +157,10 @@ export const en = {
   'assign/impl-taken':
     'implementation code "{value}" is taken by another item; several handling items of one agency and item need handlingItem',
   'assign/rename-exists': 'would rename to {value}, which already exists',
-  'item/invalid': 'the item fails the schema ({count} problems) and was left out; tongban validate says what to fix',
+  'item/partial':
+    'left out, not in the right shape: {elements} (the rest of the item is used); run tongban validate to see what to fix',
+  'item/invalid':
+    'the item fails the schema ({count} {count|plural|problem|problems}) and was left out; tongban validate says what to fix',
   'lifecycle/unknown-code': 'the ledger has no code "{value}"',
   'lifecycle/already-retired': 'code "{value}" was retired on {date}; it cannot be retired, merged or split again',
   'lifecycle/target-missing': "item file {file} not found in this catalog's items folder",
@@ -136,11 +177,16 @@ export const en = {
   'explain.sub-none': 'no sub-item',
   'explain.sub-parent': 'main item with sub-items',
   'explain.sub': 'sub-item no. {number}',
-  'explain.agency': '{category}, registered in {region}',
+  'explain.agency': '{category|term}, registered in {region}',
   'explain.level': '{level}',
   'explain.level-unknown': 'level digit "{value}" is not in the profile',
   'explain.handling': 'handling item no. {number}',
   'explain.length': 'length {actual} is neither a basic code ({basic}) nor an implementation code ({implementation})',
+  'explain.agency-org': 'organisation code (GB 11714, 9 characters)',
+  'explain.region-code': 'region: {region}',
+  'explain.fixed': 'fixed part {value}',
+  'explain.handling-none': 'no handling item (the item itself)',
+  'explain.basic-other': 'a local basic-code form of {profile}',
   'usage/locked':
     'the catalog is being changed by another tongban code command (process {holder}, lock {path}); try again shortly',
   'usage/journal-unreadable':
@@ -189,12 +235,13 @@ export const en = {
   'measure.timeCompression': 'promised-limit compression',
   'measure.uncountedTimeShare': 'time in uncounted steps',
   'measure.feeRate': 'fee-charging share',
-  'import/not-integer': '"{value}" in column "{column}" is not a whole number',
-  'import/not-number': '"{value}" in column "{column}" is not a number',
-  'import/not-boolean': '"{value}" in column "{column}" is not yes/no (是/否)',
-  'import/not-time-limit': '"{value}" in column "{column}" is not a time limit (e.g. 20个工作日, 30（自然日）, 即办)',
-  'import/not-in-code-list': '"{value}" in column "{column}" is not in the code list',
-  'import/not-json': 'column "{column}" is not valid JSON: {value}',
+  'import/not-integer': '"{value}" in column "{column}" is not a whole number (element left out)',
+  'import/not-number': '"{value}" in column "{column}" is not a number (element left out)',
+  'import/not-boolean': '"{value}" in column "{column}" is not yes/no (是/否; element left out)',
+  'import/not-time-limit':
+    '"{value}" in column "{column}" is not a time limit (e.g. "20个工作日", "30（自然日）", "即办"; element left out)',
+  'import/not-in-code-list': '"{value}" in column "{column}" is not in the code list (element left out)',
+  'import/not-json': 'column "{column}" is not valid JSON: {value} (element left out)',
   'import/no-name': 'the row has no code to name its file by ("{column}" empty or not a plain code)',
   'import/duplicate-row': 'same item (same code) as row {other}; not imported twice',
   'import/cell-too-large':
@@ -204,8 +251,23 @@ export const en = {
   'import/file-taken':
     '{file} holds another item, one that cannot be read, or is a symbolic link; the row is not imported',
   'import/ambiguous-match': 'several items of the catalog have this code ({files}); the row is not imported',
+  'import/not-phone':
+    '"{value}" in column "{column}" is not a phone number (a landline needs its area code, e.g. 020-83130000; separate several with ；; element left out)',
+  'import/not-materials':
+    'column "{column}" should hold a list of materials (an array of objects), not "{value}" (element left out)',
+  'import/no-records': '"{column}" at {at} is not an array of records; the records under it are not imported',
+  'import/material-element':
+    'a material in column "{column}" has a {element} "{value}" that cannot be read (that element of the material is left out)',
   'usage/import-json': 'a JSON file must hold an array of items: {path} ({detail})',
+  'usage/import-json-object':
+    'the top level of {path} is an object (fields: {fields}), not an array of items: say where the records are with records in the mapping, e.g. records: {{ path: [departments, items] }}',
+  'usage/import-html':
+    'cannot import {path}: it is a web page (HTML), not CSV; export CSV or JSON from the portal, or open it in a spreadsheet and save as CSV',
+  'usage/import-catalog-flags':
+    '"{path}" has no catalog.yaml; to create one, also give: {missing} (or add a catalog section to the mapping)',
   'usage/import-catalog': '"{path}" has no catalog.yaml and the mapping has no catalog section',
+  'usage/import-bundles':
+    'bundles are imported into an existing implementation list: {path} is none (create the list and import its items first)',
   'usage/import-not-file': 'not a file: {path} (import reads one CSV, JSON or JSON Lines file)',
   'usage/import-format':
     'cannot import {path}: tongban reads CSV (.csv, .tsv, .txt), JSON (.json) and JSON Lines (.jsonl, .ndjson); save a spreadsheet as CSV first',
@@ -215,13 +277,14 @@ export const en = {
     '{path}: row {row} (from line {line}) has a quote that is never closed or is out of place; fix the quoting (nothing was imported)',
   'usage/import-csv': '{path}: row {row} (line {line}) cannot be read as CSV: {detail} (nothing was imported)',
   'usage/export-mixed':
-    'a CSV export holds one kind of catalog (basic or implementation) at a time: name catalogs of one kind, or use -f json',
+    'a CSV export holds one kind of catalog (basic or implementation) at a time, and these are basic catalogs ({basic}) and implementation lists ({lists}): export them separately, e.g. tongban export {lists} -o lists.csv, or use -f json, which can mix them',
   'usage/stats-no-lists':
     'no implementation list under {path}: stats measures how items are delivered, which only implementation lists say',
   'usage/path-not-found': 'path does not exist: {path}',
   'usage/no-catalogs': 'no catalogs (catalog.yaml) found under "{path}"',
   'usage/not-yaml': 'not a YAML file: {path}',
   'usage/config-not-found': 'config file not found: {path}',
+  'usage/profile-cycle': 'profile {path} extends itself (through extends)',
   'usage/profile-not-found': 'profile file not found: {path}',
   'usage/baseline-not-found': 'baseline file not found: {path}',
   'usage/git': 'git failed ({command}): {detail}',
@@ -242,6 +305,10 @@ export const en = {
   'usage/guide-out': 'name the output folder with --out',
   'usage/guide-folders': 'each --format needs a folder of its own (-f html -o site -f md -o docs)',
   'usage/guide-item': 'no item with code {code}',
+  'usage/init-exists':
+    'these files exist already and tongban init does not overwrite them: {files} (choose another folder, or move them away first)',
+  'usage/help-topic': 'no help topic "{topic}": there are {topics}, or the name of a command',
+  'usage/guide-base-url': '--base-url {url} is not an http, https or relative URL',
   'usage/output-targets': 'only one --format can write to stdout; give the others an --output file',
   'usage/cannot-write': 'cannot write {path} ({reason})',
   'usage/write-link': '{path} is a symbolic link; tongban does not write through links (name the file it points to)',
@@ -264,4 +331,30 @@ export const enTerms: Record<string, string> = {
   email: 'email address',
   consultation: 'consultation channel',
   complaint: 'complaint channel',
+  // The national profile's segment titles, for messages that name a segment (code/basic-segment…).
+  目录来源: 'catalog origin',
+  事项类型: 'item type',
+  主项序号: 'main item number',
+  子项序号: 'sub-item number',
+  实施主体统一社会信用代码: 'agency USCC',
+  层级码: 'level digit',
+  业务办理项: 'handling item',
+  // GB 32100 registration categories (the first two characters of a USCC), for code explain.
+  机关: 'government body',
+  事业单位: 'public institution',
+  群团组织: 'mass organisation',
+  '其他（机构编制）': 'other (establishment authority)',
+  社会团体: 'social organisation',
+  民办非企业单位: 'private non-enterprise unit',
+  基金会: 'foundation',
+  '其他（民政）': 'other (civil affairs)',
+  企业: 'enterprise',
+  个体工商户: 'individual business',
+  农民专业合作社: "farmers' cooperative",
+  'bundle.lead': 'the lead agency',
+  'bundle.assisting': 'the assisting agency',
+  'bundle.materials': 'materials',
+  'bundle.time': 'time',
+  'bundle.visits': 'visits',
+  'bundle.forms': 'forms',
 };

@@ -26,10 +26,17 @@ export function parseLang(value: string): Lang | undefined {
   return undefined;
 }
 
+/**
+ * `{name}` is the argument, `{name|term}` its word in the terms table, and `{name|plural|one|other}` the
+ * word that agrees with a count (English: "1 problem", "2 problems"); Chinese needs no plural forms.
+ */
+const PLACEHOLDER = /\{(\w+)(?:(\|term)|\|plural\|([^{}|]*)\|([^{}|]*))?\}/g;
+
 function interpolate(template: string, args: MessageArgs, terms: Record<string, string>): string {
-  return template.replace(/\{(\w+)(\|term)?\}/g, (whole, name: string, term?: string) => {
+  return template.replace(PLACEHOLDER, (whole, name: string, term?: string, one?: string, other?: string) => {
     const value = args[name];
     if (value === undefined) return whole;
+    if (one !== undefined) return Number(value) === 1 ? one : (other ?? one);
     return term ? (terms[String(value)] ?? String(value)) : String(value);
   });
 }
@@ -44,7 +51,9 @@ export function formatMessage(lang: Lang, code: MessageKey, args: MessageArgs = 
 
 /** A code's message with its arguments elided: what the rule is about, for rule listings (SARIF). */
 export function describeCode(lang: Lang, code: MessageKey): string {
-  return MESSAGES[lang].messages[code].replace(/\{\w+(\|term)?\}/g, '…');
+  return MESSAGES[lang].messages[code].replace(PLACEHOLDER, (_whole, _name, _term, _one, other?: string) =>
+    other !== undefined ? other : '…',
+  );
 }
 
 export function uiText(lang: Lang, key: UiKey, args: MessageArgs = {}): string {

@@ -1,5 +1,6 @@
 /** The files whose findings `--changed <ref>` reports: what git says changed, and what that affects. */
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
+import { memberCodesOf } from '../core/bundles/members.js';
 import { affectedFiles, type CatalogFiles, type ItemFacts } from '../core/change-scope.js';
 import { changedSince, contentAt } from './git.js';
 import type { CatalogSet } from './workspace.js';
@@ -35,6 +36,7 @@ export function changeScope(
     metaFile: catalog.metaFile,
     ...(catalog.basicDir !== undefined ? { basicDir: catalog.basicDir } : {}),
     items: catalog.items.map((item) => item.file),
+    bundles: catalog.bundles.map((b) => ({ file: b.file, members: memberCodesOf(b.data) })),
   }));
   const previousCodes = new Map<string, string>();
   for (const catalog of set.all) {

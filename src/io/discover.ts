@@ -8,6 +8,8 @@ import { UsageError } from './errors.js';
 
 export const CATALOG_FILE = 'catalog.yaml';
 export const ITEMS_DIR = 'items';
+/** Bundles (一件事) of an implementation list: `<catalog>/bundles/<id>.yaml` (see core/bundles/model.ts). */
+export const BUNDLES_DIR = 'bundles';
 /** Beside catalog.yaml: every code the catalog ever issued (see core/codes/ledger.ts). */
 export const LEDGER_FILE = 'ledger.yaml';
 const YAML_FILE = /\.ya?ml$/i;
@@ -94,9 +96,23 @@ export function listItemEntries(
   catalogDir: string,
   ignored: IgnorePredicate = NOTHING_IGNORED,
 ): { absolute: string; link: boolean; special: boolean }[] {
-  const itemsDir = path.join(catalogDir, ITEMS_DIR);
-  if (!existsSync(itemsDir)) return [];
-  return readdirSync(itemsDir, { recursive: true, withFileTypes: true })
+  return listYamlEntries(path.join(catalogDir, ITEMS_DIR), ignored);
+}
+
+/** Bundle files of a catalog, listed like its items. */
+export function listBundleEntries(
+  catalogDir: string,
+  ignored: IgnorePredicate = NOTHING_IGNORED,
+): { absolute: string; link: boolean; special: boolean }[] {
+  return listYamlEntries(path.join(catalogDir, BUNDLES_DIR), ignored);
+}
+
+function listYamlEntries(
+  dir: string,
+  ignored: IgnorePredicate,
+): { absolute: string; link: boolean; special: boolean }[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => !entry.isDirectory() && YAML_FILE.test(entry.name))
     .map((entry) => ({
       absolute: path.join(entry.parentPath, entry.name),

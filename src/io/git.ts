@@ -15,8 +15,25 @@ function run(cwd: string, args: string[]): Buffer {
     const detail =
       failure.stderr?.toString().trim() ||
       (failure.code === 'ENOENT' ? 'git is not installed' : `exit status ${failure.status ?? '?'}`);
-    throw new UsageError('usage/git', { command: `git ${args.join(' ')}`, detail });
+    throw new UsageError('usage/git', {
+      command: `git ${args.join(' ')}`,
+      detail,
+      reason: gitReason(args, failure, detail),
+    });
   }
+}
+
+/**
+ * Why git failed, as a key the message catalogs word (`git.not-repo`…), for the failures users meet; any
+ * other failure is passed on in git's own words.
+ */
+function gitReason(args: readonly string[], failure: { code?: string }, detail: string): string {
+  if (failure.code === 'ENOENT') return 'git.missing';
+  if (/not a git repository/i.test(detail)) return 'git.not-repo';
+  if (args[0] === 'rev-parse' && args.includes('--verify')) return 'git.revision';
+  if (/unknown revision|bad revision|not a valid object name|invalid object name/i.test(detail)) return 'git.revision';
+  if (/did not match any files|pathspec/i.test(detail)) return 'git.path';
+  return detail;
 }
 
 function text(cwd: string, args: string[]): string {
@@ -30,7 +47,8 @@ export function repositoryRoot(cwd: string): string {
 
 /** `ref` as a commit git knows; anything that is not (an option, a typo) is a usage error. */
 export function checkRevision(cwd: string, ref: string): void {
-  if (ref.startsWith('-')) throw new UsageError('usage/git', { command: 'git', detail: `"${ref}" is not a revision` });
+  if (ref.startsWith('-'))
+    throw new UsageError('usage/git', { command: 'git', detail: `"${ref}" is not a revision`, reason: 'git.revision' });
   run(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
 }
 

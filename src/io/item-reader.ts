@@ -5,7 +5,8 @@
  * holds them all; iterating again reads again.
  */
 import { findingIn, type Finding } from '../core/diagnostic.js';
-import type { CatalogKind, ItemOfKind } from '../core/model.js';
+import { splitSchemaFindings } from '../core/completeness.js';
+import type { CatalogKind, Incomplete, ItemOfKind } from '../core/model.js';
 import type { SchemaValidator } from '../core/schema/validator.js';
 import { readItemFile, type DocumentRead } from './read-document.js';
 
@@ -86,6 +87,37 @@ export function readValid<K extends CatalogKind>(
     const errors = schemas.item(kind, item.data);
     if (errors.length === 0) result.items.push({ file: item.file, data: item.data as unknown as ItemOfKind[K] });
     else result.problems.push(findingIn(item.file, { code: 'item/invalid', path: '', args: { count: errors.length } }));
+  }
+  return result;
+}
+
+/**
+ * Items a command can use as real catalogs hold them: whatever the schema accepts, with elements missing
+ * (real lists lack whole elements) and without the elements whose shape is wrong, which are named in an
+ * `item/partial` warning. An item that is not a mapping at all is `item/invalid`. `tongban validate`
+ * says what is wrong with each.
+ */
+export function readUsable<K extends CatalogKind>(
+  reader: ItemReader,
+  catalog: ItemFiles,
+  kind: K,
+  schemas: SchemaValidator,
+): ReadItems<Incomplete<ItemOfKind[K]>> {
+  const read = readAll(reader, catalog);
+  const result: ReadItems<Incomplete<ItemOfKind[K]>> = { items: [], problems: read.problems };
+  for (const item of read.items) {
+    const errors = schemas.item(kind, item.data);
+    const { trusted } = splitSchemaFindings(item.data, errors, () => undefined);
+    if (!trusted) {
+      result.problems.push(findingIn(item.file, { code: 'item/invalid', path: '', args: { count: errors.length } }));
+      continue;
+    }
+    const left = Object.keys(item.data).filter((key) => !(key in trusted));
+    if (left.length)
+      result.problems.push(
+        findingIn(item.file, { code: 'item/partial', path: '', args: { elements: left.join(', ') } }),
+      );
+    result.items.push({ file: item.file, data: trusted as Incomplete<ItemOfKind[K]> });
   }
   return result;
 }

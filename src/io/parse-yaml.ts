@@ -82,6 +82,34 @@ function shortMessage(message: string): string {
   return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
 }
 
+/**
+ * What a parser message means, as a key of the message catalogs' terms (`yaml.quote`…), so each language
+ * can say it in its own words: the parser's own detail is English. A message of a kind not listed here is
+ * passed on as it is.
+ */
+const YAML_REASONS: [RegExp, string][] = [
+  [/^Missing closing .?quote/, 'yaml.quote'],
+  [/must (?:be sufficiently indented and )?end with an? [\]}]|^BLOCK_IN_FLOW /, 'yaml.flow-end'],
+  [/^Missing , /, 'yaml.flow-separator'],
+  [/^Missing space after :/, 'yaml.colon-space'],
+  [/^Implicit (?:map )?keys|^(?:MULTILINE_IMPLICIT_KEY|BLOCK_AS_IMPLICIT_KEY) /, 'yaml.implicit-key'],
+  [/^Plain value cannot start with/, 'yaml.plain-start'],
+  [/^Sequence item without - indicator/, 'yaml.sequence'],
+  [/^Comments must be separated/, 'yaml.comment-space'],
+  [/^BAD_INDENT |same column/, 'yaml.indent'],
+  [/^TAG_RESOLVE_FAILED /, 'yaml.tag'],
+  [/^BAD_ALIAS /, 'yaml.alias'],
+  [/^BAD_DQ_ESCAPE /, 'yaml.escape'],
+  [/^KEY_OVER_1024_CHARS /, 'yaml.key-length'],
+  [/^UNEXPECTED_TOKEN |^Unexpected /, 'yaml.unexpected'],
+];
+
+export function yamlReason(code: string, message: string): string {
+  const detail = shortMessage(message);
+  for (const [pattern, reason] of YAML_REASONS) if (pattern.test(detail) || pattern.test(`${code} `)) return reason;
+  return detail;
+}
+
 /** Anchors/aliases (&a, *a) need the alias limit; tabs and directives need the full parser's findings. */
 const NEEDS_FULL_PARSER = /(?:^|[\s[{,])[&*]\S|\t|^%/m;
 
@@ -138,13 +166,17 @@ function parseFully(text: string, file: string): ParsedYaml {
         syntaxReported = true;
       }
       findings.push(
-        finding(code, rangeFrom(lineCounter, error.pos[0], error.pos[1]), { detail: shortMessage(error.message) }),
+        finding(code, rangeFrom(lineCounter, error.pos[0], error.pos[1]), {
+          detail: shortMessage(error.message),
+          reason: yamlReason(error.code, error.message),
+        }),
       );
     }
     for (const warning of doc.warnings) {
       findings.push(
         finding('yaml/warning', rangeFrom(lineCounter, warning.pos[0], warning.pos[1]), {
           detail: shortMessage(warning.message),
+          reason: yamlReason(warning.code, warning.message),
         }),
       );
     }

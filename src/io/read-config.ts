@@ -7,7 +7,7 @@ import { unknownCodeFindings, type Config } from '../core/config.js';
 import type { SchemaValidator } from '../core/schema/validator.js';
 import { ConfigError, UsageError } from './errors.js';
 import { displayPath } from './display-path.js';
-import { BUILTIN_PROFILES, loadBuiltinProfile } from './reference-files.js';
+import { BUILTIN_PROFILES, loadBuiltinProfile, withBase } from './reference-files.js';
 import { readCheckedYaml } from './read-checked-yaml.js';
 
 export const CONFIG_FILE_NAMES = ['tongban.config.yaml', 'tongban.config.yml'];
@@ -48,22 +48,29 @@ export function profileResolver(
   schemas: SchemaValidator,
 ): (reference: string, baseDir: string) => CodeProfile {
   const cache = new Map<string, CodeProfile>();
-  return (reference, baseDir) => {
+  const resolve = (reference: string, baseDir: string, chain: readonly string[]): CodeProfile => {
     const key = BUILTIN_PROFILES.includes(reference) ? reference : path.resolve(baseDir, reference);
     const cached = cache.get(key);
     if (cached) return cached;
+    // A profile that (through others) extends itself would never finish loading.
+    if (chain.includes(key)) throw new UsageError('usage/profile-cycle', { path: reference });
     let profile: CodeProfile;
     if (BUILTIN_PROFILES.includes(reference)) profile = loadBuiltinProfile(reference);
     else {
       if (!existsSync(key)) throw new UsageError('usage/profile-not-found', { path: reference });
-      const result = readCheckedYaml<CodeProfile>(key, displayPath(cwd, key), [
+      type Own = CodeProfile & { extends?: string };
+      const merged = (own: Own) =>
+        own.extends === undefined ? own : withBase(own, resolve(own.extends, path.dirname(key), [...chain, key]));
+      const result = readCheckedYaml<Own>(key, displayPath(cwd, key), [
         (data) => schemas.profile(data),
-        (data) => profileProblems(data as CodeProfile),
+        // Patterns and type codes are checked on the whole profile, what it inherits included.
+        (data) => profileProblems(merged(data as Own)),
       ]);
       if ('findings' in result) throw new ConfigError(result.findings);
-      profile = result.data;
+      profile = merged(result.data);
     }
     cache.set(key, profile);
     return profile;
   };
+  return (reference, baseDir) => resolve(reference, baseDir, []);
 }

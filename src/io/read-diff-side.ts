@@ -3,7 +3,14 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { itemKey, type DiffSide, type SideEntry } from '../core/diff/catalog-diff.js';
+import {
+  agencyOf,
+  agencyRegionOf,
+  handlingOf,
+  itemKey,
+  type DiffSide,
+  type SideEntry,
+} from '../core/diff/catalog-diff.js';
 import type { Finding } from '../core/diagnostic.js';
 import { release, track } from './cleanup.js';
 import { UsageError } from './errors.js';
@@ -33,6 +40,31 @@ export interface ReadSide {
   side: DiffSide;
   /** Item files that could not be read, so are not in the comparison. */
   problems: Finding[];
+  /** How a reader knows the catalog: its region's name (GB/T 2260), else its name, else its folder. */
+  title: string;
+  /** The bundles (一件事) of the catalog that could be read, not yet checked; files shown like items'. */
+  bundles: { file: string; data: Record<string, unknown> }[];
+}
+
+/** The region of a catalog by name ("广东省深圳市"), else the catalog's name, else undefined. */
+export function catalogTitle(workspace: Workspace, meta: Record<string, unknown> | undefined): string | undefined {
+  const code = meta?.region;
+  const region = typeof code === 'string' ? workspace.regions.get(code) : undefined;
+  if (region) return region.fullName.replace(/\s+/g, '');
+  return typeof meta?.name === 'string' && meta.name.trim() ? meta.name.trim() : undefined;
+}
+
+/**
+ * The catalogs a command that compares catalogs one by one is given: each path as it is, except a folder
+ * that is no catalog itself but holds several (`catalogs/`), which stands for the catalogs in it.
+ */
+export function expandCatalogFolders(workspace: Workspace, paths: readonly string[]): string[] {
+  return paths.flatMap((given) => {
+    const folder = path.resolve(workspace.cwd, given);
+    if (!existsSync(folder) || existsSync(path.join(folder, 'catalog.yaml'))) return [given];
+    const found = workspace.catalogs([folder]).requested.map((c) => c.dir);
+    return found.length > 1 ? found : [given];
+  });
 }
 
 /**
@@ -82,9 +114,24 @@ function readFolder(workspace: Workspace, folder: string, label: string): ReadSi
     entries.push({
       file: inside(read.file),
       name: String(item.name),
-      key: itemKey(kind, item),
+      key: itemKey(kind, item, catalog.profile),
+      agency: agencyOf(item),
+      agencyRegion: agencyRegionOf(item),
+      type: typeof item.type === 'string' ? item.type : undefined,
+      handling: kind === 'implementation' ? handlingOf(item, catalog.profile) : undefined,
       data: () => JSON.parse(json) as ReturnType<SideEntry['data']>,
     });
   }
-  return { side: { label, kind, items: entries }, problems };
+  // Bundle files that cannot be read are problems too; the rest are compared by the caller.
+  const bundleFiles = new Set(catalog.bundles.map((b) => b.file));
+  problems.push(...set.problems.filter((p) => bundleFiles.has(p.file)).map(shown));
+  const bundles = catalog.bundles.flatMap((b) =>
+    b.data === undefined ? [] : [{ file: `${label}/${inside(b.file)}`, data: b.data }],
+  );
+  return {
+    side: { label, kind, region: (catalog.meta as { region?: string } | undefined)?.region, items: entries },
+    problems,
+    title: catalogTitle(workspace, catalog.meta) ?? label,
+    bundles,
+  };
 }

@@ -1,7 +1,7 @@
 /** Import mappings: a preset shipped with tongban (national, tongban, tongban-basic) or a mapping file; and the code lists transforms look values up in. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Mapping } from '../core/exchange/mapping.js';
+import { mappingProblems, type Mapping } from '../core/exchange/mapping.js';
 import type { CodeListLookup } from '../core/exchange/transforms.js';
 import type { SchemaValidator } from '../core/schema/validator.js';
 import { displayPath } from './display-path.js';
@@ -13,7 +13,10 @@ export function readMapping(map: string, cwd: string, schemas: SchemaValidator):
   const preset = path.join(SCHEMAS_DIR_FOR_MAPPINGS, `${map}.yaml`);
   const file = /^[\w-]+$/.test(map) && existsSync(preset) ? preset : path.resolve(cwd, map);
   if (!existsSync(file)) throw new UsageError('usage/path-not-found', { path: map });
-  const result = readCheckedYaml<Mapping>(file, displayPath(cwd, file), [(data) => schemas.mapping(data)]);
+  const result = readCheckedYaml<Mapping>(file, displayPath(cwd, file), [
+    (data) => schemas.mapping(data),
+    (data) => mappingProblems(data as Mapping),
+  ]);
   if ('findings' in result) throw new ConfigError(result.findings);
   return result.data;
 }
@@ -23,15 +26,13 @@ export function readCodeLists(): Map<string, CodeListLookup> {
   const lists = new Map<string, CodeListLookup>();
   for (const [key, schema] of Object.entries(loadSchemaSet().shared)) {
     if (!key.startsWith('codelists/')) continue;
-    const entries = (schema as { oneOf?: { const: unknown; 'x-code': string; title: string }[] }).oneOf ?? [];
+    type Entry = { const: unknown; 'x-code': string; title: string; 'x-aliases'?: string[] };
+    const entries = (schema as { oneOf?: Entry[] }).oneOf ?? [];
     lists.set(key.slice('codelists/'.length, -'.json'.length), {
+      // By its value, its title and the other ways exports write it (x-aliases: 是 for 必要, Ⅳ for 4).
       byName: new Map(
-        entries.flatMap(
-          (e) =>
-            [
-              [String(e.const), e.const],
-              [e.title, e.const],
-            ] as [string, unknown][],
+        entries.flatMap((e) =>
+          [String(e.const), e.title, ...(e['x-aliases'] ?? [])].map((name) => [name, e.const] as [string, unknown]),
         ),
       ),
       byCode: new Map(entries.map((e) => [String(e['x-code']), e.const])),

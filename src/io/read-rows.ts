@@ -10,6 +10,7 @@ import { pipeline, Transform, type Readable } from 'node:stream';
 import { CsvError, parse as parseCsv } from 'csv-parse';
 import { MAX_VALUE_DEPTH, nestingExceeds, utf8Length } from '../core/exchange/limits.js';
 import type { RowProblem } from '../core/exchange/mapping.js';
+import { walkRecords, type RecordsSpec } from '../core/exchange/records.js';
 import { MAX_FILE_BYTES } from './decode.js';
 import { UsageError } from './errors.js';
 
@@ -18,8 +19,12 @@ export type Row = Record<string, string | undefined>;
 export interface ReadRow {
   row: number;
   values: Row;
-  /** A row that could not be read at all (a JSON Lines line that is not JSON, an entry too deep). */
+  /** For a nested JSON record: where it was found (`departments[1].items[3]`). */
+  at?: string;
+  /** A row that could not be read at all (a JSON Lines line that is not JSON, an entry that is no object). */
   problem?: RowProblem;
+  /** Cells that could not be read (nested too deep): left out, the rest of the row is read. */
+  problems?: RowProblem[];
 }
 
 export type Encoding = 'utf8' | 'gb18030' | 'utf-16le' | 'utf-16be';
@@ -153,27 +158,57 @@ function sniffDelimiter(headerLine: string): string {
 const NOT_OBJECT: RowProblem = { column: '—', code: 'import/not-object', args: {} };
 
 /**
- * A JSON entry as cells: top-level values (objects and arrays as JSON), like tongban's CSV. An entry that
- * is not an object, or a value nested too deep to write out (JSON.stringify recurses), is a problem.
+ * A JSON entry as cells: text as it is, numbers and booleans as text, objects and arrays as JSON (like
+ * tongban's CSV); null is no cell. A value nested too deep to write out (JSON.stringify recurses) is
+ * left out and reported; the rest of the entry is read.
  */
-function flatten(entry: unknown): { values: Row; problem?: RowProblem } {
+function flatten(entry: unknown): { values: Row; problem?: RowProblem; problems?: RowProblem[] } {
   if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return { values: {}, problem: NOT_OBJECT };
   // No prototype: a key such as "__proto__" or "toString" is just a column.
   const values = Object.create(null) as Row;
+  const problems: RowProblem[] = [];
   for (const [key, value] of Object.entries(entry as Record<string, unknown>)) {
+    if (value === null || value === undefined) continue;
     if (typeof value === 'string') {
       values[key] = value;
       continue;
     }
     if (nestingExceeds(value, MAX_VALUE_DEPTH)) {
-      return {
-        values: {},
-        problem: { column: key, code: 'import/too-deep', args: { limit: String(MAX_VALUE_DEPTH) } },
-      };
+      problems.push({ column: key, code: 'import/too-deep', args: { limit: String(MAX_VALUE_DEPTH) } });
+      continue;
     }
-    values[key] = JSON.stringify(value);
+    values[key] = typeof value === 'object' ? JSON.stringify(value) : String(value);
   }
-  return { values };
+  return problems.length ? { values, problems } : { values };
+}
+
+/** The records of a parsed JSON document: the top-level array, or where the mapping's `records` says. */
+function* recordsOf(data: unknown, records: RecordsSpec | undefined, shown: string): Generator<ReadRow> {
+  if (!records) {
+    if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
+      const fields = Object.keys(data)
+        .slice(0, 8)
+        .map((k) => JSON.stringify(k).slice(0, 40))
+        .join(', ');
+      throw new UsageError('usage/import-json-object', { path: shown, fields });
+    }
+    if (!Array.isArray(data)) throw new UsageError('usage/import-json', { path: shown, detail: 'not an array' });
+    for (const [index, entry] of data.entries()) yield { row: index + 1, ...flatten(entry) };
+    return;
+  }
+  let row = 0;
+  for (const found of walkRecords(data, records)) {
+    row++;
+    if ('problem' in found) {
+      const problem: RowProblem =
+        found.problem === 'not-object'
+          ? NOT_OBJECT
+          : { column: found.field ?? '—', code: 'import/no-records', args: { at: found.at } };
+      yield { row, at: found.at, values: {}, problem };
+      continue;
+    }
+    yield { row, at: found.at, ...flatten(found.fields) };
+  }
 }
 
 /**
@@ -234,7 +269,15 @@ function csvError(error: CsvError, shown: string, last: { lines: number; emptyLi
   return new UsageError('usage/import-csv', { path: shown, row, line: lines, detail: error.message });
 }
 
-export async function* readRows(file: string, encoding: Encoding, shown: string): AsyncGenerator<ReadRow> {
+/** A web page saved with a .csv or .txt name: said as such, not read as one odd column. */
+const HTML_START = /^\s*(?:<!doctype\s+html|<html[\s>]|<table[\s>]|<head[\s>]|<body[\s>]|<\?xml)/i;
+
+export async function* readRows(
+  file: string,
+  encoding: Encoding,
+  shown: string,
+  records?: RecordsSpec,
+): AsyncGenerator<ReadRow> {
   const format = importFormatOf(file) ?? 'csv';
   if (format === 'json') {
     let data: unknown;
@@ -243,8 +286,7 @@ export async function* readRows(file: string, encoding: Encoding, shown: string)
     } catch (error) {
       throw new UsageError('usage/import-json', { path: shown, detail: (error as Error).message });
     }
-    if (!Array.isArray(data)) throw new UsageError('usage/import-json', { path: shown, detail: 'not an array' });
-    for (const [index, entry] of data.entries()) yield { row: index + 1, ...flatten(entry) };
+    yield* recordsOf(data, records, shown);
     return;
   }
   if (format === 'jsonl') {
@@ -268,11 +310,17 @@ export async function* readRows(file: string, encoding: Encoding, shown: string)
         };
         continue;
       }
-      yield { row, ...flatten(entry) };
+      if (!records) {
+        yield { row, ...flatten(entry) };
+        continue;
+      }
+      // Each line is a document of its own; its records are numbered by line.
+      for (const found of recordsOf(entry, records, shown)) yield { ...found, row };
     }
     return;
   }
   const head = new TextDecoder(encoding).decode(readHead(file, 65536));
+  if (HTML_START.test(head.replace(/^\uFEFF/, ''))) throw new UsageError('usage/import-html', { path: shown });
   const last = { lines: 0, emptyLines: 0 };
   const parser = pipeline(
     createReadStream(file),

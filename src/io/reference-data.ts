@@ -4,12 +4,15 @@ import { fileURLToPath } from 'node:url';
 import type { CodeProfile } from '../core/codes/profile.js';
 import type { RegionIndex } from '../core/regions.js';
 import type { SchemaValidator } from '../core/schema/validator.js';
-import { loadBuiltinProfile, loadRegions, loadSchemaValidator } from './reference-files.js';
+import type { CatalogKind } from '../core/model.js';
+import { elementTitles } from '../core/schema/element-titles.js';
+import { loadBuiltinProfile, loadRegions, loadSchemaSet, loadSchemaValidator } from './reference-files.js';
 
 class ReferenceData {
   private loadedSchemas: SchemaValidator | undefined;
   private loadedRegions: RegionIndex | undefined;
   private loadedNational: CodeProfile | undefined;
+  private loadedTitles: Map<CatalogKind, ReadonlyMap<string, string>> = new Map();
 
   async schemas(): Promise<SchemaValidator> {
     this.loadedSchemas ??= await loadSchemaValidator();
@@ -19,6 +22,16 @@ class ReferenceData {
   get regions(): RegionIndex {
     this.loadedRegions ??= loadRegions();
     return this.loadedRegions;
+  }
+
+  /** Element titles of an item schema, read from the schema files on first use (a few milliseconds). */
+  elementTitles(kind: CatalogKind): ReadonlyMap<string, string> {
+    let titles = this.loadedTitles.get(kind);
+    if (!titles) {
+      titles = elementTitles(loadSchemaSet(), kind);
+      this.loadedTitles.set(kind, titles);
+    }
+    return titles;
   }
 
   get national(): CodeProfile {

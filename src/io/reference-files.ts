@@ -31,6 +31,7 @@ export function loadSchemaSet(dir = SCHEMAS_DIR): SchemaSet {
     baseline: readJson(path.join(dir, 'baseline.schema.json')),
     ledger: readJson(path.join(dir, 'ledger.schema.json')),
     mapping: readJson(path.join(dir, 'mapping.schema.json')),
+    bundle: readJson(path.join(dir, 'bundle.schema.json')),
     items: {
       basic: readJson(path.join(dir, 'item.basic.schema.json')),
       implementation: readJson(path.join(dir, 'item.implementation.schema.json')),
@@ -41,12 +42,19 @@ export function loadSchemaSet(dir = SCHEMAS_DIR): SchemaSet {
 
 /** A profile shipped with tongban, by id. Shipped profiles are tested, so they are not re-validated here. */
 export function loadBuiltinProfile(id = 'national', dir = SCHEMAS_DIR): CodeProfile {
-  return loadYaml(readFileSync(path.join(dir, 'profiles', `${id}.yaml`), 'utf8'), {
+  const own = loadYaml(readFileSync(path.join(dir, 'profiles', `${id}.yaml`), 'utf8'), {
     schema: CORE_SCHEMA,
-  }) as CodeProfile;
+  }) as CodeProfile & { extends?: string };
+  return own.extends === undefined ? own : withBase(own, loadBuiltinProfile(own.extends, dir));
 }
 
-export const BUILTIN_PROFILES = ['national'];
+/** A profile that extends another: what it says replaces the base's part of the same name. */
+export function withBase(own: CodeProfile & { extends?: string }, base: CodeProfile): CodeProfile {
+  const { extends: _base, ...rest } = own;
+  return { ...base, ...rest };
+}
+
+export const BUILTIN_PROFILES = ['national', 'guangdong', 'sichuan'];
 
 /** Import mapping presets (national exchange field names; tongban's own export). */
 export const SCHEMAS_DIR_FOR_MAPPINGS = path.join(SCHEMAS_DIR, 'mappings');

@@ -12,17 +12,26 @@ import picomatch from 'picomatch';
 import type { CodeProfile } from '../core/codes/profile.js';
 import { compileConfig, type CompiledConfig } from '../core/config.js';
 import { findingIn, type Finding } from '../core/diagnostic.js';
-import type { CatalogKind, CatalogSource, SourceDocument } from '../core/model.js';
+import type { CatalogKind, CatalogMeta, CatalogSource, SourceDocument } from '../core/model.js';
 import type { RegionIndex } from '../core/regions.js';
 import type { SchemaValidator } from '../core/schema/validator.js';
 import type { Suppression } from '../core/suppressions.js';
-import { CATALOG_FILE, LEDGER_FILE, listItemEntries, selectCatalogs, type IgnorePredicate } from './discover.js';
+import {
+  CATALOG_FILE,
+  LEDGER_FILE,
+  listBundleEntries,
+  listItemEntries,
+  selectCatalogs,
+  type IgnorePredicate,
+} from './discover.js';
 import { displayPath } from './display-path.js';
 import { referenceData } from './reference-data.js';
 import type { ItemFile, ItemReader } from './item-reader.js';
 import { JOURNAL_FILE, journalPending } from './journal.js';
 import { findConfigFile, profileResolver, readConfig, type LoadedConfig } from './read-config.js';
-import { readDocumentFile, readTextFile, type DocumentRead } from './read-document.js';
+import { BUILTIN_PROFILES } from './reference-files.js';
+import { profileForCatalog } from '../core/codes/pick-profile.js';
+import { readDocumentFile, readItemFile, readTextFile, type DocumentRead } from './read-document.js';
 
 export interface WorkspaceOptions {
   /** The folder relative paths are resolved against and shown relative to; default: the process's. */
@@ -47,10 +56,23 @@ export interface Catalog {
   /** ledger.yaml as read, when the catalog has one (checked by validate and the code commands). */
   ledger?: SourceDocument;
   items: ItemFile[];
+  /**
+   * The bundles (一件事) in its bundles/ folder, read: `data` when the file holds a YAML mapping (the
+   * set's problems say why not), not yet checked against the bundle schema.
+   */
+  bundles: BundleFile[];
   /** False for a basic catalog read only because a requested implementation list implements it. */
   requested: boolean;
   /** The code profile for this catalog: the config's, else the one catalog.yaml names, else national. */
   profile: CodeProfile;
+}
+
+/** A bundle file of a catalog, as read. */
+export interface BundleFile {
+  /** Display path. */
+  file: string;
+  absolute: string;
+  data?: Record<string, unknown>;
 }
 
 export interface CatalogSet {
@@ -63,7 +85,7 @@ export interface CatalogSet {
   suppressions: Map<string, Suppression[]>;
   /** Whether findings in a file (display path) were asked for: a whole catalog, or that file by name. */
   isRequested(file: string): boolean;
-  /** Every requested file (catalog.yaml files and items), sorted. */
+  /** Every requested file (catalog.yaml files, items and bundles), sorted. */
   files: string[];
   itemCount: number;
   /** Every file of every catalog in the set, by display path. */
@@ -92,6 +114,8 @@ export interface Workspace {
   configPath(file: string): string;
   /** A code profile by name (`national`) or by file, relative to `baseDir` (default cwd). */
   profile(reference: string, baseDir?: string): CodeProfile;
+  /** The profiles `--profile auto` chooses from: the config's `profiles`, then the built-in ones. */
+  profileCandidates(): CodeProfile[];
   /** The catalogs under `paths` (default: the working folder); see CatalogSet. */
   catalogs(paths: readonly string[], options?: SelectOptions): CatalogSet;
 }
@@ -126,6 +150,10 @@ export async function openWorkspace(options: WorkspaceOptions = {}): Promise<Wor
     },
     configPath: (file) => path.relative(configDir, path.resolve(cwd, file)).split(path.sep).join('/'),
     profile: (reference, baseDir = cwd) => resolveProfile(reference, baseDir),
+    profileCandidates: () => [
+      ...(config?.config.profiles ?? []).map((file) => resolveProfile(file, configDir)),
+      ...BUILTIN_PROFILES.map((id) => resolveProfile(id, cwd)),
+    ],
     catalogs: (paths, select = {}) => readCatalogSet(workspace, configDir, paths, select),
   };
   return workspace;
@@ -139,15 +167,24 @@ function isPlainFile(absolute: string): boolean {
   }
 }
 
-/** Config `catalogs` entries first (the last that matches wins), then catalog.yaml's own `profile`. */
+/**
+ * Config `catalogs` entries first (the last that matches wins), then catalog.yaml's own `profile`; `auto`
+ * or none picks the profile by the catalog's region or origin (profileForCatalog).
+ */
 function profileFor(workspace: Workspace, configDir: string, absoluteDir: string, meta: unknown): CodeProfile {
   const relative = path.relative(configDir, absoluteDir).split(path.sep).join('/');
   const fromConfig = (workspace.config?.config.catalogs ?? [])
     .filter((entry) => picomatch(entry.path)(relative))
     .at(-1);
-  if (fromConfig) return workspace.profile(fromConfig.profile, configDir);
+  const auto = () =>
+    profileForCatalog(
+      meta as Partial<CatalogMeta> | undefined,
+      workspace.nationalProfile,
+      workspace.profileCandidates(),
+    );
+  if (fromConfig) return fromConfig.profile === 'auto' ? auto() : workspace.profile(fromConfig.profile, configDir);
   const declared = (meta as { profile?: unknown } | undefined)?.profile;
-  return typeof declared === 'string' ? workspace.profile(declared, absoluteDir) : workspace.nationalProfile;
+  return typeof declared === 'string' && declared !== 'auto' ? workspace.profile(declared, absoluteDir) : auto();
 }
 
 function readCatalogSet(
@@ -205,6 +242,17 @@ function readCatalogSet(
       absolutePaths.set(file, absolute);
       return { file, absolute, ...(link ? { link } : {}), ...(special ? { special } : {}) };
     });
+    const bundles = listBundleEntries(next.dir, ignored).map((entry): BundleFile => {
+      const file = workspace.display(entry.absolute);
+      absolutePaths.set(file, entry.absolute);
+      // Like an item: a link is followed only inside the catalog, a pipe is never opened.
+      const result = readItemFile(next.dir, { ...entry, file });
+      if (isRequested(file)) {
+        problems.push(...result.findings);
+        if (result.suppressions.length) suppressions.set(file, result.suppressions);
+      }
+      return { file, absolute: entry.absolute, ...(result.data !== undefined ? { data: result.data } : {}) };
+    });
     const catalog: Catalog = {
       dir,
       absoluteDir: next.dir,
@@ -212,6 +260,7 @@ function readCatalogSet(
       meta: metaRead.data,
       kind: declared?.kind === 'basic' || declared?.kind === 'implementation' ? declared.kind : undefined,
       items,
+      bundles,
       requested: next.requested,
       profile: profileFor(workspace, configDir, next.dir, metaRead.data),
       ...(ledgerRead?.data !== undefined ? { ledger: { file: ledgerRead.file, data: ledgerRead.data } } : {}),
@@ -239,13 +288,14 @@ function readCatalogSet(
 
   const requested = all.filter((c) => c.requested);
   const itemFiles = requested.flatMap((c) => c.items.map((i) => i.file)).filter(isRequested);
+  const bundleFiles = requested.flatMap((c) => c.bundles.map((b) => b.file)).filter(isRequested);
   return {
     all,
     requested,
     problems,
     suppressions,
     isRequested,
-    files: [...requested.map((c) => c.metaFile).filter(isRequested), ...itemFiles].sort(),
+    files: [...requested.map((c) => c.metaFile).filter(isRequested), ...itemFiles, ...bundleFiles].sort(),
     itemCount: itemFiles.length,
     absolutePaths,
   };
@@ -261,5 +311,6 @@ export function catalogSource(catalog: Catalog, reader: ItemReader): CatalogSour
     requested: catalog.requested,
     ...(catalog.basicDir !== undefined ? { basicDir: catalog.basicDir } : {}),
     ...(catalog.ledger ? { ledger: catalog.ledger } : {}),
+    bundles: catalog.bundles.flatMap((b) => (b.data !== undefined ? [{ file: b.file, data: b.data }] : [])),
   };
 }

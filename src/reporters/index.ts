@@ -9,6 +9,7 @@ import { EXPORT_REPORTERS } from './export/index.js';
 import { GUIDE_REPORTERS } from './guide/index.js';
 import { IMPORT_REPORTERS } from './import/index.js';
 import { PLAN_REPORTERS } from './plan/index.js';
+import { SHOW_REPORTERS } from './show/index.js';
 import { STATS_REPORTERS } from './stats/index.js';
 import { VALIDATE_REPORTERS } from './validate/index.js';
 
@@ -25,4 +26,5 @@ export const REPORTERS = {
   guide: GUIDE_REPORTERS,
   import: IMPORT_REPORTERS,
   export: EXPORT_REPORTERS,
+  show: SHOW_REPORTERS,
 } as const;

@@ -67,9 +67,10 @@ describe('tongban code explain', () => {
     const result = await tongban(['code', 'explain', '000100001000', '11440232MB2D06811W4000117051000']);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toContain('000100001000  basic code\n');
-    expect(result.stdout).toContain('11440232MB2D06811W4000117051000  implementation code\n');
-    expect(result.stdout).toMatch(/✔ {2}主项序号 +5 +00001 +main item no\. 1\n/);
+    // Each code says which profile read it (auto: national for these).
+    expect(result.stdout).toContain('000100001000  basic code  (national profile)\n');
+    expect(result.stdout).toContain('11440232MB2D06811W4000117051000  implementation code  (national profile)\n');
+    expect(result.stdout).toMatch(/✔ {2}main item number +5 +00001 +main item no\. 1\n/);
     expect(result.stdout.match(/ {2}✔ valid code\n/g)).toHaveLength(2);
     expect(result.stdout).not.toContain('✖');
   });
@@ -78,7 +79,7 @@ describe('tongban code explain', () => {
     const result = await tongban(['code', 'explain', '000100001000', '0001000O1000']);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(
-      '  ✖ basic code "0001000O1000": segment 主项序号 "000O1" at position 5 is invalid (must match [0-9]{5})\n',
+      '  ✖ basic code "0001000O1000": segment main item number "000O1" at position 5 is invalid (must match [0-9]{5})\n',
     );
     // The right code is still explained as valid.
     expect(result.stdout).toContain('  ✔ valid code\n');
@@ -122,7 +123,7 @@ describe('tongban code explain', () => {
   it('speaks Chinese with --lang zh-CN and by locale', async () => {
     const zh = await tongban(['code', 'explain', '000100001000', '--lang', 'zh-CN']);
     expect(zh.code).toBe(0);
-    expect(zh.stdout).toContain('000100001000  基本编码\n');
+    expect(zh.stdout).toContain('000100001000  基本编码  （全国方案）\n');
     expect(zh.stdout).toContain('国家基本目录');
     expect(zh.stdout).toContain('✔ 编码有效');
     const byLocale = await tongban(['code', 'explain', '0001000O1000'], { env: { LANG: 'zh_CN.UTF-8' } });
@@ -155,7 +156,7 @@ describe('tongban code assign', () => {
       code: 0,
       stderr: '',
       stdout:
-        'national: 1 codes to assign, 0 existing codes to record\n' +
+        'national: 1 code to assign, 0 existing codes to record\n' +
         '  + items/new.yaml  000100006000\n' +
         '    file renamed to items/000100006000.yaml\n' +
         'this is the plan (--dry-run); nothing was written\n',
@@ -634,7 +635,7 @@ describe('tongban code check', () => {
     expect(result.stdout).toContain(
       'national/items/copy.yaml\n  2:7  error  code "000100001000" is already used by national/items/000100001000.yaml  code/duplicate\n',
     );
-    expect(result.stdout).toContain('✖ 1 problems (1 errors, 0 warnings, 0 infos)');
+    expect(result.stdout).toContain('✖ 1 problem (1 error, 0 warnings, 0 infos)');
   });
 
   it('exits 1 for ledger problems: a vanished file, an unrecorded code, a retired code in use', async () => {
@@ -731,7 +732,7 @@ describe('tongban code: usage', () => {
       expect(help.stdout).toContain(`  ${sub} `);
     const zh = await tongban(['code', 'assign', '--help', '--lang', 'zh-CN']);
     expect(zh.code).toBe(0);
-    expect(zh.stdout).toContain('用法： tongban code assign');
+    expect(zh.stdout).toContain('用法：tongban code assign');
     expect(zh.stdout).toContain('只显示计划，不写入任何文件');
   });
 

@@ -38,7 +38,7 @@ describe('tongban compare: exit codes', () => {
     expect(result.stdout).toMatch(/^3 regions, 16 items/);
     // 建筑工程施工许可证核发: guangdong lacks 施工合同, which the other two have.
     expect(result.stdout).toMatch(/建筑工程施工许可证核发 {2}000100005000/);
-    expect(result.stdout).toMatch(/^ {2}catalogs\/guangdong {2}materials：.*施工合同/m);
+    expect(result.stdout).toMatch(/^ {2}广东省 {2}materials: .*\(majority: .*施工合同/m);
   });
 
   it('takes a basic catalog as the reference, not as a region', async () => {

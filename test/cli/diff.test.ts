@@ -76,7 +76,7 @@ describe('tongban diff: exit codes', () => {
     edit(item, /promisedLimit:\n {2}value: 5\n/, 'promisedLimit:\n  value: 4\n');
     const vary = await tongban(['diff', 'shenzhen', 'copy', '--exit-code'], { cwd: dir });
     expect(vary.code).toBe(0);
-    expect(vary.stdout).toContain('5工作日 → 4工作日');
+    expect(vary.stdout).toContain('promised limit: 5 working days → 4 working days');
 
     edit(item, '- name: 营业执照复印件', '- name: 营业执照副本');
     const standard = await tongban(['diff', 'shenzhen', 'copy', '--exit-code'], { cwd: dir });

@@ -346,7 +346,7 @@ describe('tongban validate <paths>', () => {
     expect(new Set(json.diagnostics.map((d: { file: string }) => d.file))).toEqual(new Set([BROKEN]));
 
     const other = await tongban(['validate', 'shenzhen/items/000100002000.yaml'], { cwd: dir });
-    expect(other).toEqual({ code: 0, stdout: '✔ 1 catalogs, 1 items checked: no problems\n', stderr: '' });
+    expect(other).toEqual({ code: 0, stdout: '✔ 1 catalog, 1 item checked: no problems\n', stderr: '' });
   });
 
   it('a single item file is still checked against the rest of its catalog (duplicate codes)', async () => {
@@ -357,7 +357,7 @@ describe('tongban validate <paths>', () => {
     expect(result.stdout).toContain(
       'national/items/copy.yaml\n  2:7  error  code "000100001000" is already used by national/items/000100001000.yaml  code/duplicate\n',
     );
-    expect(result.stdout).toContain('in 1 catalogs, 1 items');
+    expect(result.stdout).toContain('in 1 catalog, 1 item');
   });
 
   it('exits 2 for a folder with no catalogs, a file outside any catalog, and a path that does not exist', async () => {
@@ -416,9 +416,9 @@ describe('tongban validate --help', () => {
       '-h, --help',
     ])
       expect(result.stdout).toContain(option);
-    expect(result.stdout).toMatch(/stylish,\s+json,\s+sarif,\s+junit,\s+github,\s+markdown/);
+    expect(result.stdout).toMatch(/"stylish",\s+"json",\s+"sarif",\s+"junit",\s+"github",\s+"markdown"/);
     expect(result.stdout).toMatch(
-      /Exit codes: 0 no findings; 1 findings at or above --fail-on; 2 usage, config or internal error\.\n$/,
+      /Exit codes: 0 no findings; 1 findings at or above --fail-on; 2 usage, config or internal error\.\n\nExamples:\n/,
     );
     expect(result.stdout).not.toMatch(/[\u4e00-\u9fff]/);
   });
@@ -426,12 +426,14 @@ describe('tongban validate --help', () => {
   it('in Chinese, with --lang zh-CN or by locale', async () => {
     const result = await tongban(['validate', '--help', '--lang', 'zh-CN']);
     expect(result.code).toBe(0);
-    expect(result.stdout.startsWith('用法： tongban validate [options] [paths...]\n')).toBe(true);
+    expect(result.stdout.startsWith('用法：tongban validate [选项] [paths...]\n')).toBe(true);
     for (const heading of ['参数：', '选项：']) expect(result.stdout).toContain(`\n${heading}\n`);
     expect(result.stdout).toContain('不使用配置文件');
     expect(result.stdout).toContain('（可选：error、warning、info、none）');
     expect(result.stdout).toContain('缓存文件夹（默认：.tongban-cache）');
-    expect(result.stdout).toMatch(/退出码：0 无问题；1 存在达到 --fail-on 级别的问题；2 用法、配置或内部错误。\n$/);
+    expect(result.stdout).toMatch(
+      /退出码：0 无问题；1 存在达到 --fail-on 级别的问题；2 用法、配置或内部错误。\n\n示例：\n/,
+    );
     expect(result.stdout).not.toContain('Usage:');
     expect(await tongban(['validate', '-h'], { env: { LANG: 'zh_CN.UTF-8' } })).toEqual(result);
   });

@@ -9,6 +9,7 @@ const byKey: Record<string, Schema> = {
   'catalog.schema.json': set.catalog as Schema,
   'item.basic.schema.json': set.items.basic as Schema,
   'item.implementation.schema.json': set.items.implementation as Schema,
+  'bundle.schema.json': set.bundle as Schema,
 };
 
 /** Follows $refs (relative to the file they appear in) to the schema that says what a property is. */
@@ -41,7 +42,12 @@ function properties(schema: Schema, file: string, at: string, out: { at: string;
 const CHINESE = /[\u4e00-\u9fff]/;
 
 describe('schemas', () => {
-  for (const root of ['catalog.schema.json', 'item.basic.schema.json', 'item.implementation.schema.json']) {
+  for (const root of [
+    'catalog.schema.json',
+    'item.basic.schema.json',
+    'item.implementation.schema.json',
+    'bundle.schema.json',
+  ]) {
     it(`${root}: every property has a Chinese title and a description`, () => {
       const found: { at: string; schema: Schema }[] = [];
       properties(byKey[root] as Schema, root, '', found);

@@ -139,7 +139,7 @@ describe('github', () => {
 describe('markdown', () => {
   it('writes a summary and a table whose cells cannot break it', () => {
     const text = markdown(REPORT, OPTIONS);
-    expect(text).toContain('❌ 3 problems (1 errors, 1 warnings, 1 infos) in 1 catalogs, 2 items');
+    expect(text).toContain('❌ 3 problems (1 error, 1 warning, 1 info) in 1 catalog, 2 items');
     expect(text).toContain(
       '| `c/items/a.yaml` | 18:9 | error | `uscc/check-char` | USCC "X" <bad> & wrong \\| check, 100% second line |',
     );

@@ -16,7 +16,7 @@ const SCHEMAS = path.join(ROOT, 'schemas');
 function reportValidator() {
   const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
   addFormats(ajv);
-  ajv.addVocabulary(['x-code', 'x-en']);
+  ajv.addVocabulary(['x-code', 'x-en', 'x-aliases', 'x-matter', 'x-sources']);
   for (const name of readdirSync(SCHEMAS).filter((f) => f.endsWith('.json'))) {
     const schema = JSON.parse(readFileSync(path.join(SCHEMAS, name), 'utf8')) as { $id?: string };
     ajv.addSchema(schema, schema.$id ?? name);
@@ -61,6 +61,7 @@ const cases: { report: string; args: string[]; clean?: boolean }[] = [
     args: ['code', 'explain', '00010000300Y', '0001000O1000', '11440232MB2D06811W4000117051000', '-f', 'json'],
   },
   { report: 'plan', args: ['code', 'assign', '.', '--dry-run', '-f', 'json'] },
+  { report: 'show', args: ['show', '000100001000', '.', '-f', 'json'] },
 ];
 
 describe('JSON reports', () => {

@@ -24,6 +24,11 @@ export interface CodeRunOptions {
   lang?: Lang;
   /** Plan only; write nothing. */
   dryRun?: boolean;
+  /**
+   * retire, merge, split: also rewrite the bundles (一件事) of the catalog that name the old codes, as
+   * part of the same journaled change; without it they are only reported.
+   */
+  updateBundles?: boolean;
   /** Date for the ledger and the items (YYYY-MM-DD); default today. */
   today?: string;
 }
@@ -38,6 +43,20 @@ export interface CatalogPlan {
   cancelled?: string[];
 }
 
+/** A bundle (一件事) that names codes a run retires: reported, and rewritten with `updateBundles`. */
+export interface TouchedBundle {
+  /** The bundle file as shown. */
+  file: string;
+  id: string;
+  name: string;
+  /** The retired codes it names. */
+  codes: string[];
+  /** The codes that take their place in it (none when retired without successor). */
+  replacedBy: string[];
+  /** Whether the run rewrote it (false in a dry run, or without updateBundles). */
+  updated: boolean;
+}
+
 export interface CodeRunResult {
   dryRun: boolean;
   plans: CatalogPlan[];
@@ -47,6 +66,8 @@ export interface CodeRunResult {
   applied: boolean;
   /** Changes that killed runs had left half done, finished (or undone) before this one. */
   recovered: ({ catalog: string } & NonNullable<Recovery>)[];
+  /** retire, merge, split: bundles that name the retired codes. */
+  bundles?: TouchedBundle[];
 }
 
 /** One catalog as the code commands see it. */
@@ -60,6 +81,8 @@ export interface CodingCatalog {
   items: PlanItem[];
   ledger: Ledger;
   profile: CodeProfile;
+  /** The bundle files that could be read (their data not yet checked), by path inside the catalog folder. */
+  bundles: { file: string; data: Record<string, unknown> }[];
 }
 
 export function today(): string {
@@ -101,6 +124,9 @@ export function readCodingCatalog(workspace: Workspace, listed: Catalog): Coding
     items: read.items.map((item) => ({ file: item.file.slice(prefix.length), data: item.data as ImplementationItem })),
     ledger: ledger.ledger,
     profile: catalog.profile,
+    bundles: catalog.bundles.flatMap((b) =>
+      b.data === undefined ? [] : [{ file: b.file.slice(prefix.length), data: b.data }],
+    ),
   };
 }
 
@@ -154,6 +180,7 @@ export function applyPlan(
   plan: CodePlan,
   extraEdits: Map<string, Record<string, string>>,
   command: string,
+  extraWrites: readonly JournalStep[] = [],
 ): Finding[] {
   const edits = new Map(extraEdits);
   for (const a of plan.assignments) {
@@ -175,6 +202,7 @@ export function applyPlan(
     else steps.push({ kind: 'write', file, before, content: result.text });
   }
   if (refused.length) return refused;
+  steps.push(...extraWrites);
   for (const a of plan.assignments) if (a.rename) steps.push({ kind: 'rename', from: a.file, to: a.rename });
   applyJournaled(catalog.absoluteDir, command, steps);
   return [];

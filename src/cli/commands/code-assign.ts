@@ -6,8 +6,9 @@ import { EXIT_FINDINGS, EXIT_OK, type CommandContext } from '../context.js';
 export function codeAssignCommand(code: Command, cli: CommandContext): void {
   const { command, targets } = cli.reportCommand(code, 'assign', 'code.assign', Object.keys(PLAN_REPORTERS));
   command
-    .argument('[catalogs...]', cli.t('validate.paths'))
+    .argument('[catalogs...]', cli.t('arg.catalogs'))
     .option('-n, --dry-run', cli.t('code.dryRun'))
+    .addHelpText('after', `\n${cli.t('help.examples')}\n${cli.t('examples.assign')}`)
     .action(async (paths: string[], flags: { dryRun?: boolean }) => {
       const outputs = targets();
       const { assignCodes } = await import('../../app/assign-codes.js');

@@ -5,6 +5,7 @@ import { EXIT_FINDINGS, EXIT_OK, type CommandContext } from '../context.js';
 
 export function codeCheckCommand(code: Command, cli: CommandContext): void {
   const { command, targets } = cli.reportCommand(code, 'check', 'code.check', Object.keys(VALIDATE_REPORTERS));
+  cli.examples(command, 'examples.check');
   command.argument('[paths...]', cli.t('validate.paths')).action(async (paths: string[]) => {
     const outputs = targets();
     const { checkCodes } = await import('../../app/check-codes.js');

@@ -6,8 +6,9 @@ import { EXIT_FINDINGS, EXIT_OK, type CommandContext } from '../context.js';
 export function codeExplainCommand(code: Command, cli: CommandContext): void {
   const { command, targets } = cli.reportCommand(code, 'explain', 'code.explain', Object.keys(EXPLAIN_REPORTERS));
   command
-    .argument('<codes...>', cli.t('code.codes'))
-    .option('--profile <profile>', cli.t('code.profile'), 'national')
+    .argument('<codes...>', cli.t('explain.codes'))
+    .option('--profile <profile>', cli.t('code.explainProfile'), 'auto')
+    .addHelpText('after', `\n${cli.t('help.examples')}\n${cli.t('examples.explain')}`)
     .action(async (codes: string[], flags: { profile: string }) => {
       const outputs = targets();
       const { explainCodes } = await import('../../app/explain-codes.js');

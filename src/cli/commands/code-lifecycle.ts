@@ -11,6 +11,7 @@ interface LifecycleFlags {
   into?: string[];
   reason?: string;
   dryRun?: boolean;
+  updateBundles?: boolean;
 }
 
 export function codeLifecycleCommands(code: Command, cli: CommandContext): void {
@@ -18,10 +19,12 @@ export function codeLifecycleCommands(code: Command, cli: CommandContext): void 
     const { command, targets } = cli.reportCommand(code, kind, `code.${kind}`, Object.keys(PLAN_REPORTERS));
     command
       .argument('<catalog>', cli.t('code.catalog'))
-      .argument('<codes...>', cli.t('code.codes'))
+      .argument('<codes...>', cli.t(`${kind}.codes`))
       .option('--into <files...>', cli.t('code.into'))
       .option('--reason <text>', cli.t('code.reason'))
       .option('-n, --dry-run', cli.t('code.dryRun'))
+      .addHelpText('after', `\n${cli.t('help.examples')}\n${cli.t(`examples.${kind}`)}`)
+      .option('--update-bundles', cli.t('code.updateBundles'))
       .action(async (catalog: string, codes: string[], flags: LifecycleFlags) => {
         const outputs = targets();
         const app = await import('../../app/change-codes.js');
@@ -30,6 +33,7 @@ export function codeLifecycleCommands(code: Command, cli: CommandContext): void 
         const common = {
           catalog,
           dryRun: flags.dryRun === true,
+          updateBundles: flags.updateBundles === true,
           lang: cli.lang,
           ...(flags.reason !== undefined ? { reason: flags.reason } : {}),
         };

@@ -6,8 +6,9 @@ import { EXIT_FINDINGS, EXIT_OK, type CommandContext } from '../context.js';
 export function codeRepairCommand(code: Command, cli: CommandContext): void {
   const { command, targets } = cli.reportCommand(code, 'repair', 'code.repair', Object.keys(PLAN_REPORTERS));
   command
-    .argument('[catalogs...]', cli.t('validate.paths'))
+    .argument('[catalogs...]', cli.t('arg.catalogs'))
     .option('-n, --dry-run', cli.t('code.dryRun'))
+    .addHelpText('after', `\n${cli.t('help.examples')}\n${cli.t('examples.repair')}`)
     .action(async (paths: string[], flags: { dryRun?: boolean }) => {
       const outputs = targets();
       const { repairCodes } = await import('../../app/repair-codes.js');

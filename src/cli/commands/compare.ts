@@ -13,8 +13,9 @@ export function compareCommand(program: Command, cli: CommandContext): void {
       color: true,
     },
   );
+  cli.examples(command, 'examples.compare');
   command
-    .argument('<catalogs...>', cli.t('validate.paths'))
+    .argument('<catalogs...>', cli.t('compare.catalogs'))
     .action(async (paths: string[], flags: { color?: boolean }) => {
       const outputs = targets();
       const { compare } = await import('../../app/compare.js');

@@ -7,9 +7,10 @@ export function diffCommand(program: Command, cli: CommandContext): void {
   const { command, targets } = cli.reportCommand(program, 'diff', 'diff.description', Object.keys(DIFF_REPORTERS), {
     color: true,
   });
+  cli.examples(command, 'examples.diff');
   command
-    .argument('<left>', cli.t('validate.paths'))
-    .argument('[right]', cli.t('validate.paths'))
+    .argument('<left>', cli.t('diff.left'))
+    .argument('[right]', cli.t('diff.right'))
     .option('--git <ref>', cli.t('diff.git'))
     .option('--exit-code', cli.t('diff.exitCode'))
     .action(

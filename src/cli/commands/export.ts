@@ -11,13 +11,26 @@ export function exportCommand(program: Command, cli: CommandContext): void {
     'export.description',
     Object.keys(EXPORT_REPORTERS),
   );
-  command.argument('[catalogs...]', cli.t('validate.paths')).action(async (paths: string[]) => {
-    const outputs = targets();
-    const { exportItems } = await import('../../app/export-items.js');
-    const result = await exportItems(await cli.workspace(), { paths, lang: cli.lang });
-    if (result.kind === 'mixed' && outputs.some((t) => t.format === 'csv')) throw new UsageError('usage/export-mixed');
-    cli.problems(result.problems);
-    await cli.report(result, EXPORT_REPORTERS, outputs);
-    cli.exitCode = result.problems.length ? EXIT_FINDINGS : EXIT_OK;
-  });
+  cli.examples(command, 'examples.export');
+  command
+    .argument('[catalogs...]', cli.t('export.catalogs'))
+    .option('--bundles', cli.t('export.bundles'))
+    .action(async (paths: string[], flags: { bundles?: boolean }) => {
+      const outputs = targets();
+      const { exportItems } = await import('../../app/export-items.js');
+      const result = await exportItems(await cli.workspace(), {
+        paths,
+        lang: cli.lang,
+        bundles: flags.bundles === true,
+      });
+      if (result.kind === 'mixed' && outputs.some((t) => t.format === 'csv')) {
+        // Say which catalogs are of which kind, so the user can export each kind on its own.
+        const dirs = (kind: string) =>
+          [...new Set(result.records.filter((r) => r.catalog.kind === kind).map((r) => r.catalog.dir))].join(' ');
+        throw new UsageError('usage/export-mixed', { basic: dirs('basic'), lists: dirs('implementation') });
+      }
+      cli.problems(result.problems);
+      await cli.report(result, EXPORT_REPORTERS, outputs);
+      cli.exitCode = result.problems.length ? EXIT_FINDINGS : EXIT_OK;
+    });
 }

@@ -14,6 +14,7 @@ interface GuideFlags {
   out?: string;
   templates?: string;
   item?: string;
+  baseUrl?: string;
   stdout?: boolean;
 }
 
@@ -29,11 +30,13 @@ export function guideCommand(program: Command, cli: CommandContext): void {
   const { command, given } = cli.reportCommand(program, 'guide', 'guide.description', SITE_FORMATS, {
     outputHelp: 'guide.out',
   });
+  cli.examples(command, 'examples.guide');
   command
-    .argument('[catalogs...]', cli.t('validate.paths'))
+    .argument('[catalogs...]', cli.t('arg.catalogs'))
     .option('--out <dir>', cli.t('guide.out'))
     .option('--templates <dir>', cli.t('guide.templates'))
     .option('--item <code>', cli.t('guide.item'))
+    .option('--base-url <url>', cli.t('guide.baseUrl'))
     .option('--stdout', cli.t('guide.stdout'))
     .action(async (paths: string[], flags: GuideFlags) => {
       const builds = sites(given(), flags);
@@ -56,6 +59,7 @@ export function guideCommand(program: Command, cli: CommandContext): void {
           ...(flags.stdout ? {} : { out: build.out }),
           ...(flags.templates ? { templates: flags.templates } : {}),
           ...(flags.item ? { item: flags.item } : {}),
+          ...(flags.baseUrl !== undefined ? { baseUrl: flags.baseUrl } : {}),
           lang: cli.lang,
         });
         cli.problems(result.diagnostics);

@@ -8,6 +8,11 @@ interface ImportFlags {
   out: string;
   encoding: 'auto' | 'utf8' | 'gbk';
   update?: boolean;
+  kind?: 'basic' | 'implementation';
+  name?: string;
+  region?: string;
+  level?: string;
+  basic?: string;
 }
 
 export function importCommand(program: Command, cli: CommandContext): void {
@@ -17,14 +22,20 @@ export function importCommand(program: Command, cli: CommandContext): void {
     'import.description',
     Object.keys(IMPORT_REPORTERS),
   );
+  cli.examples(command, 'examples.import');
   command
-    .argument('<file>', cli.t('validate.paths'))
+    .argument('<file>', cli.t('import.file'))
     .requiredOption('--map <mapping>', cli.t('import.map'))
     .requiredOption('--out <dir>', cli.t('import.out'))
     .addOption(
       new Option('--encoding <name>', cli.t('import.encoding')).choices(['auto', 'utf8', 'gbk']).default('auto'),
     )
     .option('--update', cli.t('import.update'))
+    .addOption(new Option('--kind <kind>', cli.t('import.kind')).choices(['basic', 'implementation']))
+    .option('--name <name>', cli.t('import.name'))
+    .option('--region <code>', cli.t('import.region'))
+    .option('--level <level>', cli.t('import.level'))
+    .option('--basic <dir>', cli.t('import.basic'))
     .action(async (file: string, flags: ImportFlags) => {
       const outputs = targets();
       const { importItems } = await import('../../app/import-items.js');
@@ -34,13 +45,32 @@ export function importCommand(program: Command, cli: CommandContext): void {
         out: flags.out,
         encoding: flags.encoding,
         ...(flags.update ? { update: true } : {}),
+        catalog: catalogFlags(flags),
         lang: cli.lang,
       });
       for (const r of result.rows)
-        cli.err(cli.t('import.row', { file, row: r.row, column: r.column, message: r.message, code: r.code }));
+        cli.err(
+          cli.t('import.row', {
+            file,
+            row: r.at ? `${r.row} (${r.at})` : r.row,
+            column: r.column,
+            message: r.message,
+            code: r.code,
+          }),
+        );
       for (const c of result.conflicts) cli.err(cli.t('import.conflict', { row: c.row, file: c.file }));
       await cli.report(result, IMPORT_REPORTERS, outputs);
       const invalid = result.validation?.diagnostics.some((d) => d.severity === 'error') ?? false;
       cli.exitCode = result.rows.length || result.conflicts.length || invalid ? EXIT_FINDINGS : EXIT_OK;
     });
+}
+
+/** The catalog.yaml flags that were given (for a target folder that has none yet). */
+function catalogFlags(flags: ImportFlags): Record<string, string> {
+  const given: Record<string, string> = {};
+  for (const key of ['kind', 'name', 'region', 'level', 'basic'] as const) {
+    const value = flags[key];
+    if (value !== undefined) given[key] = value;
+  }
+  return given;
 }

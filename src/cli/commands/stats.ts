@@ -7,8 +7,9 @@ export function statsCommand(program: Command, cli: CommandContext): void {
   const { command, targets } = cli.reportCommand(program, 'stats', 'stats.description', Object.keys(STATS_REPORTERS), {
     color: true,
   });
+  cli.examples(command, 'examples.stats');
   command
-    .argument('[catalogs...]', cli.t('validate.paths'))
+    .argument('[catalogs...]', cli.t('stats.catalogs'))
     .action(async (paths: string[], flags: { color?: boolean }) => {
       const outputs = targets();
       const { stats } = await import('../../app/stats.js');

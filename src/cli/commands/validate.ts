@@ -41,6 +41,7 @@ export function validateCommand(program: Command, cli: CommandContext): void {
     .option('--cache', cli.t('validate.cache'))
     .option('--cache-location <dir>', cli.t('validate.cacheLocation'), '.tongban-cache')
     .addHelpText('after', '\n' + cli.t('validate.exitCodes'))
+    .addHelpText('after', `\n${cli.t('help.examples')}\n${cli.t('examples.validate')}`)
     .action(async (paths: string[], flags: ValidateFlags) => {
       const outputs = targets();
       const { validate, saveBaseline } = await import('../../app/validate.js');

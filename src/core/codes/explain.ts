@@ -2,19 +2,28 @@
 import type { FindingCode, MessageArgs } from '../diagnostic.js';
 import type { RegionIndex } from '../regions.js';
 import { suggestCode } from '../text.js';
+import { codeProblemFinding } from './code-findings.js';
 import {
   basicCodeLength,
+  checkAgencyId,
+  checkImplementationCode,
   implementationCodeLengths,
+  isOtherBasicForm,
   levelForDigit,
   parseBasicCode,
+  splitImplementationCode,
+  typeCodesFor,
   type CodeProfile,
+  type FoundSegment,
 } from './profile.js';
-import { checkUscc, usccRegion } from './uscc.js';
+import { usccRegion } from './uscc.js';
 
 export interface ExplainedPart {
   /** Segment id (origin, type, main, sub, agency, level, basic, handlingItem…). */
   name: string;
   title: string;
+  /** The title in English output, when the profile gives one. */
+  titleEn?: string;
   value: string;
   /** 1-based position of the segment in the code. */
   position: number;
@@ -26,6 +35,8 @@ export interface ExplainedPart {
 export interface Explanation {
   code: string;
   kind: 'basic' | 'implementation' | 'unknown';
+  /** The profile the code was read with: with `--profile auto`, the one it was picked for. */
+  profile: { id: string; name: string };
   parts: ExplainedPart[];
   /** The first thing wrong, if anything: a finding code (or a length fitting no code) and its arguments. */
   problem?: { code: FindingCode | ExplainMessage; args: MessageArgs };
@@ -46,7 +57,12 @@ export type ExplainMessage =
   | 'explain.level'
   | 'explain.level-unknown'
   | 'explain.handling'
-  | 'explain.length';
+  | 'explain.length'
+  | 'explain.agency-org'
+  | 'explain.region-code'
+  | 'explain.fixed'
+  | 'explain.basic-other'
+  | 'explain.handling-none';
 
 /** GB 32100 registration authority + organisation category (first two characters), the common ones. */
 const USCC_CATEGORIES: Record<string, string> = {
@@ -73,6 +89,18 @@ function explainBasic(
   profile: CodeProfile,
   regions: RegionIndex,
 ): { parts: ExplainedPart[]; problem?: Explanation['problem'] } {
+  if (isOtherBasicForm(code, profile)) {
+    const part: ExplainedPart = {
+      name: 'basic',
+      title: '基本编码',
+      titleEn: 'basic code',
+      value: code,
+      position: offset + 1,
+      meaning: { code: 'explain.basic-other', args: { profile: profile.name } },
+      ok: true,
+    };
+    return { parts: [part] };
+  }
   const parsed = parseBasicCode(code, profile);
   if ('problem' in parsed && parsed.problem.kind === 'length') {
     return {
@@ -85,7 +113,11 @@ function explainBasic(
   }
   const parts: ExplainedPart[] = [];
   let position = 0;
-  const typeNames = Object.fromEntries(Object.entries(profile.typeCodes).map(([name, value]) => [value, name]));
+  // A province numbers the types of its own items its own way (typeCodesByOrigin).
+  const origin = 'values' in parsed ? parsed.values.origin : undefined;
+  const typeNames = Object.fromEntries(
+    Object.entries(typeCodesFor(profile, origin)).map(([name, value]) => [value, name]),
+  );
   for (const segment of profile.basicCode.segments) {
     const value = code.slice(position, position + segment.length);
     const bad =
@@ -111,6 +143,7 @@ function explainBasic(
     parts.push({
       name: segment.name,
       title: segment.title,
+      ...(segment.titleEn !== undefined ? { titleEn: segment.titleEn } : {}),
       value,
       position: offset + position + 1,
       meaning,
@@ -140,22 +173,79 @@ function explainBasic(
     : { parts };
 }
 
+/** What one segment of an implementation code means. */
+function explainSegment(segment: FoundSegment, profile: CodeProfile, regions: RegionIndex): ExplainedPart[] {
+  const position = segment.offset + 1;
+  const { name, title, value } = segment;
+  const titleEn = SEGMENT_TITLES_EN[name] ?? 'fixed part';
+  const part = (meaning: ExplainedPart['meaning'], ok: boolean): ExplainedPart[] => [
+    { name, title, ...(titleEn ? { titleEn } : {}), value, position, meaning, ok },
+  ];
+  switch (name) {
+    case 'agency': {
+      const id = checkAgencyId(value);
+      if ('kind' in id && id.kind === 'org') return part({ code: 'explain.agency-org', args: {} }, true);
+      const region = usccRegion(value);
+      const meaning = {
+        code: 'explain.agency' as const,
+        args: { category: USCC_CATEGORIES[value.slice(0, 2)] ?? '?', region: regionName(regions, region) ?? region },
+      };
+      return part(value.length === 18 ? meaning : { code: 'explain.value', args: { value } }, 'kind' in id);
+    }
+    case 'level': {
+      const level = levelForDigit(profile, value);
+      return part(
+        level ? { code: 'explain.level', args: { level } } : { code: 'explain.level-unknown', args: { value } },
+        level !== undefined,
+      );
+    }
+    case 'region': {
+      const name6 = regionName(regions, value.slice(0, 6));
+      return part({ code: 'explain.region-code', args: { region: name6 ?? value } }, name6 !== undefined);
+    }
+    case 'basic':
+      return explainBasic(value, segment.offset, profile, regions).parts;
+    case 'handling':
+      // 00 in a layout that always carries the segment: the item itself, no handling item.
+      return part(
+        /^0+$/.test(value)
+          ? { code: 'explain.handling-none', args: {} }
+          : { code: 'explain.handling', args: { number: Number(value) } },
+        /^[0-9]+$/.test(value),
+      );
+    default:
+      return part({ code: 'explain.fixed', args: { value } }, true);
+  }
+}
+
+const SEGMENT_TITLES_EN: Record<string, string> = {
+  basic: 'basic code',
+  agency: 'agency id',
+  level: 'level digit',
+  region: 'region',
+  handling: 'handling item',
+};
+
 export function explainCode(input: string, profile: CodeProfile, regions: RegionIndex): Explanation {
+  const by = { id: profile.id, name: profile.name };
   const suggestion = suggestCode(input);
   if (suggestion !== undefined)
     return {
       code: input,
       kind: 'unknown',
+      profile: by,
       parts: [],
       problem: { code: 'code/not-normalised', args: { value: input, suggestion } },
     };
-  const [shortLength, longLength] = implementationCodeLengths(profile);
-  if (input.length === basicCodeLength(profile))
-    return { code: input, kind: 'basic', ...explainBasic(input, 0, profile, regions) };
-  if (input.length !== shortLength && input.length !== longLength) {
+  const parts = splitImplementationCode(input, profile);
+  if (!parts) {
+    if (input.length === basicCodeLength(profile) || isOtherBasicForm(input, profile))
+      return { code: input, kind: 'basic', profile: by, ...explainBasic(input, 0, profile, regions) };
+    const [shortLength, longLength] = implementationCodeLengths(profile);
     return {
       code: input,
       kind: 'unknown',
+      profile: by,
       parts: [],
       problem: {
         code: 'explain.length',
@@ -163,64 +253,22 @@ export function explainCode(input: string, profile: CodeProfile, regions: Region
       },
     };
   }
-  const uscc = input.slice(0, 18);
-  const usccProblem = checkUscc(uscc);
-  const region = usccRegion(uscc);
-  const parts: ExplainedPart[] = [
-    {
-      name: 'agency',
-      title: '实施主体统一社会信用代码',
-      value: uscc,
-      position: 1,
-      meaning: {
-        code: 'explain.agency',
-        args: { category: USCC_CATEGORIES[uscc.slice(0, 2)] ?? '?', region: regionName(regions, region) ?? region },
-      },
-      ok: usccProblem === undefined,
-    },
-  ];
-  const digit = input.charAt(18);
-  const level = levelForDigit(profile, digit);
-  parts.push({
-    name: 'level',
-    title: '层级码',
-    value: digit,
-    position: 19,
-    meaning: level
-      ? { code: 'explain.level', args: { level } }
-      : { code: 'explain.level-unknown', args: { value: digit } },
-    ok: level !== undefined,
-  });
-  const basic = explainBasic(input.slice(19, shortLength), 19, profile, regions);
-  parts.push(...basic.parts);
-  if (input.length === longLength) {
-    const suffix = input.slice(shortLength);
-    parts.push({
-      name: 'handlingItem',
-      title: '业务办理项',
-      value: suffix,
-      position: shortLength + 1,
-      meaning: { code: 'explain.handling', args: { number: Number(suffix) } },
-      ok: /^[0-9]+$/.test(suffix),
-    });
-  }
+  const explained = parts.segments.flatMap((segment) => explainSegment(segment, profile, regions));
+  const codeProblem = checkImplementationCode(input, profile);
   let problem: Explanation['problem'];
-  if (usccProblem) {
-    problem =
-      usccProblem.kind === 'check-char' || usccProblem.kind === 'org-check'
-        ? {
-            code: `uscc/${usccProblem.kind}`,
-            args: { value: uscc, expected: usccProblem.expected, actual: usccProblem.actual },
-          }
-        : usccProblem.kind === 'character'
-          ? { code: 'uscc/character', args: { value: uscc, char: usccProblem.char, position: usccProblem.index } }
-          : { code: 'uscc/length', args: { value: uscc, actual: usccProblem.actual } };
-  } else if (!level) problem = { code: 'explain.level-unknown', args: { value: digit } };
-  else if (basic.problem) problem = basic.problem;
-  else if (parts.some((p) => !p.ok))
-    problem = {
-      code: 'code/impl-segment',
-      args: { value: input, segment: '业务办理项', segmentValue: input.slice(shortLength), position: shortLength + 1 },
-    };
-  return { code: input, kind: 'implementation', parts, ...(problem ? { problem } : {}) };
+  if (codeProblem) {
+    const finding = codeProblemFinding(codeProblem, input, '', 'impl');
+    problem = { code: finding.code, args: finding.args ?? {} };
+  } else {
+    const unknownType = explained.find((p) => p.name === 'type' && !p.ok);
+    if (unknownType) problem = { code: 'explain.type-unknown', args: { value: unknownType.value } };
+    else if (explained.some((p) => !p.ok)) {
+      const bad = explained.find((p) => !p.ok) as ExplainedPart;
+      problem = {
+        code: 'code/impl-segment',
+        args: { value: input, segment: bad.title, segmentValue: bad.value, position: bad.position },
+      };
+    }
+  }
+  return { code: input, kind: 'implementation', profile: by, parts: explained, ...(problem ? { problem } : {}) };
 }

@@ -1,7 +1,12 @@
 /**
- * Two catalogs compared: items matched by basic code; items on one side only; for those, likely matches
- * by name ("the same item under another code"); and for matched pairs, their element differences.
+ * Two catalogs compared: items matched by basic code and 业务办理项; where several agencies implement one
+ * key (a province's list holds its cities' too), by agency within the key, or one against many; items on
+ * one side only; for those, likely matches by name ("the same item under another code"), of the same type
+ * and handling item; and for matched pairs, their element differences. Every item of either side appears
+ * in the result: paired, on one side only, or in a group of several agencies on both sides.
  */
+import { splitImplementationCode, type CodeProfile } from '../codes/profile.js';
+import { nameKey, splitHandlingSuffix } from '../item-names.js';
 import type { CatalogKind, ImplementationItem } from '../model.js';
 import { BASIC_ELEMENTS, ELEMENTS, type ElementName, type FieldPolicy } from './elements.js';
 import { diffItem, type ElementChange } from './item-diff.js';
@@ -14,6 +19,13 @@ export interface SideEntry {
   file: string;
   name: string;
   key: string | undefined;
+  /** The implementing agency (its USCC, else its name): pairs items of one key by agency. */
+  agency?: string | undefined;
+  /** The region in the agency's USCC (GB/T 2260). */
+  agencyRegion?: string | undefined;
+  /** The item type and handling item, when known: a proposed match must agree on both. */
+  type?: string | undefined;
+  handling?: string | undefined;
   data(): AnyItem;
 }
 
@@ -21,6 +33,8 @@ export interface DiffSide {
   /** How the side is shown: a folder, or `ref:folder`. */
   label: string;
   kind: CatalogKind;
+  /** The list's region (GB/T 2260): its own agencies are registered there. */
+  region?: string | undefined;
   items: readonly SideEntry[];
 }
 
@@ -35,7 +49,17 @@ export interface ItemPair {
   name: string;
   left: string;
   right: string;
+  /** How the two were paired: the only item of the key on each side, the same agency, or one against several. */
+  via: 'key' | 'agency' | 'principal' | 'one-to-many';
   changes: ElementChange[];
+}
+
+/** A key implemented by several agencies on both sides that could not be paired agency by agency. */
+export interface ItemGroup {
+  key: string;
+  name: string;
+  left: string[];
+  right: string[];
 }
 
 export interface CatalogDiff {
@@ -43,49 +67,157 @@ export interface CatalogDiff {
   right: { label: string; kind: CatalogKind };
   elements: ElementName[];
   pairs: ItemPair[];
+  groups: ItemGroup[];
   onlyLeft: SideItem[];
   onlyRight: SideItem[];
   /** Unmatched items that look like the same item under another code or name. */
   proposals: { left: SideItem; right: SideItem; score: number }[];
-  /** Keys held by more than one item on one side (only the first takes part). */
+  /** Keys held by more than one item on one side: how they were paired is in `pairs` and `groups`. */
   duplicates: { side: 'left' | 'right'; key: string; files: string[] }[];
   /** Differences in standard elements, plus proposals: what `--exit-code` fails on. */
   findings: number;
 }
 
+const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/**
+ * The 业务办理项 of an implementation item, in a form both sides share: its handlingItem; else, when its
+ * code names a handling item (a 33-character code, or a layout's handling segment other than 00), the
+ * bracket at the end of its name (`…（变更）` → 变更), or the handling number.
+ */
+export function handlingOf(data: AnyItem, profile?: CodeProfile): string | undefined {
+  // Only letters and digits make a key part: keys are printed in code spans, tables and CSV.
+  const plain = (part: string | undefined) =>
+    part !== undefined && /^[\p{L}\p{N}]{1,16}$/u.test(part) ? part : undefined;
+  const stated = text(data.handlingItem);
+  if (stated !== undefined)
+    return nameKey(stated)
+      .replace(/[^\p{L}\p{N}]/gu, '_')
+      .slice(0, 16);
+  const code = text(data.code);
+  const digits = code !== undefined && profile ? splitImplementationCode(code, profile)?.handlingItem : undefined;
+  if (digits === undefined || /^0+$/.test(digits)) return undefined;
+  const name = text(data.name);
+  return plain(name !== undefined ? splitHandlingSuffix(name)?.suffix : undefined) ?? `#${digits}`;
+}
+
 /** What identifies "the same item" across catalogs: the basic code (plus the handling item, if any). */
-export function itemKey(kind: CatalogKind, data: AnyItem): string | undefined {
+export function itemKey(kind: CatalogKind, data: AnyItem, profile?: CodeProfile): string | undefined {
   // Items are compared as read, before any schema: a code YAML read as a number (unquoted, its leading
   // zeros lost) identifies nothing, so the item is matched by name like any uncoded one.
-  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   if (kind === 'basic') return text(data.code);
   const basicCode = text(data.basicCode);
   if (basicCode === undefined) return undefined;
-  const handlingItem = text(data.handlingItem);
-  return handlingItem ? `${basicCode}#${handlingItem}` : basicCode;
+  const handling = handlingOf(data, profile);
+  return handling ? `${basicCode}#${handling}` : basicCode;
 }
 
+/** The implementing agency as both sides would write it: its USCC, else its name. */
+export function agencyOf(data: AnyItem): string | undefined {
+  const agency = data.agency as { uscc?: unknown; name?: unknown } | undefined;
+  if (typeof agency !== 'object' || agency === null) return undefined;
+  return text(agency.uscc) ?? (text(agency.name) !== undefined ? nameKey(agency.name as string) : undefined);
+}
+
+/** The region (GB/T 2260) of the agency's USCC, when it has one of 18 characters. */
+export function agencyRegionOf(data: AnyItem): string | undefined {
+  const uscc = text((data.agency as { uscc?: unknown } | undefined)?.uscc);
+  return uscc !== undefined && uscc.length === 18 ? uscc.slice(2, 8) : undefined;
+}
+
+/** A side's entries by key (in file order), and those without a key. */
 export function keyed(
   side: DiffSide,
   name: 'left' | 'right',
   duplicates: CatalogDiff['duplicates'],
-): { byKey: Map<string, SideEntry>; unkeyed: SideItem[] } {
-  const byKey = new Map<string, SideEntry>();
+): { byKey: Map<string, SideEntry[]>; unkeyed: SideItem[] } {
+  const byKey = new Map<string, SideEntry[]>();
   const unkeyed: SideItem[] = [];
-  const seen = new Map<string, string[]>();
   for (const item of side.items) {
-    const key = item.key;
-    if (key === undefined) {
-      unkeyed.push({ key, name: item.name, file: item.file });
+    if (item.key === undefined) {
+      unkeyed.push({ key: undefined, name: item.name, file: item.file });
       continue;
     }
-    seen.set(key, [...(seen.get(key) ?? []), item.file]);
-    if (!byKey.has(key)) byKey.set(key, item);
+    const list = byKey.get(item.key);
+    if (list) list.push(item);
+    else byKey.set(item.key, [item]);
   }
-  for (const [key, files] of seen) if (files.length > 1) duplicates.push({ side: name, key, files });
+  for (const [key, list] of byKey)
+    if (list.length > 1) duplicates.push({ side: name, key, files: list.map((i) => i.file) });
   return { byKey, unkeyed };
 }
 
+const sideItem = (entry: SideEntry): SideItem => ({ key: entry.key, name: entry.name, file: entry.file });
+
+/**
+ * The items of one key on both sides, paired: one each is a pair; else the same agency; of what is left,
+ * one against several is paired with each; of several against several, each list's own agency (registered
+ * in the list's region: the province's department, the city's bureau) is paired, and the others form a
+ * group, listed file by file.
+ */
+function pairKey(
+  key: string,
+  left: readonly SideEntry[],
+  right: readonly SideEntry[],
+  regions: { left?: string | undefined; right?: string | undefined },
+): { pairs: [SideEntry, SideEntry, ItemPair['via']][]; group?: ItemGroup } {
+  if (left.length === 1 && right.length === 1) return { pairs: [[left[0] as SideEntry, right[0] as SideEntry, 'key']] };
+  const pairs: [SideEntry, SideEntry, ItemPair['via']][] = [];
+  const restRight = [...right];
+  const restLeft: SideEntry[] = [];
+  for (const entry of left) {
+    const at = entry.agency === undefined ? -1 : restRight.findIndex((r) => r.agency === entry.agency);
+    if (at < 0) restLeft.push(entry);
+    else pairs.push([entry, restRight.splice(at, 1)[0] as SideEntry, 'agency']);
+  }
+  if (restLeft.length === 0 || restRight.length === 0) {
+    // Left over on one side only: those are not implemented by that agency on the other side.
+    return { pairs, ...(restLeft.length + restRight.length ? { group: group(key, restLeft, restRight) } : {}) };
+  }
+  if (restLeft.length === 1)
+    return {
+      pairs: [
+        ...pairs,
+        ...restRight.map((r) => [restLeft[0], r, 'one-to-many'] as [SideEntry, SideEntry, ItemPair['via']]),
+      ],
+    };
+  if (restRight.length === 1)
+    return {
+      pairs: [
+        ...pairs,
+        ...restLeft.map((l) => [l, restRight[0], 'one-to-many'] as [SideEntry, SideEntry, ItemPair['via']]),
+      ],
+    };
+  const own = (entries: SideEntry[], region: string | undefined) =>
+    region === undefined ? -1 : entries.findIndex((e) => e.agencyRegion === region);
+  const [ownLeft, ownRight] = [own(restLeft, regions.left), own(restRight, regions.right)];
+  if (ownLeft >= 0 && ownRight >= 0) {
+    pairs.push([
+      restLeft.splice(ownLeft, 1)[0] as SideEntry,
+      restRight.splice(ownRight, 1)[0] as SideEntry,
+      'principal',
+    ]);
+  }
+  return { pairs, group: group(key, restLeft, restRight) };
+}
+
+function group(key: string, left: readonly SideEntry[], right: readonly SideEntry[]): ItemGroup {
+  return {
+    key,
+    name: (left[0] ?? right[0])?.name ?? key,
+    left: left.map((e) => e.file),
+    right: right.map((e) => e.file),
+  };
+}
+
+/** Proposals are made by name, between items that could be the same: same type, same handling item. */
+function compatible(a: SideEntry | undefined, b: SideEntry | undefined): boolean {
+  if (!a || !b) return true;
+  if (a.type !== undefined && b.type !== undefined && a.type !== b.type) return false;
+  return a.handling === b.handling;
+}
+
+/** How alike two names must be (Dice over bigrams) to be proposed as one item; measured on the real-shape fixtures. */
 const PROPOSAL_THRESHOLD = 0.6;
 
 export function diffCatalogs(left: DiffSide, right: DiffSide, policy: FieldPolicy): CatalogDiff {
@@ -94,34 +226,56 @@ export function diffCatalogs(left: DiffSide, right: DiffSide, policy: FieldPolic
   const r = keyed(right, 'right', duplicates);
   const elements = left.kind === 'basic' || right.kind === 'basic' ? [...BASIC_ELEMENTS] : [...ELEMENTS];
   const pairs: ItemPair[] = [];
+  const groups: ItemGroup[] = [];
   const onlyLeft: SideItem[] = [...l.unkeyed];
-  for (const [key, item] of l.byKey) {
-    const other = r.byKey.get(key);
-    if (!other) {
-      onlyLeft.push({ key, name: item.name, file: item.file });
+  const onlyRight: SideItem[] = [...r.unkeyed];
+  const entryOf = new Map<string, SideEntry>();
+  for (const [key, leftEntries] of l.byKey) {
+    const rightEntries = r.byKey.get(key);
+    if (!rightEntries) {
+      onlyLeft.push(...leftEntries.map(sideItem));
       continue;
     }
-    const changes = diffItem(item.data(), other.data(), policy, elements);
-    pairs.push({ key, name: item.name, left: item.file, right: other.file, changes });
+    const paired = pairKey(key, leftEntries, rightEntries, { left: left.region, right: right.region });
+    for (const [a, b, via] of paired.pairs)
+      pairs.push({
+        key,
+        name: a.name,
+        left: a.file,
+        right: b.file,
+        via,
+        changes: diffItem(a.data(), b.data(), policy, elements),
+      });
+    if (paired.group) {
+      // A key with agencies on one side only, left over after pairing by agency, is one-sided.
+      if (paired.group.right.length === 0)
+        onlyLeft.push(...leftEntries.filter((e) => paired.group?.left.includes(e.file)).map(sideItem));
+      else if (paired.group.left.length === 0)
+        onlyRight.push(...rightEntries.filter((e) => paired.group?.right.includes(e.file)).map(sideItem));
+      else groups.push(paired.group);
+    }
   }
-  const onlyRight: SideItem[] = [
-    ...r.unkeyed,
-    ...[...r.byKey]
-      .filter(([key]) => !l.byKey.has(key))
-      .map(([key, item]) => ({ key, name: item.name, file: item.file })),
-  ];
-  const proposals = bestMatches(
+  for (const [key, rightEntries] of r.byKey) {
+    if (l.byKey.has(key)) continue;
+    onlyRight.push(...rightEntries.map(sideItem));
+  }
+  for (const e of left.items) entryOf.set(`L${e.file}`, e);
+  for (const e of right.items) entryOf.set(`R${e.file}`, e);
+  const candidates = bestMatches(
     onlyLeft,
     onlyRight,
     { left: (i) => i.name, right: (i) => i.name },
     PROPOSAL_THRESHOLD,
-  ).map((p) => ({ left: p.left, right: p.right, score: Math.round(p.score * 100) / 100 }));
+    (a, b) => compatible(entryOf.get(`L${a.file}`), entryOf.get(`R${b.file}`)),
+  );
+  const proposals = candidates.map((p) => ({ left: p.left, right: p.right, score: Math.round(p.score * 100) / 100 }));
   const findings = pairs.reduce((sum, p) => sum + p.changes.filter((c) => c.standard).length, 0) + proposals.length;
   return {
     left: { label: left.label, kind: left.kind },
     right: { label: right.label, kind: right.kind },
     elements,
     pairs,
+    groups,
     onlyLeft,
     onlyRight,
     proposals,

@@ -1,25 +1,49 @@
 /**
- * N implementation lists at once: for each basic item, which regions implement it, and for each standard
- * element whether they agree — with the basic catalog where it defines the element (name, type, basis),
- * else with the majority (modal) version — and consistency scores per item, element and region.
+ * N implementation lists at once: for each item (basic code + 业务办理项), which regions implement it, and
+ * for each standard element whether they agree — with the basic catalog where it defines the element
+ * (name, type, basis), else with the version most regions agree with — and consistency scores per item,
+ * element and region.
+ *
+ * Only what is stated is scored: a region that does not give an element is "not stated" (neither agreeing
+ * nor deviating), and an element stated by one region alone (with no basic catalog to compare with) has
+ * nothing to agree with, so it is not scored either. Agreement is judged as `diff` judges differences
+ * (materials by name and, where both state them, form and copies). A score below 1 is never shown as 100%.
  */
 import type { ImplementationItem } from '../model.js';
-import { BASIC_ELEMENTS, comparable, elementValue, type ElementName, type FieldPolicy } from './elements.js';
+import {
+  BASIC_ELEMENTS,
+  comparable,
+  elementValue,
+  isListElement,
+  LIST_SHAPES,
+  type ElementName,
+  type FieldPolicy,
+} from './elements.js';
+import { attributeOf, entriesOf, entryKey, type ListShape } from './list-diff.js';
+import { normaliseText } from './similarity.js';
 import { keyed, type CatalogDiff, type DiffSide } from './catalog-diff.js';
 
 type AnyItem = Partial<ImplementationItem> & { name: string; type: string };
 
-export type Cell = 'agree' | 'deviate';
+/** agree / deviate: scored; absent: the region does not state it; alone: stated, but by no one else to compare with. */
+export type Cell = 'agree' | 'deviate' | 'absent' | 'alone';
 
 export interface CompareRow {
   key: string;
   name: string;
-  /** Region label → element → agreement; regions that do not implement the item are absent. */
+  /** Region label → element → its cell; regions that do not implement the item are absent. */
   cells: Record<string, Partial<Record<ElementName, Cell>>>;
-  /** The reference version of each element: the basic catalog's, the regions' most common, or none (a tie). */
+  /** The reference version of each element: the basic catalog's, the regions' most agreed-with, or none (a tie, or nothing to compare). */
   reference: Partial<Record<ElementName, { value: unknown; from: 'basic' | 'majority' | 'none' }>>;
-  deviations: { region: string; element: ElementName; value: unknown }[];
-  score: number;
+  deviations: {
+    region: string;
+    element: ElementName;
+    value: unknown;
+    /** For list entries that agree by name: the attributes that differ (a material's copies, its forms). */
+    attributes?: { entry: string; name: string; value: unknown; majority: unknown }[];
+  }[];
+  /** Share of scored cells that agree; undefined when nothing of the item could be compared. */
+  score: number | undefined;
 }
 
 export interface ConsistencyMatrix {
@@ -32,8 +56,90 @@ export interface ConsistencyMatrix {
   duplicates: CatalogDiff['duplicates'];
 }
 
-function ratio(agree: number, total: number): number {
-  return total === 0 ? 1 : Math.round((agree / total) * 1000) / 1000;
+/** agree / total, to three decimals, rounded down: 999 of 1000 is 0.999, never 1. */
+export function ratio(agreeing: number, total: number): number {
+  if (total === 0 || agreeing === total) return 1;
+  return Math.floor((agreeing / total) * 1000) / 1000;
+}
+
+interface Holder {
+  region: string;
+  item: AnyItem;
+}
+
+/** Attribute values as stated, in one form: a set of forms in any order is the same set. */
+function attributeForm(value: unknown): string {
+  return JSON.stringify(Array.isArray(value) ? [...value].map(String).sort() : value);
+}
+
+/**
+ * Which stated versions agree: the most common version (by text, set or list entries) is the reference;
+ * a tie for most common has none, and then every version deviates. For lists whose entries have
+ * attributes (materials: form, copies…), the versions with the reference's entries are also held to the
+ * most common value of each attribute among those that state it: one region's 1 copy against another's
+ * 2 is a disagreement (as `diff` reports it), a region that does not state copies is not.
+ */
+type AttributeDifference = NonNullable<CompareRow['deviations'][number]['attributes']>[number];
+
+function judge(
+  element: ElementName,
+  stated: readonly Holder[],
+): { agrees: boolean[]; reference?: Holder; attributes?: AttributeDifference[][] } {
+  const votes = new Map<string, number>();
+  for (const h of stated) votes.set(comparable(h.item, element), (votes.get(comparable(h.item, element)) ?? 0) + 1);
+  const [first, second] = [...votes].sort((a, b) => b[1] - a[1]);
+  if (!first || (second && second[1] === first[1])) return { agrees: stated.map(() => false) };
+  const inMajority = stated.map((h) => comparable(h.item, element) === first[0]);
+  const reference = stated[inMajority.indexOf(true)];
+  const attributes = isListElement(element) ? ((LIST_SHAPES[element] as ListShape<unknown>).attributes ?? []) : [];
+  if (attributes.length === 0) return { agrees: inMajority, ...(reference ? { reference } : {}) };
+  const shape = LIST_SHAPES[element as keyof typeof LIST_SHAPES] as ListShape<unknown>;
+  // Each (entry, attribute) slot: the values stated for it by the versions in the majority.
+  const slotsOf = (h: Holder) => {
+    const seen = new Map<string, number>();
+    const slots: { slot: string; form: string; entry: string; name: string; value: unknown }[] = [];
+    for (const entry of entriesOf(elementValue(h.item, element))) {
+      const key = normaliseText(entryKey(shape, entry));
+      const nth = seen.get(key) ?? 0;
+      seen.set(key, nth + 1);
+      for (const name of attributes) {
+        const value = attributeOf(entry, name);
+        if (value !== undefined)
+          slots.push({
+            slot: `${key}\u0000${nth}\u0000${name}`,
+            form: attributeForm(value),
+            entry: entryKey(shape, entry),
+            name,
+            value,
+          });
+      }
+    }
+    return slots;
+  };
+  const tallies = new Map<string, Map<string, { count: number; value: unknown }>>();
+  const holderSlots = stated.map((h, i) => (inMajority[i] ? slotsOf(h) : []));
+  for (const slots of holderSlots)
+    for (const { slot, form, value } of slots) {
+      const tally = tallies.get(slot) ?? new Map<string, { count: number; value: unknown }>();
+      tally.set(form, { count: (tally.get(form)?.count ?? 0) + 1, value });
+      tallies.set(slot, tally);
+    }
+  // Each slot's most common value; none (undefined) when two tie.
+  const decided = new Map<string, { form: string; value: unknown } | undefined>();
+  for (const [slot, tally] of tallies) {
+    const [top, next] = [...tally].sort((a, b) => b[1].count - a[1].count);
+    decided.set(
+      slot,
+      top && !(next && next[1].count === top[1].count) ? { form: top[0], value: top[1].value } : undefined,
+    );
+  }
+  const differences = holderSlots.map((slots) =>
+    slots
+      .filter(({ slot, form }) => decided.get(slot)?.form !== form)
+      .map(({ slot, entry, name, value }) => ({ entry, name, value, majority: decided.get(slot)?.value })),
+  );
+  const agrees = stated.map((_, i) => inMajority[i] === true && (differences[i] ?? []).length === 0);
+  return { agrees, ...(reference ? { reference } : {}), attributes: differences };
 }
 
 export function compareCatalogs(
@@ -46,15 +152,17 @@ export function compareCatalogs(
   const basicByKey = new Map(basic ? basic.items.map((i) => [i.key, i] as const) : []);
   const elements = [...policy.standard];
   const keys = [...new Set(indexed.flatMap((i) => [...i.byKey.keys()]))].sort();
-  const tally = { element: new Map<ElementName, [number, number]>(), region: new Map<string, [number, number]>() };
-  const count = (map: Map<string, [number, number]>, key: string, agree: boolean) => {
+  const tally = { element: new Map<string, [number, number]>(), region: new Map<string, [number, number]>() };
+  const count = (map: Map<string, [number, number]>, key: string, agreeing: boolean) => {
     const [a, t] = map.get(key) ?? [0, 0];
-    map.set(key, [a + Number(agree), t + 1]);
+    map.set(key, [a + Number(agreeing), t + 1]);
   };
   const rows: CompareRow[] = keys.map((key) => {
-    const holders = indexed
-      .filter((i) => i.byKey.has(key))
-      .map((i) => ({ region: i.label, item: (i.byKey.get(key) as { data(): AnyItem }).data() }));
+    // A region with several agencies for one key is represented by its first (the rest are in `duplicates`).
+    const holders: Holder[] = indexed.flatMap((i) => {
+      const first = i.byKey.get(key)?.[0];
+      return first ? [{ region: i.label, item: first.data() }] : [];
+    });
     const basicItem = basicByKey.get(key.split('#')[0])?.data() as AnyItem | undefined;
     const row: CompareRow = {
       key,
@@ -62,43 +170,56 @@ export function compareCatalogs(
       cells: {},
       reference: {},
       deviations: [],
-      score: 1,
+      score: undefined,
     };
     let agreeing = 0;
     let total = 0;
     for (const element of elements) {
-      let reference: string;
-      if (basicItem && BASIC_ELEMENTS.includes(element)) {
-        reference = comparable(basicItem, element);
+      const stated = holders.filter((h) => elementValue(h.item, element) !== undefined);
+      for (const h of holders) if (!stated.includes(h)) (row.cells[h.region] ??= {})[element] = 'absent';
+      let agrees: boolean[];
+      let attributes: AttributeDifference[][] | undefined;
+      if (basicItem && BASIC_ELEMENTS.includes(element) && elementValue(basicItem, element) !== undefined) {
+        // The basic catalog defines the element: each region agrees with it or not.
+        const standard = comparable(basicItem, element);
+        agrees = stated.map((h) => comparable(h.item, element) === standard);
         row.reference[element] = { value: elementValue(basicItem, element), from: 'basic' };
+      } else if (stated.length < 2) {
+        for (const h of stated) (row.cells[h.region] ??= {})[element] = 'alone';
+        row.reference[element] = { value: undefined, from: 'none' };
+        continue;
       } else {
-        const votes = new Map<string, number>();
-        for (const h of holders)
-          votes.set(comparable(h.item, element), (votes.get(comparable(h.item, element)) ?? 0) + 1);
-        const [first, second] = [...votes].sort((a, b) => b[1] - a[1]);
-        // A tie for most common (two regions that disagree, say) has no majority: every region deviates.
-        const tie = second !== undefined && first !== undefined && second[1] === first[1];
-        reference = tie ? '\u0000no majority' : (first?.[0] ?? '');
-        const holder = holders.find((h) => comparable(h.item, element) === reference);
-        row.reference[element] = tie
-          ? { value: undefined, from: 'none' }
-          : { value: holder ? elementValue(holder.item, element) : undefined, from: 'majority' };
+        const judged = judge(element, stated);
+        agrees = judged.agrees;
+        attributes = judged.attributes;
+        row.reference[element] = judged.reference
+          ? { value: elementValue(judged.reference.item, element), from: 'majority' }
+          : { value: undefined, from: 'none' };
       }
-      for (const h of holders) {
-        const agree = comparable(h.item, element) === reference;
-        (row.cells[h.region] ??= {})[element] = agree ? 'agree' : 'deviate';
-        if (!agree) row.deviations.push({ region: h.region, element, value: elementValue(h.item, element) });
-        count(tally.element as Map<string, [number, number]>, element, agree);
-        count(tally.region, h.region, agree);
-        agreeing += Number(agree);
+      for (const [index, h] of stated.entries()) {
+        // With no most common version (a tie), every stated version deviates.
+        const agreed = agrees[index] === true;
+        (row.cells[h.region] ??= {})[element] = agreed ? 'agree' : 'deviate';
+        if (!agreed) {
+          const differing = attributes?.[index] ?? [];
+          row.deviations.push({
+            region: h.region,
+            element,
+            value: elementValue(h.item, element),
+            ...(differing.length ? { attributes: differing } : {}),
+          });
+        }
+        count(tally.element, element, agreed);
+        count(tally.region, h.region, agreed);
+        agreeing += Number(agreed);
         total++;
       }
     }
-    row.score = ratio(agreeing, total);
+    if (total > 0) row.score = ratio(agreeing, total);
     return row;
   });
   const elementScores: ConsistencyMatrix['elementScores'] = {};
-  for (const [element, [a, t]] of tally.element) elementScores[element] = ratio(a, t);
+  for (const [element, [a, t]] of tally.element) elementScores[element as ElementName] = ratio(a, t);
   const regionScores: Record<string, number> = {};
   for (const list of lists) {
     const [a, t] = tally.region.get(list.label) ?? [0, 0];

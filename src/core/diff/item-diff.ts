@@ -30,10 +30,12 @@ export function diffItem(
 ): ElementChange[] {
   const changes: ElementChange[] = [];
   for (const element of elements) {
-    const standard = policy.standard.includes(element);
-    if (!standard && !policy.vary.includes(element)) continue;
+    if (!policy.standard.includes(element) && !policy.vary.includes(element)) continue;
     const b = elementValue(before, element);
     const a = elementValue(after, element);
+    // An element one side does not state is shown, but is not a difference in the standard: that side is
+    // incomplete (validate says so), it does not disagree. `compare` counts it the same way.
+    const standard = policy.standard.includes(element) && b !== undefined && a !== undefined;
     if (isListElement(element)) {
       const entries = diffLists(entriesOf(b), entriesOf(a), LIST_SHAPES[element] as ListShape<unknown>);
       // A list whose only change is order agrees in content; order is shown, but only for lists where it

@@ -58,6 +58,11 @@ function longestIncreasing(sequence: readonly number[]): Set<number> {
   return keep;
 }
 
+/** An attribute of a list entry of any shape: an attribute of text or of nothing is absent. */
+export function attributeOf(entry: unknown, name: string): unknown {
+  return typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>)[name] : undefined;
+}
+
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -95,12 +100,14 @@ export function diffLists<T>(before: readonly T[], after: readonly T[], shape: L
   pairs.forEach((pair, position) => {
     const b = before[pair.b] as T;
     const a = after[pair.a] as T;
-    // Entries of any shape: an attribute of text or of nothing is absent.
-    const field = (entry: T, name: keyof T & string) =>
-      typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>)[name] : undefined;
+    // An attribute one side does not state (copies not given) is not a difference: only stated values
+    // are compared, here as in `compare`.
     const attributes = (shape.attributes ?? [])
-      .filter((name) => !same(field(b, name), field(a, name)))
-      .map((name) => ({ name, before: field(b, name), after: field(a, name) }));
+      .filter((name) => {
+        const [x, y] = [attributeOf(b, name), attributeOf(a, name)];
+        return x !== undefined && y !== undefined && !same(x, y);
+      })
+      .map((name) => ({ name, before: attributeOf(b, name), after: attributeOf(a, name) }));
     if (pair.score !== undefined)
       changes.push({
         kind: 'renamed',

@@ -54,6 +54,8 @@ export function bestMatches<A, B>(
   right: readonly B[],
   textOf: { left: (a: A) => string; right: (b: B) => string },
   threshold: number,
+  /** Only pairs this accepts are scored (e.g. items of the same type). */
+  accepts: (a: A, b: B) => boolean = () => true,
 ): SimilarPair<A, B>[] {
   const index = new Map<string, number[]>();
   right.forEach((entry, position) => {
@@ -72,8 +74,11 @@ export function bestMatches<A, B>(
       if (!list || list.length > common) continue;
       for (const position of list) shared.set(position, (shared.get(position) ?? 0) + 1);
     }
-    // Only the few right entries sharing the most bigrams are scored exactly.
-    const top = [...shared].sort((x, y) => y[1] - x[1]).slice(0, 5);
+    // Only the few acceptable right entries sharing the most bigrams are scored exactly.
+    const top = [...shared]
+      .filter(([position]) => accepts(entry, right[position] as B))
+      .sort((x, y) => y[1] - x[1])
+      .slice(0, 5);
     for (const [position] of top) {
       const candidate = right[position] as B;
       const score = similarity(textOf.left(entry), textOf.right(candidate));

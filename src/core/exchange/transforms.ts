@@ -1,39 +1,50 @@
 /**
- * What real exports contain, turned into item values: lists joined by 、；; or newlines, time limits
- * written "20个工作日", "30(工作日)", "即办", yes/no as 是/否, visits as "0次", code-list values as names
- * or national codes, full-width digits. Each transform returns a value, undefined for an empty cell, or
- * a problem to report with the row and column.
+ * What real exports contain, turned into item values: lists joined by 、；; or new lines or numbered
+ * (1.… （一）…), time limits written "20个工作日", "30(工作日)", "即办", yes/no as 是/否, visits as "0次",
+ * code-list values as names, national codes or the other ways exports write them, full-width digits,
+ * materials with their form and copies, several phone numbers in one cell. Each transform returns a
+ * value, undefined for an empty cell, or a problem to report with the row and column.
  */
 import type { FindingCode } from '../diagnostic.js';
+import type { CodeListLookup } from './code-list-lookup.js';
 import type { TimeLimit } from '../model.js';
+import { normalisePhones } from '../phones.js';
 import { toHalfWidth } from '../text.js';
 import { MAX_VALUE_DEPTH, nestingExceeds } from './limits.js';
+import { materialsFromCell, materialsFromObjects, type MaterialFields, type MaterialLists } from './materials.js';
+import { splitEntries, type SplitStyle } from './split.js';
 
 export type TransformName =
-  'text' | 'list' | 'lawList' | 'integer' | 'number' | 'boolean' | 'timeLimit' | 'codeList' | 'codeListSet' | 'json';
+  | 'text'
+  | 'list'
+  | 'lawList'
+  | 'integer'
+  | 'number'
+  | 'boolean'
+  | 'timeLimit'
+  | 'codeList'
+  | 'codeListSet'
+  | 'json'
+  | 'materials'
+  | 'phones';
 
-export type TransformResult = { value: unknown } | { problem: FindingCode; args?: Record<string, string> } | undefined;
+export type TransformResult =
+  { value: unknown; problems?: Problem[] } | { problem: FindingCode; args?: Record<string, string> } | undefined;
 
-/** A code list as the transforms need it: each value by its name and by its national code. */
-export interface CodeListLookup {
-  byName: ReadonlyMap<string, unknown>;
-  byCode: ReadonlyMap<string, unknown>;
+interface Problem {
+  code: FindingCode;
+  args: Record<string, string>;
 }
 
-/** Sentences (conditions, laws) are separated by ；; or new lines; 、 occurs inside them. */
-const SENTENCE_SEPARATORS = /[；;\n\r]+/;
-/** Short names (levels, service objects) are also separated by 、 and commas. */
-const NAME_SEPARATORS = /[、；;，,\n\r]+/;
+export type { CodeListLookup } from './code-list-lookup.js';
 
 function clean(cell: string): string {
   return cell.replace(/^\uFEFF/, '').trim();
 }
 
-export function splitList(cell: string, separators: RegExp = SENTENCE_SEPARATORS): string[] {
-  return cell
-    .split(separators)
-    .map((part) => part.trim())
-    .filter(Boolean);
+/** Sentences (conditions, laws): one per line, ended by ；, or numbered. 、 occurs inside them. */
+export function splitList(cell: string): string[] {
+  return splitEntries(cell, 'auto');
 }
 
 export function parseInteger(cell: string): number | undefined {
@@ -44,12 +55,15 @@ export function parseInteger(cell: string): number | undefined {
 }
 
 const YES = new Set(['是', 'y', 'yes', 'true', '1', '收费']);
-const NO = new Set(['否', 'n', 'no', 'false', '0', '不收费', '无']);
+const NO = new Set(['否', 'n', 'no', 'false', '0', '不收费', '免费', '无']);
 
 /** "20个工作日", "20工作日", "30(工作日)", "30（自然日）", "即办", "0" → a time limit; "无" → none. */
 export function parseTimeLimit(cell: string): TimeLimit | 'none' | undefined {
-  const text = toHalfWidth(clean(cell)).replace(/\s+/g, '');
-  if (text === '即办' || text === '0') return { value: 0, unit: '工作日' };
+  // Guides phrase a promised limit "自受理之日起5个工作日内办结": the limit within it is read.
+  const text = toHalfWidth(clean(cell))
+    .replace(/\s+/g, '')
+    .replace(/^自受理之日起(.+)内办结$/, '$1');
+  if (text === '即办' || text === '即办件' || text === '0') return { value: 0, unit: '工作日' };
   if (text === '无' || text === '-') return 'none';
   const match = /^(\d+)(?:个)?[(（]?(工作日|自然日|天|日)?[)）]?$/u.exec(text);
   if (!match) return undefined;
@@ -60,30 +74,107 @@ export function parseTimeLimit(cell: string): TimeLimit | 'none' | undefined {
 function codeListValue(cell: string, list: CodeListLookup | undefined): unknown {
   const text = toHalfWidth(clean(cell));
   if (!list) return text;
-  return list.byName.get(text) ?? list.byCode.get(text) ?? list.byCode.get(text.replace(/^0+(?=\d)/, ''));
+  const found = list.byName.get(text) ?? list.byCode.get(text) ?? list.byCode.get(text.replace(/^0+(?=\d)/, ''));
+  if (found !== undefined) return found;
+  // Names are compared as cells are, half-width: "Ⅳ级（全程网办）" is read as "Ⅳ级(全程网办)". An alias
+  // that two values share says neither, and is refused.
+  const matches = new Set<unknown>();
+  for (const [name, value] of list.byName)
+    if ([name, ...codeListAliases(name)].some((alias) => toHalfWidth(alias) === text)) matches.add(value);
+  return matches.size === 1 ? [...matches][0] : undefined;
+}
+
+const ROMAN: Record<string, string> = { Ⅰ: 'I', Ⅱ: 'II', Ⅲ: 'III', Ⅳ: 'IV', Ⅴ: 'V' };
+
+/**
+ * Other ways a code-list value is written, by guides (tongban's own among them) and platform exports: the
+ * parts of a title with a note ("Ⅳ级（全程网办）" is also "Ⅳ级" and "全程网办"), and Roman numerals
+ * typed in ASCII ("IV级").
+ */
+export function codeListAliases(title: string): string[] {
+  const aliases = new Set<string>();
+  const note = /^(.+?)\s*[（(]([^）)]+)[）)]$/.exec(title);
+  const names = note ? [title, (note[1] as string).trim(), (note[2] as string).trim()] : [title];
+  for (const name of names) {
+    aliases.add(name);
+    aliases.add(name.replace(/[ⅠⅡⅢⅣⅤ]/g, (c) => ROMAN[c] ?? c));
+  }
+  aliases.delete(title);
+  return [...aliases];
 }
 
 export interface TransformOptions {
   /** Trim spaces around text (the default); false keeps text exactly as written, for lossless round trips. */
   trim?: boolean;
+  /** The code list named by the field's rule. */
+  list?: CodeListLookup;
+  /** Every code list, by name (materials look up necessity, form and source). */
+  lists?: ReadonlyMap<string, CodeListLookup>;
+  /** How a `list` cell is split (default: lines, ；, entry numbers). */
+  split?: SplitStyle;
+  /** For materials given as an array of objects: which field holds which element. */
+  fields?: MaterialFields;
+  /** Which texts mean "not given" (the mapping's placeholders). */
+  isAbsent?: (text: string) => boolean;
 }
 
-export function applyTransform(
-  name: TransformName,
-  cell: string,
-  list?: CodeListLookup,
-  options: TransformOptions = {},
-): TransformResult {
+function parseJson(cell: string): { value: unknown } | { problem: FindingCode; args: Record<string, string> } {
+  let value: unknown;
+  try {
+    value = JSON.parse(cell);
+  } catch {
+    return { problem: 'import/not-json', args: { value: cell.slice(0, 40) } };
+  }
+  // JSON.parse takes any depth; what handles the value next (YAML, the reader) would not.
+  if (nestingExceeds(value, MAX_VALUE_DEPTH))
+    return { problem: 'import/too-deep', args: { limit: String(MAX_VALUE_DEPTH) } };
+  return { value };
+}
+
+function materials(cell: string, options: TransformOptions): TransformResult {
+  const lists: MaterialLists = {};
+  const necessity = options.lists?.get('material-necessity');
+  const form = options.lists?.get('material-form');
+  const source = options.lists?.get('material-source');
+  if (necessity) lists.necessity = necessity;
+  if (form) lists.form = form;
+  if (source) lists.source = source;
+  const text = clean(cell);
+  // A JSON array (a JSON export's material objects, carried as a cell) maps field by field.
+  if (options.fields && (text.startsWith('[') || text.startsWith('{'))) {
+    const parsed = parseJson(text);
+    if ('problem' in parsed) return parsed;
+    if (!Array.isArray(parsed.value)) return { problem: 'import/not-materials', args: { value: text.slice(0, 40) } };
+    const isAbsent = options.isAbsent ?? (() => false);
+    const result = materialsFromObjects(parsed.value, options.fields, lists, isAbsent);
+    const problems = result.problems.map((p) => ({
+      code: 'import/material-element' as const,
+      args: { element: p.element, value: p.value },
+    }));
+    if (result.materials.length === 0)
+      return problems.length ? { problem: problems[0]!.code, args: problems[0]!.args } : undefined;
+    return { value: result.materials, ...(problems.length ? { problems } : {}) };
+  }
+  const value = materialsFromCell(text, lists);
+  return value.length ? { value } : undefined;
+}
+
+export function applyTransform(name: TransformName, cell: string, options: TransformOptions = {}): TransformResult {
   if (name === 'text' && options.trim === false) return cell === '' ? undefined : { value: cell };
   if (clean(cell) === '') return undefined;
+  const { list } = options;
   switch (name) {
     case 'text':
       return { value: clean(cell) };
-    case 'list':
-      return { value: splitList(cell) };
-    case 'lawList':
+    case 'list': {
+      const value = splitEntries(cell, options.split ?? 'auto');
+      return value.length ? { value } : undefined;
+    }
+    case 'lawList': {
       // 设定依据 columns list law titles (with articles): each becomes a basis entry.
-      return { value: splitList(cell).map((law) => ({ law })) };
+      const laws = splitEntries(cell, options.split ?? 'auto');
+      return laws.length ? { value: laws.map((law) => ({ law })) } : undefined;
+    }
     case 'integer': {
       const value = parseInteger(cell);
       return value === undefined ? { problem: 'import/not-integer', args: { value: cell } } : { value };
@@ -108,24 +199,21 @@ export function applyTransform(
       return value === undefined ? { problem: 'import/not-in-code-list', args: { value: cell } } : { value };
     }
     case 'codeListSet': {
-      const parts = splitList(cell, NAME_SEPARATORS);
+      const parts = splitEntries(cell, 'names');
       const values = parts.map((part) => codeListValue(part, list));
       const bad = parts.find((_, i) => values[i] === undefined);
       return bad !== undefined
         ? { problem: 'import/not-in-code-list', args: { value: bad } }
         : { value: [...new Set(values)] };
     }
-    case 'json': {
-      let value: unknown;
-      try {
-        value = JSON.parse(cell);
-      } catch {
-        return { problem: 'import/not-json', args: { value: cell.slice(0, 40) } };
-      }
-      // JSON.parse takes any depth; what handles the value next (YAML, the reader) would not.
-      if (nestingExceeds(value, MAX_VALUE_DEPTH))
-        return { problem: 'import/too-deep', args: { limit: String(MAX_VALUE_DEPTH) } };
-      return { value };
+    case 'json':
+      return parseJson(cell);
+    case 'materials':
+      return materials(cell, options);
+    case 'phones': {
+      const result = normalisePhones(clean(cell));
+      if (result === undefined) return undefined;
+      return 'problem' in result ? { problem: 'import/not-phone', args: { value: result.problem } } : result;
     }
   }
 }

@@ -3,7 +3,9 @@
  * (how citizens look for an office's services), each with a search text.
  */
 import { showControlsDeep } from '../control-chars.js';
+import { searchText } from './search.js';
 import type { GuideView } from './view.js';
+import type { BundleView } from '../bundles/notice.js';
 
 export interface GuidePage {
   view: GuideView;
@@ -12,9 +14,30 @@ export interface GuidePage {
   catalogName: string;
 }
 
+/** A bundle page (一件事) as the index lists it. */
+export interface IndexBundle {
+  name: string;
+  /** The catalog (implementation list) it belongs to. */
+  catalog: string;
+  lead: string;
+  /** Every department taking part, lead first, joined. */
+  agencies: string;
+  /** The national key matter it implements (`2024年度第一批：新生儿出生一件事`), or null for a regional one. */
+  keyMatter: string | null;
+  scope: string;
+  promisedLimit: string;
+  /** Number of member items and their names, joined. */
+  members: number;
+  memberNames: string;
+  href: string;
+  search: string;
+}
+
 export interface IndexView {
   title: string;
   count: number;
+  /** 一件事: every bundle page, in catalog order (catalog names match `catalogs[].name`). */
+  bundles: IndexBundle[];
   catalogs: {
     name: string;
     groups: {
@@ -47,7 +70,11 @@ function groupBy<T>(values: readonly T[], keyOf: (value: T) => string): Map<stri
   return groups;
 }
 
-export function indexView(pages: readonly GuidePage[], extension: string): IndexView {
+export function indexView(
+  pages: readonly GuidePage[],
+  extension: string,
+  bundlePages: readonly { view: BundleView; path: string; catalogName: string }[] = [],
+): IndexView {
   const catalogs = [...groupBy(pages, (p) => p.catalogName)].map(([name, list]) => ({
     name,
     groups: [...groupBy(list, (p) => `${p.view.agency} · ${p.view.type}`)]
@@ -58,12 +85,44 @@ export function indexView(pages: readonly GuidePage[], extension: string): Index
           name: view.name,
           type: view.type,
           agency: view.agency,
-          code: view.code ?? view.basicCode,
+          code: view.code ?? view.basicCode ?? '',
           href: pageHref(path, extension),
-          search: [view.name, view.agency, view.type, view.code ?? '', view.basicCode].join(' ').toLowerCase(),
+          // Names, department, type, codes, material names, everyday words and pinyin initials: see search.ts.
+          search: searchText({
+            name: view.name,
+            agency: view.agency,
+            type: view.type,
+            codes: [view.code ?? '', view.basicCode ?? ''],
+            materials: view.materials.map((m) => m.name),
+          }),
         })),
       })),
   }));
   // Catalog names come from catalog.yaml, not through a view: their control characters are made visible here.
-  return { title: '政务服务事项办事指南', count: pages.length, catalogs: showControlsDeep(catalogs) };
+  const bundles = bundlePages.map(({ view, path, catalogName }) => ({
+    name: view.name,
+    catalog: catalogName,
+    lead: view.lead,
+    agencies: view.agencies,
+    keyMatter: view.keyMatter ? `${view.keyMatter.label}：${view.keyMatter.title}` : null,
+    scope: view.scope,
+    promisedLimit: view.promisedLimit,
+    members: view.members.length,
+    memberNames: view.members.map((m) => m.name).join('、'),
+    href: pageHref(path, extension),
+    // Found like an item: by its name, departments, members and materials, everyday words and pinyin initials.
+    search: searchText({
+      name: view.name,
+      agency: view.agencies,
+      type: `一件事 ${view.keyMatter?.title ?? ''}`,
+      codes: [view.id, view.keyMatter?.id ?? ''],
+      materials: [...view.members.map((m) => m.name), ...view.materials.map((m) => m.name)],
+    }),
+  }));
+  return {
+    title: '政务服务事项办事指南',
+    count: pages.length,
+    bundles: showControlsDeep(bundles),
+    catalogs: showControlsDeep(catalogs),
+  };
 }

@@ -1,7 +1,11 @@
 /**
  * The wording conventions of 办事指南 (domain.md §6): how a time limit, a fee, a material's form and
- * copies, a visit count are written for citizens. Pure functions, each tested on its own.
+ * copies, a visit count are written for citizens. Pure functions, each tested on its own. What an item
+ * does not state is written 未提供 — never 否, 0 or 无, which would tell a citizen something untrue.
  */
+
+/** What a guide says for an element the item does not state. */
+export const NOT_GIVEN = '未提供';
 import type { Material, SpecialStep, TimeLimit } from '../model.js';
 
 /** 即办件 → "即办"; 承诺件 → "自受理之日起N个工作日内办结". */
@@ -23,8 +27,12 @@ export function feePhrase(fee: { charged: boolean; items?: { name: string; stand
 }
 
 /** "原件1份、复印件1份"; electronic forms need no copies: "电子版". */
-export function materialFormPhrase(material: Pick<Material, 'forms' | 'copies'>): string {
-  return material.forms.map((form) => (form === '电子' ? '电子版' : `${form}${material.copies}份`)).join('、');
+export function materialFormPhrase(material: Partial<Pick<Material, 'forms' | 'copies'>>): string {
+  const { forms, copies } = material;
+  if (!forms?.length) return copies === undefined ? NOT_GIVEN : `${copies}份`;
+  return forms
+    .map((form) => (form === '电子' ? '电子版' : copies === undefined ? form : `${form}${copies}份`))
+    .join('、');
 }
 
 export function visitsPhrase(visits: number, fullyOnline: boolean): string {
@@ -44,5 +52,5 @@ export function onlineDepthPhrase(depth: number): string {
 }
 
 export function yesNo(value: boolean | undefined): string {
-  return value ? '是' : '否';
+  return value === undefined ? NOT_GIVEN : value ? '是' : '否';
 }

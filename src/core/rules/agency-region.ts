@@ -1,10 +1,15 @@
 /**
  * The region inside the agency's USCC: a real GB/T 2260 code, and within the catalog's region.
  * A retired code is normal for an agency registered before a boundary change, so it is only noted.
+ * Central bodies (海关, 税务, 国家部委 and their branches) are registered under 100000, the whole country:
+ * a valid region for an agency anywhere.
  */
 import { checkUscc, usccRegion } from '../codes/uscc.js';
 import { regionContains } from '../regions.js';
 import { itemRule, type RuleFinding } from './rule.js';
+
+/** The region of bodies registered by the central government (GB 32100 registration of 中央机关). */
+const CENTRAL = '100000';
 
 /** The codes this rule reports. */
 type Code = 'uscc/region-unknown' | 'uscc/region-retired' | 'agency/outside-region';
@@ -15,11 +20,13 @@ export const agencyRegion = itemRule({
   appliesTo: ['implementation'],
   codes: ['uscc/region-unknown', 'uscc/region-retired', 'agency/outside-region'],
   check(item, { regions, catalog }) {
-    const uscc = item.agency.uscc;
+    const uscc = item.agency?.uscc;
+    if (uscc === undefined) return [];
     const problem = checkUscc(uscc);
     if (problem && problem.kind !== 'check-char' && problem.kind !== 'org-check') return [];
     const path = '/agency/uscc';
     const code = usccRegion(uscc);
+    if (code === CENTRAL) return [];
     const region = regions.get(code);
     if (!region) return [{ code: 'uscc/region-unknown', path, args: { region: code } }];
     const out: RuleFinding<Code>[] = [];

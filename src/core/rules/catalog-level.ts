@@ -8,7 +8,7 @@ export const catalogLevel = itemRule({
   codes: ['agency/level-mismatch'],
   check(item, { catalog }) {
     const level = catalog.meta.level;
-    if (level === undefined || item.levels.includes(level)) return [];
+    if (level === undefined || item.levels === undefined || item.levels.includes(level)) return [];
     return [{ code: 'agency/level-mismatch', path: '/levels', args: { level, levels: item.levels.join('、') } }];
   },
 });

@@ -1,20 +1,28 @@
-/** 咨询 and 监督投诉 are separate channels, each with a phone that carries its area code. */
+/**
+ * 咨询 and 监督投诉 are separate channels, each with a phone number people can call: landlines with their
+ * area code. A cell may hold several numbers (`；`), extensions (`转123`), brackets and spaces, and the
+ * numbers that need no area code: mobiles, 12345 and the other public-service numbers, 95xxx/96xxx,
+ * 400/800. The same number for both channels is wrong only when it is one office's own line: 12345
+ * takes consultations and complaints alike.
+ */
+import { parsePhones } from '../phones.js';
 import { itemRule, type RuleFinding } from './rule.js';
 
 /** The codes this rule reports. */
-type Code = 'contact/missing' | 'contact/same-phone' | 'contact/area-code';
+type Code = 'contact/missing' | 'contact/same-phone' | 'contact/area-code' | 'contact/not-a-phone';
 
-/** 0 + 2–3 digit area code, a separator, then the local number; a trailing extension is allowed. */
-const AREA_CODE_PHONE = /^0\d{2,3}[-－ ]?\d{5,8}(?:[-－转]\d{1,6})?$/;
-
-/** National service numbers (12345 hotline, 12315, 400/800) carry no area code by design. */
-const NATIONAL_NUMBER = /^(?:123\d{2}|[48]00[-]?\d{3}[-]?\d{4})$/;
+/** The office numbers of a phone cell (landlines and mobiles), as written the one way. */
+function officeNumbers(phone: string): Set<string> {
+  return new Set(
+    parsePhones(phone).flatMap((p) => (p.ok && (p.kind === 'landline' || p.kind === 'mobile') ? [p.number] : [])),
+  );
+}
 
 export const contacts = itemRule({
   id: 'contacts',
   scope: 'item',
   appliesTo: ['implementation'],
-  codes: ['contact/missing', 'contact/same-phone', 'contact/area-code'],
+  codes: ['contact/missing', 'contact/same-phone', 'contact/area-code', 'contact/not-a-phone'],
   check(item) {
     const out: RuleFinding<Code>[] = [];
     const channels = ['consultation', 'complaint'] as const;
@@ -24,14 +32,22 @@ export const contacts = itemRule({
         out.push({ code: 'contact/missing', path: item.contacts ? '/contacts' : '', args: { channel } });
         continue;
       }
-      const phone = contact.phone.trim();
-      if (!AREA_CODE_PHONE.test(phone) && !NATIONAL_NUMBER.test(phone)) {
-        out.push({ code: 'contact/area-code', path: `/contacts/${channel}/phone`, args: { phone } });
-      }
+      // A contact without its phone is a completeness finding of its own.
+      if (contact.phone === undefined) continue;
+      for (const phone of parsePhones(contact.phone))
+        if (!phone.ok) {
+          const code = phone.problem === 'area-code' ? 'contact/area-code' : 'contact/not-a-phone';
+          out.push({ code, path: `/contacts/${channel}/phone`, args: { phone: phone.text } });
+        }
     }
-    const consultation = item.contacts?.consultation?.phone.trim();
-    if (consultation !== undefined && consultation === item.contacts?.complaint?.phone.trim()) {
-      out.push({ code: 'contact/same-phone', path: '/contacts/complaint/phone', args: { phone: consultation } });
+    const consultation = item.contacts?.consultation?.phone;
+    const complaint = item.contacts?.complaint?.phone;
+    if (consultation !== undefined && complaint !== undefined) {
+      const complaintNumbers = officeNumbers(complaint);
+      const shared = [...officeNumbers(consultation)].filter((n) => complaintNumbers.has(n));
+      // Only when complaints have no other number than the office's own consultation line.
+      if (shared.length && shared.length === complaintNumbers.size)
+        out.push({ code: 'contact/same-phone', path: '/contacts/complaint/phone', args: { phone: shared.join('；') } });
     }
     return out;
   },

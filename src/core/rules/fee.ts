@@ -10,6 +10,8 @@ export const fee = itemRule({
   appliesTo: ['implementation'],
   codes: ['fee/items-missing', 'fee/basis-missing', 'fee/payment-without-fee'],
   check({ fee }) {
+    // Whether a fee is charged may be unknown (no fee element, or charged not stated): nothing to judge.
+    if (fee?.charged === undefined) return [];
     if (!fee.charged) {
       return fee.onlinePayment ? [{ code: 'fee/payment-without-fee', path: '/fee/onlinePayment', args: {} }] : [];
     }
@@ -17,7 +19,7 @@ export const fee = itemRule({
     const out: RuleFinding<Code>[] = [];
     fee.items.forEach((feeItem, index) => {
       if (feeItem.basis === undefined)
-        out.push({ code: 'fee/basis-missing', path: `/fee/items/${index}`, args: { name: feeItem.name } });
+        out.push({ code: 'fee/basis-missing', path: `/fee/items/${index}`, args: { name: feeItem.name ?? '' } });
     });
     return out;
   },

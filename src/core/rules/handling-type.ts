@@ -7,6 +7,8 @@ export const handlingType = itemRule({
   appliesTo: ['implementation'],
   codes: ['limit/immediate-mismatch'],
   check(item) {
+    // Both elements are needed to compare; a missing one is a completeness finding.
+    if (item.promisedLimit?.value === undefined || item.handlingType === undefined) return [];
     const immediate = item.promisedLimit.value === 0;
     if (immediate && item.handlingType !== '即办件') {
       return [

@@ -13,6 +13,9 @@ type Code =
   | 'code/basic-segment'
   | 'code/impl-length'
   | 'code/impl-segment'
+  | 'code/impl-shape'
+  | 'code/impl-agency-check'
+  | 'code/impl-agency-id'
   | 'code/impl-agency'
   | 'code/impl-basic'
   | 'code/impl-level';
@@ -27,42 +30,41 @@ export const implementationCode = itemRule({
     'code/basic-segment',
     'code/impl-length',
     'code/impl-segment',
+    'code/impl-shape',
+    'code/impl-agency-check',
+    'code/impl-agency-id',
     'code/impl-agency',
     'code/impl-basic',
     'code/impl-level',
   ],
   check(item, { profile }) {
-    const out = checkBasicCodeForm(item.basicCode, '/basicCode', profile).findings;
+    const out: RuleFinding<Code>[] =
+      item.basicCode === undefined ? [] : checkBasicCodeForm(item.basicCode, '/basicCode', profile).findings;
     if (item.code === undefined) return out;
     const normalise = notNormalised(item.code, '/code');
     if (normalise) return [...out, normalise];
+    // A wrong code is reported once, by its first wrong segment (a wrong USCC in it: here, not also as the agency's).
     const problem = checkImplementationCode(item.code, profile);
     if (problem) return [...out, codeProblemFinding(problem, item.code, '/code', 'impl')];
     const parts = splitImplementationCode(item.code, profile);
     if (!parts) return out;
-    const mismatches: RuleFinding<Code>[] = [];
-    if (parts.uscc !== item.agency.uscc) {
-      mismatches.push({
-        code: 'code/impl-agency',
-        path: '/code',
-        args: { actual: parts.uscc, expected: item.agency.uscc },
-      });
+    const uscc = item.agency?.uscc;
+    // An organisation code in the agency's place is the USCC's characters 9–17.
+    const agencyInCode = parts.agencyKind === 'org' ? uscc?.slice(8, 17) : uscc;
+    if (uscc !== undefined && agencyInCode !== parts.agencyId) {
+      out.push({ code: 'code/impl-agency', path: '/code', args: { actual: parts.agencyId, expected: uscc } });
     }
-    if (parts.basicCode !== item.basicCode) {
-      mismatches.push({
-        code: 'code/impl-basic',
-        path: '/code',
-        args: { actual: parts.basicCode, expected: item.basicCode },
-      });
+    if (item.basicCode !== undefined && parts.basicCode !== item.basicCode) {
+      out.push({ code: 'code/impl-basic', path: '/code', args: { actual: parts.basicCode, expected: item.basicCode } });
     }
-    const level = levelForDigit(profile, parts.levelDigit);
-    if (level !== undefined && !item.levels.includes(level)) {
-      mismatches.push({
+    const level = parts.levelDigit === undefined ? undefined : levelForDigit(profile, parts.levelDigit);
+    if (level !== undefined && item.levels !== undefined && !item.levels.includes(level)) {
+      out.push({
         code: 'code/impl-level',
         path: '/code',
-        args: { digit: parts.levelDigit, level, levels: item.levels.join('、') },
+        args: { digit: parts.levelDigit ?? '', level, levels: item.levels.join('、') },
       });
     }
-    return [...out, ...mismatches];
+    return out;
   },
 });

@@ -3,6 +3,12 @@ import type { Rule } from './rule.js';
 import { agencyRegion } from './agency-region.js';
 import { basicCode } from './basic-code.js';
 import { basicConformance } from './basic-conformance.js';
+import { bundleAgencies } from './bundle-agencies.js';
+import { bundleFigures } from './bundle-figures.js';
+import { bundleIdentity } from './bundle-identity.js';
+import { bundleMaterials } from './bundle-materials.js';
+import { bundleMembers } from './bundle-members.js';
+import { bundleTime } from './bundle-time.js';
 import { catalogLevel } from './catalog-level.js';
 import { catalogMeta } from './catalog-meta.js';
 import { codeMissing } from './code-missing.js';
@@ -40,4 +46,10 @@ export const RULES: readonly Rule[] = [
   licensingProcess,
   resultSample,
   conditionsCatchAll,
+  bundleIdentity,
+  bundleMembers,
+  bundleAgencies,
+  bundleMaterials,
+  bundleTime,
+  bundleFigures,
 ];

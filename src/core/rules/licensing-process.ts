@@ -1,4 +1,8 @@
-/** A 行政许可 is decided through at least 受理、审查、决定 (Administrative Licensing Law, ch. 4). */
+/**
+ * A 行政许可 is decided through at least 受理、审查、决定 (Administrative Licensing Law, ch. 4). Only a
+ * process that is given is judged: most real lists do not describe the process at all, which is a
+ * completeness question, not a wrong process.
+ */
 import { itemRule } from './rule.js';
 
 /** Each required stage with the step names that real lists use for it. */
@@ -14,14 +18,14 @@ export const licensingProcess = itemRule({
   appliesTo: ['implementation'],
   codes: ['process/licensing-steps'],
   check(item) {
-    if (item.type !== '行政许可') return [];
-    const names = (item.process ?? []).map((step) => step.name);
+    if (item.type !== '行政许可' || item.process === undefined || item.process.length === 0) return [];
+    const names = item.process.map((step) => step.name ?? '');
     const missing = REQUIRED_STAGES.filter(({ words }) => !names.some((name) => words.some((w) => name.includes(w))));
     if (missing.length === 0) return [];
     return [
       {
         code: 'process/licensing-steps',
-        path: item.process ? '/process' : '/type',
+        path: '/process',
         args: { missing: missing.map((m) => m.stage).join('、') },
       },
     ];

@@ -10,7 +10,7 @@ export const resultSample = itemRule({
     const out: RuleFinding<'result/sample-missing'>[] = [];
     item.results?.forEach((result, index) => {
       if (result.sample === undefined)
-        out.push({ code: 'result/sample-missing', path: `/results/${index}`, args: { name: result.name } });
+        out.push({ code: 'result/sample-missing', path: `/results/${index}`, args: { name: result.name ?? '' } });
     });
     return out;
   },

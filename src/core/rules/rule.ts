@@ -3,10 +3,12 @@
  * severities) and a pure check over trusted data. The compiler holds each check to its declared codes.
  */
 import type { FindingCode, RuleFinding } from '../diagnostic.js';
-import type { CatalogKind, CatalogMeta, ItemOfKind } from '../model.js';
+import type { CatalogKind, CatalogMeta, Incomplete, ItemOfKind } from '../model.js';
 import type { Ledger } from '../codes/ledger.js';
 import type { CodeProfile } from '../codes/profile.js';
 import type { RegionIndex } from '../regions.js';
+import type { Bundle } from '../bundles/model.js';
+import type { MemberFacts } from '../bundles/members.js';
 
 export type { RuleFinding } from '../diagnostic.js';
 
@@ -15,7 +17,7 @@ export type FileFinding<C extends FindingCode = FindingCode> = RuleFinding<C> & 
 
 export interface CheckedItem<K extends CatalogKind = CatalogKind> {
   file: string;
-  data: ItemOfKind[K];
+  data: Incomplete<ItemOfKind[K]>;
 }
 
 /** What cross-item rules need of an item; the item itself is not kept once it has been checked. */
@@ -68,7 +70,7 @@ export interface ItemRule<
 > extends RuleBase<C> {
   scope: 'item';
   appliesTo: readonly K[];
-  check(item: ItemOfKind[K], context: RuleContext): RuleFinding<NoInfer<C>>[];
+  check(item: Incomplete<ItemOfKind[K]>, context: RuleContext): RuleFinding<NoInfer<C>>[];
 }
 
 /** Checks a whole catalog at once (uniqueness, catalog.yaml itself); findings name their file. */
@@ -77,7 +79,26 @@ export interface CatalogRule<C extends FindingCode = FindingCode> extends RuleBa
   check(catalog: CheckedCatalog, context: RuleContext): FileFinding<NoInfer<C>>[];
 }
 
-export type Rule = ItemRule<'basic'> | ItemRule<'implementation'> | ItemRule<CatalogKind> | CatalogRule;
+/**
+ * What a bundle rule knows besides the bundle: the member items it names (those that exist in the list),
+ * and the codes the list's ledger has retired, with when and by what.
+ */
+export interface BundleContext extends RuleContext {
+  /** Display path of the bundle file. */
+  file: string;
+  /** Items of the list by implementation code (the first, when a code is used twice). */
+  members: ReadonlyMap<string, MemberFacts>;
+  /** Codes the list's ledger records as retired. */
+  retired: ReadonlyMap<string, { date: string; replacedBy: string[] }>;
+}
+
+/** Checks one bundle (一件事) of an implementation list against the list's items. */
+export interface BundleRule<C extends FindingCode = FindingCode> extends RuleBase<C> {
+  scope: 'bundle';
+  check(bundle: Bundle, context: BundleContext): RuleFinding<NoInfer<C>>[];
+}
+
+export type Rule = ItemRule<'basic'> | ItemRule<'implementation'> | ItemRule<CatalogKind> | CatalogRule | BundleRule;
 
 /** An item rule whose check the compiler holds to the codes it declares. */
 export function itemRule<K extends CatalogKind, const C extends FindingCode>(rule: ItemRule<K, C>): ItemRule<K, C> {
@@ -86,5 +107,10 @@ export function itemRule<K extends CatalogKind, const C extends FindingCode>(rul
 
 /** A catalog rule whose check the compiler holds to the codes it declares. */
 export function catalogRule<const C extends FindingCode>(rule: CatalogRule<C>): CatalogRule<C> {
+  return rule;
+}
+
+/** A bundle rule whose check the compiler holds to the codes it declares. */
+export function bundleRule<const C extends FindingCode>(rule: BundleRule<C>): BundleRule<C> {
   return rule;
 }

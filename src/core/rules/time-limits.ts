@@ -7,7 +7,9 @@ export const timeLimits = itemRule({
   appliesTo: ['implementation'],
   codes: ['limit/promised-exceeds-statutory', 'limit/unit-mismatch'],
   check({ statutoryLimit: statutory, promisedLimit: promised }) {
+    if (statutory?.value === undefined || promised?.value === undefined) return [];
     if (promised.value === 0) return [];
+    if (statutory.unit === undefined || promised.unit === undefined) return [];
     if (promised.unit !== statutory.unit) {
       return [
         {

@@ -12,9 +12,9 @@ export const visits = itemRule({
   appliesTo: ['implementation'],
   codes: ['visits/full-online', 'visits/reason-missing'],
   check(item) {
-    if (item.visits === 0) return [];
+    if (item.visits === undefined || item.visits === 0) return [];
     const out: RuleFinding<Code>[] = [];
-    if (item.online.depth === FULLY_ONLINE)
+    if (item.online?.depth === FULLY_ONLINE)
       out.push({ code: 'visits/full-online', path: '/visits', args: { visits: item.visits } });
     if (item.visitReason === undefined)
       out.push({ code: 'visits/reason-missing', path: '/visits', args: { visits: item.visits } });

@@ -27,7 +27,7 @@ export function createAjv(schemas: SchemaSet, options: { source?: boolean } = {}
     ...(options.source ? { code: { source: true } } : {}),
   });
   addFormats(ajv);
-  ajv.addVocabulary(['x-code', 'x-en']);
+  ajv.addVocabulary(['x-code', 'x-en', 'x-aliases', 'x-matter', 'x-sources']);
   const add = (schema: object, id: string) => ajv.addSchema(codeListsAsEnums(schema) as object, id);
   for (const [key, schema] of Object.entries(schemas.shared)) add(schema, key);
   const top: Record<SchemaName, object> = {
@@ -39,6 +39,7 @@ export function createAjv(schemas: SchemaSet, options: { source?: boolean } = {}
     baseline: schemas.baseline,
     ledger: schemas.ledger,
     mapping: schemas.mapping,
+    bundle: schemas.bundle,
   };
   // Relative $refs resolve against a schema's id; the files carry none so editors resolve them on disk.
   for (const name of Object.keys(SCHEMA_IDS) as SchemaName[]) add(top[name], SCHEMA_IDS[name]);

@@ -16,6 +16,8 @@ export interface SchemaSet {
   baseline: object;
   ledger: object;
   mapping: object;
+  /** A bundle (一件事) of items of an implementation list: `<catalog>/bundles/<id>.yaml`. */
+  bundle: object;
   items: Record<CatalogKind, object>;
   /** Schemas referenced by the others, keyed by their path under schemas/ (e.g. `codelists/level.json`). */
   shared: Record<string, object>;
@@ -31,6 +33,7 @@ export const SCHEMA_IDS = {
   baseline: 'baseline.schema.json',
   ledger: 'ledger.schema.json',
   mapping: 'mapping.schema.json',
+  bundle: 'bundle.schema.json',
 } as const;
 
 export type SchemaName = keyof typeof SCHEMA_IDS;
@@ -48,6 +51,7 @@ export interface SchemaValidator {
   baseline(data: unknown): RuleFinding[];
   ledger(data: unknown): RuleFinding[];
   mapping(data: unknown): RuleFinding[];
+  bundle(data: unknown): RuleFinding[];
   item(kind: CatalogKind, data: unknown): RuleFinding[];
 }
 
@@ -64,6 +68,7 @@ export function validatorFrom(check: (name: SchemaName) => CompiledCheck): Schem
     baseline: (data) => run('baseline', data),
     ledger: (data) => run('ledger', data),
     mapping: (data) => run('mapping', data),
+    bundle: (data) => run('bundle', data),
     item: (kind, data) => run(kind, data),
   };
 }

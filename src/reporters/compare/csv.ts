@@ -4,7 +4,7 @@ import type { Reporter } from '../reporter.js';
 import { visibleControls } from '../shared/safe-text.js';
 import { uiText } from '../../i18n/index.js';
 import { excelCsv } from '../shared/csv.js';
-import { elementLabel } from '../shared/values.js';
+import { elementLabel, listSeparator } from '../shared/values.js';
 
 export const csv: Reporter<CompareResult> = visibleControls((result, { lang }) => {
   const header = [
@@ -16,14 +16,16 @@ export const csv: Reporter<CompareResult> = visibleControls((result, { lang }) =
   const rows = result.rows.map((row) => [
     row.key,
     row.name,
-    String(row.score),
+    row.score === undefined ? '' : String(row.score),
     ...result.regions.map((region) => {
       const cells = row.cells[region];
       if (!cells) return '';
       const deviating = Object.entries(cells)
         .filter(([, cell]) => cell === 'deviate')
         .map(([element]) => elementLabel(lang, element as never));
-      return deviating.length ? deviating.join('、') : uiText(lang, 'compare.agree');
+      if (deviating.length) return deviating.join(listSeparator(lang));
+      // Agreement only where something was compared.
+      return Object.values(cells).includes('agree') ? uiText(lang, 'compare.agree') : uiText(lang, 'compare.unscored');
     }),
   ]);
   return excelCsv([header, ...rows]);

@@ -3,7 +3,7 @@ import type { CatalogDiff, ItemPair } from '../../core/diff/catalog-diff.js';
 import type { AttributeName } from '../../core/diff/elements.js';
 import type { ElementChange } from '../../core/diff/item-diff.js';
 import { formatMessage, uiText, type Lang } from '../../i18n/index.js';
-import { elementLabel, entryName, showValue } from '../shared/values.js';
+import { elementLabel, entryName, labelled, showValue } from '../shared/values.js';
 
 export interface ChangeLine {
   standard: boolean;
@@ -15,20 +15,20 @@ function entryLines(change: ElementChange, lang: Lang): string[] {
     const attributes = (e.attributes ?? [])
       .map(
         (a) =>
-          `${formatMessage(lang, `attribute.${a.name as AttributeName}`)} ${showValue(a.before)} → ${showValue(a.after)}`,
+          `${formatMessage(lang, `attribute.${a.name as AttributeName}`)} ${showValue(a.before, lang)} → ${showValue(a.after, lang)}`,
       )
-      .join('；');
+      .join(lang === 'en' ? '; ' : '；');
     switch (e.kind) {
       case 'added':
         return `+ ${entryName(e.after)}`;
       case 'removed':
         return `- ${entryName(e.before)}`;
       case 'renamed':
-        return `~ ${entryName(e.before)} → ${entryName(e.after)} (${e.score})${attributes ? `；${attributes}` : ''}`;
+        return `~ ${entryName(e.before)} → ${entryName(e.after)} (${e.score})${attributes ? (lang === 'en' ? `; ${attributes}` : `；${attributes}`) : ''}`;
       case 'moved':
         return `↕ ${entryName(e.after)}`;
       default:
-        return `* ${entryName(e.after)}：${attributes}`;
+        return `* ${labelled(entryName(e.after), attributes, lang)}`;
     }
   });
 }
@@ -42,7 +42,12 @@ export function changeLines(pair: ItemPair, lang: Lang): ChangeLine[] {
         { standard: change.standard, text: head },
         ...entryLines(change, lang).map((text) => ({ standard: change.standard, text: `    ${text}` })),
       ];
-    return [{ standard: change.standard, text: `${head}：${showValue(change.before)} → ${showValue(change.after)}` }];
+    return [
+      {
+        standard: change.standard,
+        text: labelled(head, `${showValue(change.before, lang)} → ${showValue(change.after, lang)}`, lang),
+      },
+    ];
   });
 }
 

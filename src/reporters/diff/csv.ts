@@ -18,7 +18,12 @@ export const csv: Reporter<DiffResult> = visibleControls((result, { lang }) => {
     for (const change of pair.changes) {
       const base = [pair.key, pair.name, elementLabel(lang, change.element), change.standard ? yes : no];
       if (!change.entries)
-        rows.push([...base, uiText(lang, 'csv.kind.changed'), showValue(change.before), showValue(change.after)]);
+        rows.push([
+          ...base,
+          uiText(lang, 'csv.kind.changed'),
+          showValue(change.before, lang),
+          showValue(change.after, lang),
+        ]);
       else
         for (const e of change.entries)
           rows.push([
@@ -48,6 +53,16 @@ export const csv: Reporter<DiffResult> = visibleControls((result, { lang }) => {
       uiText(lang, 'diff.only', { side: result.right.label }),
       '',
       item.file,
+    ]);
+  for (const group of result.groups)
+    rows.push([
+      group.key,
+      group.name,
+      '',
+      '',
+      uiText(lang, 'diff.groups'),
+      group.left.join(' '),
+      group.right.join(' '),
     ]);
   return excelCsv(rows);
 });

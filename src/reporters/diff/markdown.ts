@@ -3,6 +3,7 @@ import type { DiffResult } from '../../app/diff.js';
 import type { Reporter } from '../reporter.js';
 import { visibleControls } from '../shared/safe-text.js';
 import { uiText } from '../../i18n/index.js';
+import { bundleSections } from './bundle-lines.js';
 import { changeLines, diffSummary } from './change-lines.js';
 
 const escape = (text: string) => text.replace(/([\\`*_|<>])/g, '\\$1');
@@ -24,6 +25,15 @@ export const markdown: Reporter<DiffResult> = visibleControls((result, { lang })
     if (!items.length) continue;
     lines.push(`#### ${escape(title)}`, '', ...items.map((i) => `- ${escape(i.name)} \`${i.key ?? '—'}\``), '');
   }
+  if (result.groups.length)
+    lines.push(
+      `#### ${escape(uiText(lang, 'diff.groups'))}`,
+      '',
+      ...result.groups.map(
+        (g) => `- ${escape(g.name)} \`${g.key}\`: ${escape(g.left.join(', '))} ↔ ${escape(g.right.join(', '))}`,
+      ),
+      '',
+    );
   if (result.proposals.length)
     lines.push(
       `#### ${uiText(lang, 'diff.proposals')}`,
@@ -31,5 +41,11 @@ export const markdown: Reporter<DiffResult> = visibleControls((result, { lang })
       ...result.proposals.map((p) => `- ${escape(p.left.name)} ≈ ${escape(p.right.name)} (${p.score})`),
       '',
     );
+  for (const section of bundleSections(result, lang)) {
+    lines.push(`#### ${escape(section.title)}`, '');
+    for (const entry of section.entries)
+      lines.push(`- ${escape(entry.heading)}`, ...entry.lines.map((line) => `  - ${escape(line)}`));
+    lines.push('');
+  }
   return lines.join('\n') + '\n';
 });

@@ -9,13 +9,14 @@ export const json: Reporter<ExplainResult> = ({ explanations }, { lang, version 
     codes: explanations.map((e) => ({
       code: e.code,
       kind: e.kind,
+      profile: e.profile,
       valid: e.problem === undefined,
       ...(e.problem
         ? { problem: { code: e.problem.code, message: formatMessage(lang, e.problem.code, e.problem.args) } }
         : {}),
       segments: e.parts.map((p) => ({
         name: p.name,
-        title: p.title,
+        title: lang === 'en' ? (p.titleEn ?? p.title) : p.title,
         position: p.position,
         value: p.value,
         meaning: formatMessage(lang, p.meaning.code, p.meaning.args),

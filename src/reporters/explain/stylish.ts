@@ -11,10 +11,10 @@ function pad(text: string, width: number): string {
 
 export const stylish: Reporter<ExplainResult> = visibleControls(({ explanations }, { lang }) => {
   const blocks = explanations.map((e) => {
-    const head = `${e.code}  ${uiText(lang, `explain.kind.${e.kind}`)}`;
+    const head = `${e.code}  ${uiText(lang, `explain.kind.${e.kind}`)}  ${uiText(lang, 'explain.profile', { profile: e.profile.name, id: e.profile.id })}`;
     const rows = e.parts.map((p) => [
       p.ok ? '✔' : '✖',
-      p.title,
+      lang === 'en' ? (p.titleEn ?? p.title) : p.title,
       String(p.position),
       p.value,
       formatMessage(lang, p.meaning.code, p.meaning.args),

@@ -3,8 +3,10 @@ import type { ExportResult } from '../../app/export-items.js';
 import { governmentService } from '../../core/guide/view.js';
 import type { ImplementationItem } from '../../core/model.js';
 import type { Reporter } from '../reporter.js';
+import { bundlesJsonld } from './bundles.js';
 
 export const jsonld: Reporter<ExportResult> = (result) => {
+  if (result.bundles) return bundlesJsonld(result.bundles);
   const graph = result.records
     .filter((r) => r.catalog.kind === 'implementation')
     .map((r) => {

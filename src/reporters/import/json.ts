@@ -10,5 +10,7 @@ export const json: Reporter<ImportResult> = (result, { version }) =>
     unchanged: result.unchanged,
     conflicts: result.conflicts,
     rows: result.rows,
+    skipped: result.skipped,
+    filtered: result.filtered,
     validation: result.validation ? result.validation.diagnostics.map(diagnosticJson) : null,
   });

@@ -12,7 +12,9 @@ export const stylish: Reporter<ImportResult> = visibleControls((result, context)
       written: result.written.length,
       updated: result.updated.length,
       unchanged: result.unchanged,
-      rows: result.rows.length,
+      skipped: result.skipped,
+      cells: result.rows.length - result.skipped,
+      filtered: result.filtered,
       conflicts: result.conflicts.length,
     }),
   );

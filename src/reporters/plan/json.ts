@@ -17,5 +17,6 @@ export const json: Reporter<CodeRunResult> = (result, { version }) =>
       moved: plan.moved,
       ledger: plan.ledger,
     })),
+    ...(result.bundles ? { bundles: result.bundles } : {}),
     diagnostics: result.diagnostics.map(diagnosticJson),
   });

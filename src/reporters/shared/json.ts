@@ -7,7 +7,7 @@ import type { Diagnostic } from '../../core/diagnostic.js';
 /** Bumped when a report's shape changes incompatibly; additions keep it. */
 export const REPORT_VERSION = 1;
 
-export type ReportName = 'validate' | 'diff' | 'compare' | 'stats' | 'explain' | 'plan' | 'guide' | 'import';
+export type ReportName = 'validate' | 'diff' | 'compare' | 'stats' | 'explain' | 'plan' | 'guide' | 'import' | 'show';
 
 export interface DiagnosticJson {
   code: string;

@@ -5,7 +5,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import stringWidth from 'string-width';
 import { positionOf, type Diagnostic, type Severity } from '../../core/diagnostic.js';
-import { uiText } from '../../i18n/index.js';
+import { describeCode, uiText, type Lang, type MessageKey } from '../../i18n/index.js';
 import type { ValidationReport } from '../../core/validation-report.js';
 import type { Reporter } from '../reporter.js';
 import { visibleControls } from '../shared/safe-text.js';
@@ -33,6 +33,49 @@ function groupByFile(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic
   return groups;
 }
 
+/** Past this many findings, a table by rule (code, count, items) comes before the total. */
+const RULE_TABLE_FROM = 20;
+
+/**
+ * Thousands of findings from a real list are mostly a few rules repeated: one line per code, with how
+ * often and in how many files it occurs, most frequent first, and what the rule is about.
+ */
+function byRule(diagnostics: readonly Diagnostic[], lang: Lang, chalk: ChalkInstance): string[] {
+  if (diagnostics.length < RULE_TABLE_FROM) return [];
+  const rules = new Map<string, { severity: Severity; count: number; files: Set<string> }>();
+  for (const d of diagnostics) {
+    const rule = rules.get(d.code) ?? { severity: d.severity, count: 0, files: new Set<string>() };
+    rule.count++;
+    rule.files.add(d.file);
+    rules.set(d.code, rule);
+  }
+  const rows = [...rules.entries()]
+    .sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))
+    .map(([code, rule]) => ({
+      count: String(rule.count),
+      severity: uiText(lang, `severity.${rule.severity}`),
+      paint: severityColour(chalk, rule.severity),
+      code,
+      files: uiText(lang, 'summary.ruleFiles', { files: rule.files.size }),
+      about: describeCode(lang, code as MessageKey),
+    }));
+  const width = (pick: (r: (typeof rows)[number]) => string) => Math.max(...rows.map((r) => stringWidth(pick(r))));
+  const [countWidth, severityWidth, codeWidth, filesWidth] = [
+    width((r) => r.count),
+    width((r) => r.severity),
+    width((r) => r.code),
+    width((r) => r.files),
+  ];
+  return [
+    chalk.bold(uiText(lang, 'summary.byRule')),
+    ...rows.map(
+      (r) =>
+        `  ${padStart(r.count, countWidth)}  ${r.paint(padEnd(r.severity, severityWidth))}  ${padEnd(r.code, codeWidth)}  ${chalk.dim(padEnd(r.files, filesWidth))}  ${chalk.dim(r.about)}`,
+    ),
+    '',
+  ];
+}
+
 export const stylish: Reporter<ValidationReport> = visibleControls((report, { lang, color }) => {
   const chalk = new Chalk({ level: color ? 1 : 0 });
   const lines: string[] = [];
@@ -54,6 +97,7 @@ export const stylish: Reporter<ValidationReport> = visibleControls((report, { la
     }
     lines.push('');
   }
+  lines.push(...byRule(report.diagnostics, lang, chalk));
   const counts = summarise(report.diagnostics);
   const total = report.diagnostics.length;
   const scope = { catalogs: report.catalogCount, items: report.itemCount };
