@@ -286,7 +286,7 @@ const SCENARIOS: Scenario[] = [
     name: 'an item the code commands refuse because it fails the schema',
     triggers: ['item/invalid'],
     run: () =>
-      run(project({ 'impl/items/000100001000.yaml': IMPL_ITEM.replace('visits: 0\n', '') }), [
+      run(project({ 'impl/items/000100001000.yaml': IMPL_ITEM.replace('levels: [市级]', 'levels: 市级') }), [
         'code',
         'assign',
         'impl',
@@ -366,9 +366,17 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: 'implementation items whose code cannot be composed',
-    triggers: ['assign/agency-invalid', 'assign/level-unknown', 'assign/basic-invalid', 'assign/impl-taken'],
+    triggers: [
+      'assign/agency-invalid',
+      'assign/level-unknown',
+      'assign/basic-invalid',
+      'assign/impl-taken',
+      'assign/element-missing',
+    ],
     async run() {
       const root = project({
+        // As real lists have it: no 实施主体 at all.
+        'impl/items/no-agency.yaml': uncodedImpl.replace(/^agency:\n(?: {2}.*\n)+/m, ''),
         'impl/items/000100001000.yaml': uncodedImpl,
         'impl/items/twin.yaml': uncodedImpl,
         'impl/items/bad-uscc.yaml': uncodedImpl.replace('uscc: "114403000971908070"', 'uscc: "114403000971908071"'),

@@ -66,7 +66,7 @@ beforeAll(async () => {
       'sz',
       'exports/shenzhen-city.csv',
       'national',
-      ['--name', '深圳市实施清单', '--region', '440300', '--level', '市级'],
+      ['--name', '深圳市实施清单', '--region', '440300', '--level', 'city'],
     ],
     [
       'sc',

@@ -17,7 +17,9 @@ import {
   type Mapping,
   type RowProblem,
 } from '../core/exchange/mapping.js';
+import type { CodeListLookup } from '../core/exchange/code-list-lookup.js';
 import type { CatalogMeta } from '../core/model.js';
+import type { SchemaValidator } from '../core/schema/validator.js';
 import type { FindingCode } from '../core/finding-codes.js';
 import { formatMessage, type Lang } from '../i18n/index.js';
 import { UsageError } from '../io/errors.js';
@@ -78,9 +80,26 @@ function ordered(kind: Mapping['kind'], item: Record<string, unknown>): Record<s
   );
 }
 
-/** The catalog.yaml to create: the mapping's catalog section under the flags; or which flags are missing. */
-function catalogToCreate(mapping: Mapping, options: ImportOptions): Record<string, unknown> {
+/**
+ * The catalog.yaml to create: the mapping's catalog section under the flags; or which flags are missing, or
+ * which value the catalog schema would refuse (so import never writes a catalog.yaml that validate rejects).
+ * A level may be given as the code list writes it (省级), by its national code (2) or an alias (province).
+ */
+function catalogToCreate(
+  mapping: Mapping,
+  options: ImportOptions,
+  lists: ReadonlyMap<string, CodeListLookup>,
+  schemas: SchemaValidator,
+  lang: Lang,
+): Record<string, unknown> {
   const meta: Record<string, unknown> = { kind: mapping.kind, ...mapping.catalog, ...options.catalog };
+  const levels = lists.get('level');
+  if (typeof meta.level === 'string' && levels)
+    meta.level =
+      levels.byName.get(meta.level) ??
+      levels.byName.get(meta.level.toLowerCase()) ??
+      levels.byCode.get(meta.level) ??
+      meta.level;
   if (meta.kind !== mapping.kind)
     throw new UsageError('usage/import-catalog-flags', { path: options.out, missing: `--kind ${mapping.kind}` });
   const needed = meta.kind === 'implementation' ? ['name', 'region', 'level'] : ['name', 'origin'];
@@ -90,6 +109,16 @@ function catalogToCreate(mapping: Mapping, options: ImportOptions): Record<strin
       path: options.out,
       missing: missing.map((key) => `--${key}`).join(', '),
     });
+  const refused = schemas.catalog(meta)[0];
+  if (refused) {
+    const key = refused.path.split('/')[1] ?? '';
+    throw new UsageError('usage/import-catalog-value', {
+      path: options.out,
+      flag: `--${key}`,
+      value: String(meta[key] ?? ''),
+      problem: formatMessage(lang, refused.code, refused.args),
+    });
+  }
   return meta;
 }
 
@@ -102,10 +131,10 @@ export async function importItems(workspace: Workspace, options: ImportOptions):
   if ((mapping.kind as string) === 'bundle') return importBundles(workspace, options, mapping);
   const compiled = compileMapping(mapping);
   const store = new ItemStore(path.resolve(workspace.cwd, options.out), (absolute) => workspace.display(absolute));
-  const newCatalog = store.hasCatalog() ? undefined : catalogToCreate(mapping, options);
+  const lists = readCodeLists();
+  const newCatalog = store.hasCatalog() ? undefined : catalogToCreate(mapping, options, lists, workspace.schemas, lang);
   const encoding: Encoding =
     options.encoding === 'gbk' ? 'gb18030' : options.encoding === 'utf8' ? 'utf8' : detectEncoding(file, options.file);
-  const lists = readCodeLists();
   const shown = (absolute: string) => workspace.display(absolute);
   const result: ImportResult = {
     written: [],

@@ -159,6 +159,7 @@ export const FINDING_CODES = {
   'assign/level-unknown': 'error',
   'assign/basic-invalid': 'error',
   'assign/impl-retired': 'error',
+  'assign/element-missing': 'error',
   'assign/impl-taken': 'error',
   'assign/rename-exists': 'error',
   'lifecycle/unknown-code': 'error',

@@ -33,6 +33,7 @@ export const USAGE_CODES = [
   'usage/import-json-object',
   'usage/import-html',
   'usage/import-catalog-flags',
+  'usage/import-catalog-value',
   'usage/import-catalog',
   'usage/import-bundles',
   'usage/import-not-file',

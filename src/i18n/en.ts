@@ -152,6 +152,7 @@ export const en = {
   'assign/agency-invalid': 'agency USCC "{value}" is invalid; no implementation code can be composed',
   'assign/level-unknown': 'level "{level}" has no level digit in the profile',
   'assign/basic-invalid': 'basic code "{value}" does not fit the profile; no implementation code can be composed',
+  'assign/element-missing': 'the item has no {elements}; no implementation code can be composed',
   'assign/impl-retired':
     'implementation code "{value}" was retired on {retired}; codes are never reused, so give this item a handlingItem',
   'assign/impl-taken':
@@ -267,6 +268,8 @@ export const en = {
     '"{path}" has no catalog.yaml; to create one, also give: {missing} (or add a catalog section to the mapping)',
   'usage/import-catalog': '"{path}" has no catalog.yaml and the mapping has no catalog section',
   'usage/import-bundles':
+  'usage/import-catalog-value':
+    'the catalog.yaml to create in "{path}" would not be valid: {flag} "{value}": {problem}',
     'bundles are imported into an existing implementation list: {path} is none (create the list and import its items first)',
   'usage/import-not-file': 'not a file: {path} (import reads one CSV, JSON or JSON Lines file)',
   'usage/import-format':

@@ -142,6 +142,7 @@ export const zhCN = {
   'assign/agency-invalid': '实施主体统一社会信用代码“{value}”无效，无法组成实施编码',
   'assign/level-unknown': '行使层级“{level}”在编码方案中没有层级码',
   'assign/basic-invalid': '基本编码“{value}”不符合编码方案，无法组成实施编码',
+  'assign/element-missing': '事项缺少要素 {elements}，无法组成实施编码',
   'assign/impl-retired':
     '实施编码“{value}”已于 {retired} 注销，编码不得重复使用；请为该事项填写业务办理项（handlingItem）',
   'assign/impl-taken': '实施编码“{value}”已被其他事项使用；同一主体实施同一事项的多个业务办理项须填写 handlingItem',
@@ -246,6 +247,7 @@ export const zhCN = {
   'usage/import-catalog-flags': '“{path}”中没有 catalog.yaml，要创建它还需要：{missing}（或在映射中写 catalog 一节）',
   'usage/import-catalog': '“{path}”中没有 catalog.yaml，映射文件也没有 catalog 一节',
   'usage/import-bundles': '一件事只能导入已有的实施清单：{path} 不是实施清单（先建立清单、导入其事项）',
+  'usage/import-catalog-value': '要在“{path}”中创建的 catalog.yaml 不合规：{flag} “{value}”：{problem}',
   'usage/import-not-file': '不是文件：{path}（导入读取一个 CSV、JSON 或 JSON Lines 文件）',
   'usage/import-format':
     '无法导入 {path}：只能读取 CSV（.csv、.tsv、.txt）、JSON（.json）和 JSON Lines（.jsonl、.ndjson）；电子表格请先另存为 CSV',

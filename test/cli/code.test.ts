@@ -256,7 +256,7 @@ describe('tongban code assign', () => {
     ]);
   });
 
-  it('exits 1 with item/invalid for an item file that fails the schema, and writes nothing', async () => {
+  it('exits 1 with item/invalid for an item whose coding element has the wrong shape, and writes nothing', async () => {
     const dir = samples();
     write(dir, 'national/items/new.yaml', newItem('新事项'));
     write(dir, 'national/items/bad.yaml', 'name: 坏事项\ntype: 行政许可\nlevels: 市级\n');
@@ -271,7 +271,8 @@ describe('tongban code assign', () => {
 
     const stylish = await tongban(['code', 'assign', 'national', '--lang', 'zh-CN'], { cwd: dir });
     expect(stylish.code).toBe(1);
-    expect(stylish.stdout).toContain('national/items/bad.yaml:1:1  事项未通过 Schema 校验（2 个问题），已略过');
+    // levels is a list; the elements this basic item lacks (a real list lacks many) do not stop coding.
+    expect(stylish.stdout).toContain('national/items/bad.yaml:1:1  事项未通过 Schema 校验（1 个问题），已略过');
     expect(snapshot(dir)).toEqual(before);
   });
 

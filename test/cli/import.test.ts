@@ -314,6 +314,40 @@ describe('tongban import: bad arguments', () => {
     expect(existsSync(path.join(dir, 'nowhere'))).toBe(false);
   });
 
+  it('catalog flags: a level by alias or code becomes the code list value; a value the schema refuses is named', async () => {
+    const dir = samples();
+    const flags = ['--name', '示例', '--region', '440300'];
+    const byAlias = await tongban(
+      ['import', MESSY, '--map', 'national', '--out', 'city', ...flags, '--level', 'city'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(byAlias.stderr).not.toMatch(/internal error|catalog\.yaml/);
+    expect(readFileSync(path.join(dir, 'city', 'catalog.yaml'), 'utf8')).toMatch(/^level: 市级$/m);
+    const byCode = await tongban(['import', MESSY, '--map', 'national', '--out', 'prov', ...flags, '--level', '2'], {
+      cwd: dir,
+    });
+    expect(byCode.stderr).not.toMatch(/internal error/);
+    expect(readFileSync(path.join(dir, 'prov', 'catalog.yaml'), 'utf8')).toMatch(/^level: 省级$/m);
+    expectUsage(
+      await tongban(['import', MESSY, '--map', 'national', '--out', 'bad', ...flags, '--level', 'galaxy'], {
+        cwd: dir,
+      }),
+      /--level "galaxy"/,
+    );
+    expect(existsSync(path.join(dir, 'bad'))).toBe(false);
+    expectUsage(
+      await tongban(
+        ['import', MESSY, '--map', 'national', '--out', 'bad', '--name', '示例', '--region', '44', '--level', '市级'],
+        {
+          cwd: dir,
+        },
+      ),
+      /--region "44"/,
+    );
+  });
+
   it('required options missing, and the wrong number of files', async () => {
     expectUsage(await tongban(['import', MESSY, '--out', 'x']), /--map/);
     expectUsage(await tongban(['import', MESSY, '--map', 'national']), /--out/);

@@ -11,7 +11,7 @@ import type { CodeProfile } from '../../core/codes/profile.js';
 import { findingIn, type Diagnostic, type Finding, type RuleFinding } from '../../core/diagnostic.js';
 import type { CatalogKind, CatalogMeta, ImplementationItem } from '../../core/model.js';
 import { LEDGER_FILE } from '../../io/discover.js';
-import { DISK_READER, readValid } from '../../io/item-reader.js';
+import { DISK_READER, readUsable } from '../../io/item-reader.js';
 import { applyJournaled, journalPending, recover, type JournalStep, type Recovery } from '../../io/journal.js';
 import { UsageError } from '../../io/errors.js';
 import { currentLedgerText, ledgerText, readLedger } from '../../io/ledger-file.js';
@@ -99,6 +99,20 @@ export function planFindings(catalog: CodingCatalog, problems: readonly (RuleFin
   return problems.map(({ file, ...problem }) => findingIn(shownIn(catalog, file), problem));
 }
 
+/** The elements a code is made of or names (codes, parents, basic codes, agencies, levels, types). */
+const CODING_ELEMENTS = new Set(['code', 'name', 'type', 'parent', 'basicCode', 'agency', 'levels', 'handlingItem']);
+
+/**
+ * What a reading problem means for coding: an `item/partial` warning about elements coding does not read is
+ * no reason to refuse the catalog; one about a coding element refuses the item (`item/invalid`, an error).
+ */
+function refusedForCoding(problem: Finding): Finding[] {
+  if (problem.code !== 'item/partial') return [problem];
+  const elements = String(problem.args?.elements ?? '').split(', ');
+  const coding = elements.filter((element) => CODING_ELEMENTS.has(element));
+  return coding.length ? [{ ...problem, code: 'item/invalid', args: { count: coding.length } }] : [];
+}
+
 /**
  * The catalog as it is on disk now (read under the lock, so no other run changes it meanwhile), or why it
  * cannot be coded: an invalid catalog.yaml or ledger, or items that cannot be read or fail the schema.
@@ -111,8 +125,11 @@ export function readCodingCatalog(workspace: Workspace, listed: Catalog): Coding
   if (meta === undefined) return set.problems;
   const metaProblems = workspace.schemas.catalog(meta);
   if (metaProblems.length || kind === undefined) return metaProblems.map((p) => findingIn(catalog.metaFile, p));
-  const read = readValid(DISK_READER, catalog, kind, workspace.schemas);
-  if (read.problems.length) return read.problems;
+  // Real items lack elements (validate reports them); coding only needs the elements codes are made of,
+  // which assign checks item by item. An item whose code or a coding element has the wrong shape is refused.
+  const read = readUsable(DISK_READER, catalog, kind, workspace.schemas);
+  const blocking = read.problems.flatMap((problem) => refusedForCoding(problem));
+  if (blocking.length) return blocking;
   const ledger = readLedger(catalog.absoluteDir, workspace.cwd, workspace.schemas);
   if ('findings' in ledger) return ledger.findings;
   const prefix = catalog.dir === '.' ? '' : catalog.dir + '/';

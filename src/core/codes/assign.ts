@@ -6,7 +6,7 @@
  * ledger's retired codes included), a sub number one above the highest under its main item; an
  * implementation code is composed from its parts and refused if that code was ever issued before.
  */
-import type { BasicItem, CatalogMeta, ImplementationItem } from '../model.js';
+import type { BasicItem, CatalogMeta, ImplementationItem, Incomplete } from '../model.js';
 import type { RuleFinding } from '../diagnostic.js';
 import { checkUscc } from './uscc.js';
 import { ledgerIndex, type Ledger, type LedgerEntry } from './ledger.js';
@@ -201,6 +201,19 @@ function planImplementation(
   const [shortLength, longLength] = implementationCodeLengths(profile);
   const out: Assignment[] = [];
   for (const item of input.items.filter((i) => i.data.code === undefined && (!input.only || input.only.has(i.file)))) {
+    // Real lists lack whole elements; an item without what its code is made of cannot be coded (yet).
+    const partial = item.data as Incomplete<ImplementationItem>;
+    const missing: string[] = (['basicCode', 'agency', 'levels'] as const).filter((e) => partial[e] === undefined);
+    if (partial.agency !== undefined && partial.agency.uscc === undefined) missing.push('agency.uscc');
+    if (missing.length) {
+      problems.push({
+        file: item.file,
+        code: 'assign/element-missing',
+        path: '',
+        args: { elements: missing.join(', ') },
+      });
+      continue;
+    }
     const data = item.data as ImplementationItem;
     if (checkUscc(data.agency.uscc)) {
       problems.push({
