@@ -1,10 +1,20 @@
 /**
- * `npm run bench`: tongban validate against a plain schema validator (ajv-cli) and a parse-only floor, on
- * the same synthetic catalogs, in the same run. Prints a table with ratios and the issue's targets.
- * Sizes: BENCH_SIZES=1000,10000,100000 (default). Data is generated once under os.tmpdir().
+ * `npm run bench`: every command at two sizes, in one run, on synthetic catalogs of two shapes (`small`
+ * ~2 KB items, `rich` ~4 KB items as rich as the richest sample), with wall time, peak RSS (GNU time %M)
+ * and growth from the smaller size to the larger; validate also against ajv-cli checking the item
+ * schemas alone on the same files. A command that fails prints its error line and the bench goes on.
+ *
+ *   BENCH_SIZES=10000,100000   item counts (default; the growth column compares the first and the last)
+ *   BENCH_SHAPES=small,rich    item shapes (default both)
+ *   BENCH_ONLY=validate,guide  only the commands whose name starts with one of these
+ *   BENCH_TIMEOUT=1200         seconds before a command is stopped (and reported as failed)
+ *
+ * Data is generated once under os.tmpdir()/tongban-bench and reused. A dataset of N items is a basic
+ * catalog and four implementation lists (province, two cities, a county) of N/5 items each; the
+ * `items` column says how many items each command reads.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,30 +23,62 @@ import { generateCatalogs } from './generate.mjs';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'tongban.js');
 const WORK = path.join(tmpdir(), 'tongban-bench');
-const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+const SHAPES = (process.env.BENCH_SHAPES ?? 'small,rich').split(',');
+const ONLY = process.env.BENCH_ONLY?.split(',');
+const TIMEOUT = Number(process.env.BENCH_TIMEOUT ?? 1200) * 1000;
 const TIME = '/usr/bin/time';
 
-/** Runs a command; returns wall seconds and peak RSS (MB) measured by GNU time. */
+mkdirSync(WORK, { recursive: true });
+
+/**
+ * Runs a command under GNU time: wall seconds, peak RSS (MB), or the error line when it failed (exit 2
+ * or more, a signal, a timeout). Exit 1 (findings) is a success for a benchmark.
+ */
 function measure(command, args, options = {}) {
   const started = process.hrtime.bigint();
-  const run = spawnSync(TIME, ['-f', '%M', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, ...options });
+  const startedAt = Date.now();
+  const run = spawnSync(TIME, ['-f', '%M', command, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    timeout: TIMEOUT,
+    cwd: WORK,
+    ...options,
+  });
   const wall = Number(process.hrtime.bigint() - started) / 1e9;
-  const rssKb = Number(run.stderr.trim().split('\n').at(-1));
-  if (run.status !== 0 && !options.allowFailure)
-    throw new Error(`${command} ${args.join(' ')} exited ${run.status}:\n${run.stderr.slice(0, 2000)}`);
-  return { wall, rss: rssKb / 1024, stdout: run.stdout };
+  const lines = (run.stderr ?? '').trim().split('\n');
+  const rss = Number(lines.at(-1)) / 1024;
+  // Exit 1 is findings, a success here, only when the command made its output (a crash exits 1 too).
+  const made = (file) => existsSync(file) && statSync(file).mtimeMs >= startedAt - 1000;
+  const failed = run.status === 1 && options.made !== undefined && !made(options.made);
+  if (run.error || run.signal || run.status === null || run.status > 1 || failed) {
+    const reason =
+      run.error?.message ??
+      (run.signal ? `killed by ${run.signal}` : lines.filter((l) => !/^\d+$|^Command exited/.test(l))[0]) ??
+      `exit ${run.status}`;
+    return { error: reason.slice(0, 160), wall, rss };
+  }
+  return { wall, rss, stdout: run.stdout };
 }
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-/** One discarded warm-up run (so every tool finds the files in the page cache), then the median of `times`. */
-function repeat(times, fn) {
-  fn();
+/** At small sizes: one warm-up run (the page cache) and the median of three; at large ones a single run. */
+function repeat(size, fn) {
+  const times = size >= 50_000 ? 1 : 3;
+  const first = fn();
+  if (first.error || times === 1) return first;
   const runs = Array.from({ length: times }, fn);
+  const failed = runs.find((r) => r.error);
+  if (failed) return failed;
   return { wall: median(runs.map((r) => r.wall)), rss: Math.max(...runs.map((r) => r.rss)) };
+}
+
+/** tongban with `args`; what it makes is the file after -o, or the guide site's manifest. */
+function tongban(args) {
+  const at = (flag) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+  const made = at('-o') ?? (at('--out') === undefined ? undefined : path.join(at('--out'), '.tongban-guides.json'));
+  return measure(process.execPath, [BIN, ...args], made === undefined ? {} : { made });
 }
 
 /** ajv-cli resolves $refs by $id; give temporary copies of our schemas absolute ids. */
@@ -63,79 +105,229 @@ function schemasForAjvCli() {
 
 function ajvCli(schemas, data, itemSchema, pattern) {
   const ajv = path.join(ROOT, 'node_modules', '.bin', 'ajv');
-  return measure(
-    ajv,
-    [
-      'validate',
-      '--spec=draft2020',
-      '--strict=false',
-      '--all-errors',
-      '-c',
-      'ajv-formats',
-      '-s',
-      path.join(schemas.dir, itemSchema),
-      ...schemas.refs,
-      '-d',
-      pattern,
-    ],
-    { cwd: data },
-  );
-}
-
-const rows = [];
-const ratios = {};
-const schemas = schemasForAjvCli();
-const implementationLists = '{province,city-a,city-b,county}';
-
-for (const size of SIZES) {
-  const data = generateCatalogs(WORK, size);
-  const times = size >= 100_000 ? 1 : 3;
-  const cache = path.join(WORK, `cache-${size}`);
-  rmSync(cache, { recursive: true, force: true });
-  const tongbanArgs = [BIN, 'validate', data, '--no-config', '--format', 'json'];
-  const cold = repeat(times, () => measure(process.execPath, tongbanArgs));
-  const warm = repeat(times, () => measure(process.execPath, [...tongbanArgs, '--cache', '--cache-location', cache]));
-  const parseOnly = repeat(times, () =>
-    measure(process.execPath, [path.join(ROOT, 'bench', 'parse-only.mjs'), data], { cwd: ROOT }),
-  );
-  const ajv = repeat(times, () => {
-    const impl = ajvCli(schemas, data, 'item.implementation.schema.json', `${implementationLists}/items/*.yaml`);
-    const basic = ajvCli(schemas, data, 'item.basic.schema.json', 'basic/items/*.yaml');
-    return { wall: impl.wall + basic.wall, rss: Math.max(impl.rss, basic.rss) };
+  const args = ['validate', '--spec=draft2020', '--strict=false', '--all-errors', '-c', 'ajv-formats'];
+  return measure(ajv, [...args, '-s', path.join(schemas.dir, itemSchema), ...schemas.refs, '-d', pattern], {
+    cwd: data,
   });
-  ratios[size] = { cold: cold.wall / ajv.wall, warm: warm.wall / ajv.wall, coldWall: cold.wall, rss: cold.rss };
-  rows.push([size, 'tongban validate (cold)', cold, ajv]);
-  rows.push([size, 'tongban validate (warm cache)', warm, ajv]);
-  rows.push([size, 'parse only (yaml)', parseOnly, ajv]);
-  rows.push([size, 'ajv-cli (schema only)', ajv, ajv]);
 }
 
-const version = repeat(15, () => measure(process.execPath, [BIN, '--version']));
-const bareNode = repeat(15, () => measure(process.execPath, ['-e', '0']));
+/** ajv-cli over the same files tongban validates: the implementation lists, then the basic catalog. */
+function ajvBoth(schemas, data) {
+  const impl = ajvCli(schemas, data, 'item.implementation.schema.json', '{province,city-a,city-b,county}/items/*.yaml');
+  if (impl.error) return impl;
+  const basic = ajvCli(schemas, data, 'item.basic.schema.json', 'basic/items/*.yaml');
+  if (basic.error) return basic;
+  return { wall: impl.wall + basic.wall, rss: Math.max(impl.rss, basic.rss) };
+}
 
-const pad = (text, width) => String(text).padEnd(width);
-console.log(`\n${pad('items', 8)}${pad('run', 32)}${pad('wall s', 10)}${pad('peak MB', 10)}× ajv-cli`);
-for (const [size, name, result, ajv] of rows) {
-  console.log(
-    `${pad(size, 8)}${pad(name, 32)}${pad(result.wall.toFixed(3), 10)}${pad(result.rss.toFixed(0), 10)}${(result.wall / ajv.wall).toFixed(2)}`,
+/** A CSV of `rows` rows in the national exchange layout and the basic catalog its rows implement. */
+function importData(rows) {
+  const dir = path.join(WORK, `import-${rows}`);
+  const marker = path.join(dir, '.complete');
+  if (!existsSync(marker)) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(path.join(dir, 'basic', 'items'), { recursive: true });
+    writeFileSync(path.join(dir, 'basic', 'catalog.yaml'), 'kind: basic\nname: 基准\norigin: "00"\n');
+    const itemOf = (i) => {
+      const [typeCode, type] = i < rows / 2 ? ['01', '行政许可'] : ['07', '行政确认'];
+      return { basic: `00${typeCode}${String((i % (rows / 2)) + 1).padStart(5, '0')}000`, type };
+    };
+    const lines = [
+      '事项名称,基本编码,实施编码,事项类型,行使层级,实施主体,实施主体编码,服务对象,设定依据,受理条件,办件类型,法定办结时限,承诺办结时限,到办事现场次数,网上办理深度,是否收费,咨询电话,监督投诉电话\n',
+    ];
+    for (let i = 0; i < rows; i++) {
+      const { basic, type } = itemOf(i);
+      writeFileSync(
+        path.join(dir, 'basic', 'items', `${basic}.yaml`),
+        `code: "${basic}"\nname: 基准事项${i + 1}\ntype: ${type}\nlevels: [市级]\nbasis:\n  - law: 《中华人民共和国行政许可法》\n`,
+      );
+      lines.push(
+        `基准事项${i + 1},${basic},1144030009719080703${basic},${type},市级,深圳市市场监督管理局,114403000971908070,企业法人、自然人,《中华人民共和国行政许可法》第十二条,"具有与经营活动相适应的场所（第 ${i} 项）\n有相应的管理制度",承诺件,20个工作日,${1 + (i % 15)}个工作日,0次,4,否,0755-83001117,12345\n`,
+      );
+    }
+    writeFileSync(path.join(dir, 'rows.csv'), lines.join(''));
+    writeFileSync(marker, '');
+  }
+  return dir;
+}
+
+/** The list import writes into, emptied before each run. */
+function freshImportTarget(dir) {
+  const list = path.join(dir, 'list');
+  rmSync(list, { recursive: true, force: true });
+  mkdirSync(list);
+  writeFileSync(
+    path.join(list, 'catalog.yaml'),
+    'kind: implementation\nname: 导入基准\nregion: "440300"\nlevel: 市级\nbasic: ../basic\n',
   );
+  return list;
 }
+
+/** Changes one item's promised time limit (so its guide page changes); returns a function that undoes it. */
+function changeOneItem(data) {
+  const dir = path.join(data, 'county', 'items');
+  const file = path.join(dir, readdirSync(dir).sort()[0]);
+  const original = readFileSync(file, 'utf8');
+  writeFileSync(
+    file,
+    original.replace(/promisedLimit:(\s*\{?\s*)value: (\d+)/, (_, gap, v) => `promisedLimit:${gap}value: ${+v + 1}`),
+  );
+  return () => writeFileSync(file, original);
+}
+
+const LISTS = ['province', 'city-a', 'city-b', 'county'];
+const results = new Map(); // `${shape}\t${command}` → { items: Map<size, number>, runs: Map<size, result> }
+
+function record(shape, command, size, items, result) {
+  const key = `${shape}\t${command}`;
+  if (!results.has(key)) results.set(key, { shape, command, items: new Map(), runs: new Map() });
+  results.get(key).items.set(size, items);
+  results.get(key).runs.set(size, result);
+  const shown = result.error ? `✖ ${result.error}` : `${result.wall.toFixed(2)} s, ${result.rss.toFixed(0)} MB`;
+  process.stderr.write(`  ${shape} ${size} ${command}: ${shown}\n`);
+}
+
+const wanted = (command) => !ONLY || ONLY.some((prefix) => command.startsWith(prefix));
+const schemas = schemasForAjvCli();
+
+for (const shape of SHAPES) {
+  for (const size of SIZES) {
+    process.stderr.write(`${shape} items, ${size}: generating…\n`);
+    const data = generateCatalogs(WORK, size, shape);
+    const lists = LISTS.map((l) => path.join(data, l));
+    const perList = Math.floor(size / 5);
+    const out = path.join(WORK, `out-${shape}-${size}`);
+    rmSync(out, { recursive: true, force: true });
+    mkdirSync(out, { recursive: true });
+    const run = (command, items, fn) => wanted(command) && record(shape, command, size, items, fn());
+
+    run('validate (cold)', perList * 5, () =>
+      repeat(size, () => tongban(['validate', data, '--no-config', '--format', 'json', '-o', `${out}/v.json`])),
+    );
+    run('ajv-cli (schema only)', perList * 5, () => repeat(size, () => ajvBoth(schemas, data)));
+    const cache = path.join(out, 'cache');
+    run('validate (warm --cache)', perList * 5, () =>
+      repeat(size, () =>
+        tongban([
+          'validate',
+          data,
+          '--no-config',
+          '--cache',
+          '--cache-location',
+          cache,
+          '-f',
+          'json',
+          '-o',
+          `${out}/v.json`,
+        ]),
+      ),
+    );
+    if (wanted('guide')) {
+      const site = path.join(out, 'site');
+      record(shape, 'guide html full', size, perList * 4, tongban(['guide', data, '--out', site]));
+      record(shape, 'guide no-op rebuild', size, perList * 4, tongban(['guide', data, '--out', site]));
+      const undo = changeOneItem(data);
+      try {
+        record(shape, 'guide one item changed', size, perList * 4, tongban(['guide', data, '--out', site]));
+      } finally {
+        undo();
+      }
+    }
+    run('export csv', perList * 4, () => tongban(['export', ...lists, '-f', 'csv', '-o', `${out}/export.csv`]));
+    run('export jsonl', perList * 5, () => tongban(['export', data, '-f', 'jsonl', '-o', `${out}/export.jsonl`]));
+    run('diff json', perList * 2, () => tongban(['diff', lists[0], lists[3], '-f', 'json', '-o', `${out}/diff.json`]));
+    run('compare json (3 regions)', perList * 3, () =>
+      tongban(['compare', ...lists.slice(1), '-f', 'json', '-o', `${out}/compare.json`]),
+    );
+    run('stats', perList * 4, () => tongban(['stats', data, '-f', 'json', '-o', `${out}/stats.json`]));
+    // Import reads a CSV, not items: its shape does not change with the items', so it runs once per size.
+    if (shape === SHAPES[0])
+      run('import csv', size, () => {
+        const dir = importData(size);
+        const list = freshImportTarget(dir);
+        return measure(process.execPath, [BIN, 'import', 'rows.csv', '--map', 'national', '--out', list], {
+          cwd: dir,
+          made: path.join(list, 'items'),
+        });
+      });
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+tongban(['--version']); // warm-up
+const version = medianOf(15, () => tongban(['--version']));
+const bareNode = medianOf(15, () => measure(process.execPath, ['-e', '0']));
+
+function medianOf(times, fn) {
+  const runs = Array.from({ length: times }, fn);
+  return { wall: median(runs.map((r) => r.wall)), rss: Math.max(...runs.map((r) => r.rss)) };
+}
+
+// The table.
+const small = SIZES[0];
+const large = SIZES.at(-1);
+/** Linear with 10% to spare: 11× for 10k → 100k. */
+const GROWTH_LIMIT = (1.1 * large) / small;
+const k = (n) => (n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n));
+const pad = (text, width) => String(text).padEnd(width);
+const cell = (r) => (r === undefined ? '—' : r.error ? '✖ failed' : `${r.wall.toFixed(2)} s ${r.rss.toFixed(0)} MB`);
+console.log(
+  `\n${pad('shape', 7)}${pad('command', 26)}${pad('items', 16)}${pad(k(small), 20)}${SIZES.length > 1 ? pad(k(large), 20) + 'growth' : ''}`,
+);
+const failures = [];
+const growthAbove = [];
+for (const { shape, command, items, runs } of results.values()) {
+  const a = runs.get(small);
+  const b = runs.get(large);
+  let growth = '';
+  if (SIZES.length > 1 && a && b && !a.error && !b.error) {
+    const times = b.wall / a.wall;
+    growth = `${times.toFixed(1)}×${times > GROWTH_LIMIT ? `  ✖ above ${GROWTH_LIMIT}×` : ''}`;
+    if (times > GROWTH_LIMIT) growthAbove.push(`${shape} ${command}: ${times.toFixed(1)}×`);
+  }
+  const counts = SIZES.map((s) => items.get(s)).filter((n) => n !== undefined);
+  console.log(
+    `${pad(shape, 7)}${pad(command, 26)}${pad(counts.map(k).join('/'), 16)}${pad(cell(a), 20)}${SIZES.length > 1 ? pad(cell(b), 20) + growth : ''}`,
+  );
+  for (const [size, r] of runs) if (r.error) failures.push(`${shape} ${k(size)} ${command}: ${r.error}`);
+}
+if (failures.length) console.log(`\nFailed:\n${failures.map((f) => `  ✖ ${f}`).join('\n')}`);
 console.log(
   `\ntongban --version: ${(version.wall * 1000).toFixed(0)} ms median of 15 (bare node -e 0: ${(bareNode.wall * 1000).toFixed(0)} ms)`,
 );
 
 const check = (ok, text) => console.log(`${ok ? '✔' : '✖'} ${text}`);
+const get = (shape, command, size) => results.get(`${shape}\t${command}`)?.runs.get(size);
+const ok = (r) => r && !r.error;
 console.log('\nTargets:');
-if (ratios[10000]) {
-  check(ratios[10000].cold <= 0.7, `10k cold ≤ 0.7 × ajv-cli: ${ratios[10000].cold.toFixed(2)}`);
-  check(ratios[10000].warm <= 0.15, `10k warm cache ≤ 0.15 × ajv-cli: ${ratios[10000].warm.toFixed(2)}`);
+for (const shape of SHAPES) {
+  for (const size of SIZES) {
+    const cold = get(shape, 'validate (cold)', size);
+    const ajv = get(shape, 'ajv-cli (schema only)', size);
+    if (ok(cold) && ok(ajv)) {
+      const ratio = cold.wall / ajv.wall;
+      check(ratio <= 0.7, `${shape} ${k(size)}: validate cold ≤ 0.7 × ajv-cli: ${ratio.toFixed(2)}×`);
+    }
+    if (ok(cold) && size >= 50_000)
+      check(cold.rss <= 700, `${shape} ${k(size)}: validate peak RSS ≤ 700 MB: ${cold.rss.toFixed(0)} MB`);
+    const full = get(shape, 'guide html full', size);
+    const noop = get(shape, 'guide no-op rebuild', size);
+    const one = get(shape, 'guide one item changed', size);
+    if (ok(full) && ok(noop))
+      check(
+        noop.wall <= 0.1 * full.wall,
+        `${shape} ${k(size)}: guide no-op ≤ 0.1 × full: ${(noop.wall / full.wall).toFixed(2)}×`,
+      );
+    if (ok(full) && ok(one))
+      check(
+        one.wall <= 0.15 * full.wall,
+        `${shape} ${k(size)}: guide one changed ≤ 0.15 × full: ${(one.wall / full.wall).toFixed(2)}×`,
+      );
+  }
 }
-if (ratios[100000]) {
-  check(ratios[100000].rss <= 700, `100k peak RSS ≤ 700 MB: ${ratios[100000].rss.toFixed(0)} MB`);
-  if (ratios[10000])
-    check(
-      ratios[100000].coldWall <= 11 * ratios[10000].coldWall,
-      `100k ≤ 11 × 10k: ${(ratios[100000].coldWall / ratios[10000].coldWall).toFixed(1)} ×`,
-    );
-}
-check(version.wall <= 0.12, `--version ≤ 120 ms: ${(version.wall * 1000).toFixed(0)} ms`);
+if (SIZES.length > 1)
+  check(
+    !growthAbove.length,
+    `growth ${k(small)} → ${k(large)} ≤ ${GROWTH_LIMIT}× for every command${growthAbove.length ? ` (above: ${growthAbove.join('; ')})` : ''}`,
+  );
+check(version.wall <= 0.15, `--version ≤ 150 ms: ${(version.wall * 1000).toFixed(0)} ms`);
