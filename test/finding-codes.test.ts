@@ -387,6 +387,17 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: 'a code in an item that is no code at all, never recorded in the ledger',
+    triggers: ['assign/code-malformed'],
+    run: () =>
+      run(project({ 'impl/items/000100001000.yaml': IMPL_ITEM.replace(/^code: .*$/m, 'code: "ABC-123"') }), [
+        'code',
+        'assign',
+        'impl',
+        '--dry-run',
+      ]),
+  },
+  {
     name: 'an implementation code that was retired',
     triggers: ['assign/impl-retired'],
     async run() {

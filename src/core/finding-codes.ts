@@ -160,6 +160,8 @@ export const FINDING_CODES = {
   'assign/basic-invalid': 'error',
   'assign/impl-retired': 'error',
   'assign/element-missing': 'error',
+  'assign/code-malformed': 'error',
+  'assign/element-missing': 'error',
   'assign/impl-taken': 'error',
   'assign/rename-exists': 'error',
   'lifecycle/unknown-code': 'error',

@@ -276,6 +276,21 @@ describe('tongban code assign', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
+  it('records an existing code in the ledger only when it is a code: "ABC-123" is refused, nothing written', async () => {
+    const dir = samples();
+    const file = 'shenzhen/items/000100001000.yaml';
+    write(dir, file, read(dir, file).replace(/^code: .*$/m, 'code: "ABC-123"'));
+    rmSync(path.join(dir, 'shenzhen', 'ledger.yaml'));
+    const before = snapshot(dir);
+    const result = await tongban(['code', 'assign', 'shenzhen', '-f', 'json'], { cwd: dir });
+    expect(result.code).toBe(1);
+    const json = JSON.parse(result.stdout);
+    expect(json.diagnostics).toEqual([
+      expect.objectContaining({ code: 'assign/code-malformed', file: `${file}`, line: expect.any(Number) }),
+    ]);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
   it('speaks Chinese with --lang zh-CN', async () => {
     const dir = samples();
     write(dir, 'national/items/new.yaml', newItem('新事项'));

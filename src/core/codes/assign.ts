@@ -10,7 +10,13 @@ import type { BasicItem, CatalogMeta, ImplementationItem, Incomplete } from '../
 import type { RuleFinding } from '../diagnostic.js';
 import { checkUscc } from './uscc.js';
 import { ledgerIndex, type Ledger, type LedgerEntry } from './ledger.js';
-import { implementationCodeLengths, parseBasicCode, type CodeProfile, type Segment } from './profile.js';
+import {
+  implementationCodeLengths,
+  parseBasicCode,
+  splitImplementationCode,
+  type CodeProfile,
+  type Segment,
+} from './profile.js';
 
 export interface PlanItem {
   /** Path relative to the catalog folder, `/` separated. */
@@ -294,6 +300,16 @@ function restoredCodes(input: PlanInput): Assignment[] {
   return restored;
 }
 
+/**
+ * Whether `code` has the shape of a code of the catalog's kind under its profile. A wrong check character
+ * is not a wrong shape: such a code is in use and recorded (validate reports the check character).
+ */
+function isCodeShape(input: PlanInput, code: string): boolean {
+  if (input.kind === 'implementation') return splitImplementationCode(code, input.profile) !== undefined;
+  const parsed = parseBasicCode(code, input.profile);
+  return 'values' in parsed;
+}
+
 export function planAssignments(input: PlanInput): CodePlan {
   const problems: Problem[] = [];
   const index = ledgerIndex(input.ledger);
@@ -306,6 +322,14 @@ export function planAssignments(input: PlanInput): CodePlan {
     if (other !== undefined)
       problems.push({ file: item.file, code: 'code/duplicate', path: '/code', args: { value: code, other } });
     seen.set(code, item.file);
+    // A code the ledger does not know yet is recorded as it is: one that is not a code at all must not be.
+    if (!index.has(code) && !isCodeShape(input, code))
+      problems.push({
+        file: item.file,
+        code: 'assign/code-malformed',
+        path: '/code',
+        args: { value: code, profile: input.profile.id },
+      });
     // A cancelled item keeps its (retired) code; a live item must not carry one.
     if (index.get(code)?.state === 'retired' && item.data.status !== '取消')
       problems.push({
