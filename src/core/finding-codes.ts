@@ -161,7 +161,6 @@ export const FINDING_CODES = {
   'assign/impl-retired': 'error',
   'assign/element-missing': 'error',
   'assign/code-malformed': 'error',
-  'assign/element-missing': 'error',
   'assign/impl-taken': 'error',
   'assign/rename-exists': 'error',
   'lifecycle/unknown-code': 'error',

@@ -155,7 +155,6 @@ export const en = {
   'assign/element-missing': 'the item has no {elements}; no implementation code can be composed',
   'assign/code-malformed':
     'code "{value}" is not a code of profile {profile}, so it is not recorded in the ledger; nothing was written (tongban validate says what is wrong)',
-  'assign/element-missing': 'the item has no {elements}; no implementation code can be composed',
   'assign/impl-retired':
     'implementation code "{value}" was retired on {retired}; codes are never reused, so give this item a handlingItem',
   'assign/impl-taken':
