@@ -400,6 +400,7 @@ describe('bundle scores in stats', () => {
           stated: Record<string, { claimed: number | null }>;
         }[];
         overall: { bundles: number; reductions: Record<string, number> };
+        catalogs: { label: string; bundles: number; fullyOnlineShare: number | null }[];
         keyMatters: {
           total: number;
           catalogs: { catalog: string; covered: string[]; count: number }[];
@@ -418,6 +419,11 @@ describe('bundle scores in stats', () => {
     expect(restaurant?.stated.materials?.claimed).toBe(0.43);
     expect(score('catalogs/wuhou', 'restaurant')?.fullyOnlineShare).toBe(0.5);
     expect(report.bundles.overall.bundles).toBe(3);
+    // A region without bundles has no fully-online share (not 0%).
+    expect(report.bundles.catalogs.find((c) => c.label === 'catalogs/guangdong')).toMatchObject({
+      bundles: 0,
+      fullyOnlineShare: null,
+    });
     expect(report.bundles.keyMatters.total).toBe(42);
     expect(report.bundles.keyMatters.catalogs).toEqual(
       expect.arrayContaining([

@@ -30,7 +30,8 @@ export interface BundleScore {
   /** Members that are not readable items of the list (left out of the figures). */
   missingMembers: number;
   /** Share of the (readable) members handled fully online (网上办理深度 Ⅳ). */
-  fullyOnlineShare: number;
+  /** null when no member could be read (nothing to count). */
+  fullyOnlineShare: number | null;
   /** Computed from the members and the bundle; time only when every limit shares the bundle's unit. */
   computed: Partial<Record<FigureName, Reduction>>;
   /** The figures the region publishes, as stated, with the reductions they imply. */
@@ -94,7 +95,7 @@ export function scoreBundle(
     missingMembers: codes.length - known.length,
     fullyOnlineShare: known.length
       ? Math.round((known.filter((m) => m.onlineDepth === 4).length / known.length) * 1000) / 1000
-      : 0,
+      : null,
     computed,
     stated,
     timeUnit: unit,
@@ -105,8 +106,8 @@ export interface BundleSummary {
   bundles: number;
   /** Average reduction per figure over the bundles that have it (computed). */
   reductions: Partial<Record<FigureName, number>>;
-  /** Share of all members, over these bundles, handled fully online. */
-  fullyOnlineShare: number;
+  /** Share of all members, over these bundles, handled fully online; null when there are none. */
+  fullyOnlineShare: number | null;
 }
 
 export function summarise(scores: readonly BundleScore[]): BundleSummary {
@@ -116,11 +117,12 @@ export function summarise(scores: readonly BundleScore[]): BundleSummary {
     if (values.length) reductions[name] = Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 1000) / 1000;
   }
   const members = scores.reduce((sum, s) => sum + (s.members - s.missingMembers), 0);
-  const online = scores.reduce((sum, s) => sum + s.fullyOnlineShare * (s.members - s.missingMembers), 0);
+  const online = scores.reduce((sum, s) => sum + (s.fullyOnlineShare ?? 0) * (s.members - s.missingMembers), 0);
   return {
     bundles: scores.length,
     reductions,
-    fullyOnlineShare: members ? Math.round((online / members) * 1000) / 1000 : 0,
+    // A region without bundles has no share, not a share of 0%.
+    fullyOnlineShare: members ? Math.round((online / members) * 1000) / 1000 : null,
   };
 }
 

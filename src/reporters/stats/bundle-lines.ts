@@ -8,6 +8,9 @@ import { uiText, type Lang } from '../../i18n/index.js';
 const percent = (share: number) =>
   `${share > 0 ? '−' : share < 0 ? '+' : ''}${Math.abs(Math.round(share * 1000) / 10)}%`;
 
+/** A share as 87.5%, or — when there was nothing to count. */
+const shareText = (share: number | null) => (share === null ? '—' : `${Math.round(share * 1000) / 10}%`);
+
 export function bundleLines(stats: BundleStats, lang: Lang, chalk: ChalkInstance): string[] {
   if (stats.bundles.length === 0) return [];
   const separator = lang === 'en' ? ', ' : '；';
@@ -27,7 +30,7 @@ export function bundleLines(stats: BundleStats, lang: Lang, chalk: ChalkInstance
     }).join(separator);
   const lines = ['', chalk.bold(uiText(lang, 'stats.bundles', { count: stats.bundles.length }))];
   for (const bundle of stats.bundles) {
-    const online = `${Math.round(bundle.fullyOnlineShare * 1000) / 10}%`;
+    const online = shareText(bundle.fullyOnlineShare);
     lines.push(
       `  ${uiText(lang, 'stats.bundle', { catalog: bundle.catalog, name: bundle.name, members: bundle.members, online })}`,
     );
@@ -42,7 +45,7 @@ export function bundleLines(stats: BundleStats, lang: Lang, chalk: ChalkInstance
   lines.push(
     `  ${uiText(lang, 'stats.bundles-overall', {
       figures: averages.join(separator),
-      online: `${Math.round(stats.overall.fullyOnlineShare * 1000) / 10}%`,
+      online: shareText(stats.overall.fullyOnlineShare),
     })}`,
   );
   const { keyMatters } = stats;
