@@ -438,6 +438,16 @@ describe('bundle scores in stats', () => {
     ]);
   });
 
+  it('the stats page has a table of the bundles with their figures and the key-matter coverage', async () => {
+    const run = await tongban(['stats', 'catalogs', '-f', 'html', '--lang', 'zh-CN'], { cwd: ROOT });
+    const section = run.stdout.slice(run.stdout.indexOf('<section id="bundles"'));
+    expect(section).toMatch(/<h2 id="h-bundles">高效办成一件事<\/h2>/);
+    expect(section.match(/<th scope="row"><span[^>]*>开办餐饮店一件事|<th scope="row">开办餐饮店一件事/g)).toHaveLength(2);
+    expect(section).toContain('7→4 (−42.9%)');
+    expect(section).toContain('覆盖国家重点事项 1/42（开办餐饮店一件事）');
+    expect(run.stdout).toContain('href="#h-bundles"');
+  });
+
   it('an invalid bundle is left out of the scores and makes stats exit 1', async () => {
     const root = samples();
     edit(root, RESTAURANT, 'visits: 0\n', 'visits: -1\n');

@@ -9,6 +9,7 @@ import { applySeverities } from '../core/config.js';
 import type { Finding } from '../core/diagnostic.js';
 import type { FailOn, ValidationReport } from '../core/validation-report.js';
 import { applySuppressions, type Suppression } from '../core/suppressions.js';
+import { crossCatalogFindings, type CatalogSummary } from '../core/cross-catalog.js';
 import { validateCatalogs } from '../core/validate-catalogs.js';
 import type { Lang } from '../i18n/index.js';
 import { baselinePathFor, readBaseline, writeBaseline } from '../io/baseline-file.js';
@@ -114,8 +115,30 @@ function check(
   set: CatalogSet,
   reader: ItemReader,
 ): { run: CachedRun; facts: Map<string, ItemFacts> } {
+  const checked = checkSet(workspace, set, reader);
+  const configure = (findings: readonly Finding[]) =>
+    applySeverities(findings, workspace.settings, workspace.configPath);
+  const cross = crossCatalogFindings(checked.summaries).filter((f) => set.isRequested(f.file));
+  const findings = [...checked.findings, ...locateFindings(configure(cross), workspace.textOf)];
+  return { run: settleSuppressions(findings, checked.suppressions, configure), facts: checked.facts };
+}
+
+/** A set checked up to inline suppressions: what a single run finishes and `--shard` writes out. */
+export interface CheckedSet {
+  /** Findings in requested files with configured severities and positions, but no cross-catalog ones. */
+  findings: Finding[];
+  /** Inline suppressions of the requested files that have any, by display path. */
+  suppressions: Map<string, Suppression[]>;
+  /** What the cross-catalog checks need of each requested catalog. */
+  summaries: CatalogSummary[];
+  facts: Map<string, ItemFacts>;
+}
+
+/** The rules over every catalog of the set, the configuration's severities, and positions. */
+export function checkSet(workspace: Workspace, set: CatalogSet, reader: ItemReader): CheckedSet {
   const suppressions = new Map<string, Suppression[]>(set.suppressions);
   const facts = new Map<string, ItemFacts>();
+  const summaries: CatalogSummary[] = [];
   // As validation reads each item, note its suppression comments and, for --changed, the codes it holds.
   const noting: ItemReader = {
     *read(catalog) {
@@ -140,13 +163,25 @@ function check(
       defaultProfile: workspace.nationalProfile,
       profiles: new Map(set.all.map((c) => [c.dir, c.profile])),
       elementTitles: (kind) => referenceData.elementTitles(kind),
+      onSummary: (summary) => summaries.push(summary),
     },
   );
   const requested: Finding[] = [...set.problems, ...ruleFindings.filter((f) => set.isRequested(f.file))];
   const configured = applySeverities(requested, workspace.settings, workspace.configPath);
-  const { kept, suppressed, unused } = applySuppressions(locateFindings(configured, workspace.textOf), suppressions);
-  const findings = [...kept, ...applySeverities(unused, workspace.settings, workspace.configPath)];
-  return { run: { findings, suppressedCount: suppressed }, facts };
+  return { findings: locateFindings(configured, workspace.textOf), suppressions, summaries, facts };
+}
+
+/**
+ * Inline suppressions over located findings: the kept ones, how many were hidden, and a
+ * `suppression/unused` finding (given its configured severity by `configure`) per listed code that hid none.
+ */
+export function settleSuppressions(
+  findings: readonly Finding[],
+  suppressions: ReadonlyMap<string, readonly Suppression[]>,
+  configure: (unused: readonly Finding[]) => Finding[],
+): CachedRun {
+  const { kept, suppressed, unused } = applySuppressions(findings, suppressions);
+  return { findings: [...kept, ...configure(unused)], suppressedCount: suppressed };
 }
 
 /** Records a result's findings as the accepted baseline in `file` (relative to the workspace); returns how many. */

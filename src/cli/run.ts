@@ -22,6 +22,7 @@ import { guideCommand } from './commands/guide.js';
 import { helpTopicCommand } from './commands/help-topic.js';
 import { importCommand } from './commands/import.js';
 import { initCommand } from './commands/init.js';
+import { mergeReportsCommand } from './commands/merge-reports.js';
 import { showCommand } from './commands/show.js';
 import { statsCommand } from './commands/stats.js';
 import { validateCommand } from './commands/validate.js';
@@ -59,6 +60,7 @@ function buildProgram(cli: CommandContext): Command {
     .exitOverride()
     .showSuggestionAfterError();
   validateCommand(program, cli);
+  mergeReportsCommand(program, cli);
   diffCommand(program, cli);
   compareCommand(program, cli);
   guideCommand(program, cli);

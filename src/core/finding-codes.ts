@@ -66,6 +66,7 @@ export const FINDING_CODES = {
   'code/impl-basic': 'error',
   'code/impl-level': 'error',
   'code/duplicate': 'error',
+  'code/duplicate-catalog': 'error',
   'code/parent-unknown': 'error',
   'code/parent-mismatch': 'error',
   'uscc/length': 'error',
@@ -87,6 +88,7 @@ export const FINDING_CODES = {
   'ledger/file-moved': 'warning',
   'ledger/file-mismatch': 'error',
   'ledger/retired-in-use': 'error',
+  'ledger/issued-elsewhere': 'error',
   'ledger/interrupted': 'error',
 
   // An implementation item against its region, level and basic item.

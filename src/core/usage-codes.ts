@@ -53,6 +53,14 @@ export const USAGE_CODES = [
   'usage/init-exists',
   'usage/help-topic',
   'usage/guide-base-url',
+  'usage/shard-argument',
+  'usage/shard-options',
+  'usage/partial-unreadable',
+  'usage/partial-version',
+  'usage/partial-shard-count',
+  'usage/partial-duplicate',
+  'usage/partial-missing',
+  'usage/partial-run',
 ] as const;
 
 export type UsageCode = (typeof USAGE_CODES)[number];

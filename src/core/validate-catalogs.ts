@@ -33,6 +33,7 @@ import { ledgerProblems, type Ledger } from './codes/ledger.js';
 import type { Bundle } from './bundles/model.js';
 import { invalidMember, memberCodesOf, memberFacts, type MemberFacts } from './bundles/members.js';
 import { RULES } from './rules/index.js';
+import type { CatalogSummary } from './cross-catalog.js';
 import { splitSchemaFindings } from './completeness.js';
 
 export interface ValidationEnvironment {
@@ -44,6 +45,8 @@ export interface ValidationEnvironment {
   rules?: readonly Rule[];
   /** The title of each element of an item schema (`materials[].source` → 来源渠道), for completeness findings. */
   elementTitles?: (kind: CatalogKind) => ReadonlyMap<string, string>;
+  /** Told, for each requested catalog whose catalog.yaml is usable, what the cross-catalog checks need. */
+  onSummary?: (summary: CatalogSummary) => void;
 }
 
 type BasicIndex = Map<string, CheckedItem<'basic'>>;
@@ -152,6 +155,7 @@ function checkCatalog(
   }
   const ledger = ruleContext ? checkedLedger(source, env, out) : undefined;
   const checked: CheckedCatalog = { ...catalog, items: summaries, present, ...(ledger ? { ledger } : {}) };
+  if (source.requested) env.onSummary?.(crossSummary(checked));
   for (const rule of rules) {
     if (rule.scope !== 'catalog') continue;
     for (const { file, ...finding } of rule.check(checked, ruleContext as RuleContext))
@@ -161,6 +165,17 @@ function checkCatalog(
     for (const b of bundles) out.push(findingIn(b.file, { code: 'bundle/basic-catalog', path: '' }));
   else checkBundles(bundles, env, ruleContext, rules, members, ledger?.data, out);
   return metaProblems.length === 0 ? basicIndex : undefined;
+}
+
+function crossSummary(checked: CheckedCatalog): CatalogSummary {
+  const codes: CatalogSummary['codes'] = [];
+  for (const item of checked.items) if (item.code !== undefined) codes.push([item.file, item.code]);
+  const { ledger } = checked;
+  return {
+    dir: checked.dir,
+    codes,
+    ...(ledger ? { ledger: { file: ledger.file, entries: ledger.data.entries.map((e) => [e.code, e.state]) } } : {}),
+  };
 }
 
 /** Codes the ledger has retired, with when and what replaced them. */

@@ -62,6 +62,7 @@ export const en = {
   'code/impl-level':
     "level digit {digit} ({level}) of the implementation code is not among the item's levels ({levels})",
   'code/duplicate': 'code "{value}" is already used by {other}',
+  'code/duplicate-catalog': 'code "{value}" is already used in another catalog, by {other}',
   'code/parent-unknown': 'main item "{value}" does not exist in this catalog',
   'code/parent-mismatch': 'sub-item {code} and its main item {value} differ in origin, type or main number',
   'uscc/length': 'USCC "{value}" must have 18 characters, has {actual}',
@@ -143,6 +144,7 @@ export const en = {
     'the ledger puts active code "{value}" in {file}, but the item is now {actual}; tongban code assign records the move',
   'ledger/file-mismatch': 'the ledger puts active code "{value}" in {file}, whose code is "{actual}"',
   'ledger/retired-in-use': 'code "{value}" was retired on {retired} and must not be used by a live item',
+  'ledger/issued-elsewhere': 'code "{value}" was already issued by another catalog\'s ledger, {other}',
   'ledger/interrupted':
     'a code command was interrupted while changing this catalog; the next code command (or tongban code repair) finishes it',
   'assign/profile-unsupported': 'profile {profile} has no main segment; codes cannot be assigned automatically',
@@ -313,6 +315,16 @@ export const en = {
   'usage/init-exists':
     'these files exist already and tongban init does not overwrite them: {files} (choose another folder, or move them away first)',
   'usage/help-topic': 'no help topic "{topic}": there are {topics}, or the name of a command',
+  'usage/shard-argument': '--shard "{value}" is not i/n with 1 ≤ i ≤ n ≤ 1000 (for example --shard 2/4)',
+  'usage/shard-options':
+    '--shard writes a partial report (JSON, to -o or stdout) and cannot be combined with {option}; give formats and --fail-on to merge-reports',
+  'usage/partial-unreadable': '{path} is not a partial report of tongban validate --shard ({detail})',
+  'usage/partial-version':
+    '{path} was written by tongban {version} (partial report format {format}); this is tongban {ours} (format {ourFormat}): run every shard and the merge with the same version',
+  'usage/partial-shard-count': '{path} is shard {index} of {count}, but {other} is a shard of {expected}',
+  'usage/partial-duplicate': '{path} and {other} are both shard {index}/{count}',
+  'usage/partial-missing': 'shard {missing} of {count} is missing: give one partial report per shard',
+  'usage/partial-run': '{path} comes from another run than {other} ({detail} differ)',
   'usage/guide-base-url': '--base-url {url} is not an http, https or relative URL',
   'usage/output-targets': 'only one --format can write to stdout; give the others an --output file',
   'usage/cannot-write': 'cannot write {path} ({reason})',

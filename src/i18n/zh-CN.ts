@@ -59,6 +59,7 @@ export const zhCN = {
   'code/impl-basic': '实施编码中的基本编码 {actual} 与 basicCode {expected} 不一致',
   'code/impl-level': '实施编码的层级码 {digit}（{level}）不在本事项行使层级（{levels}）中',
   'code/duplicate': '编码“{value}”重复，已用于 {other}',
+  'code/duplicate-catalog': '编码“{value}”已在另一目录中使用：{other}',
   'code/parent-unknown': '主项编码“{value}”在本目录中不存在',
   'code/parent-mismatch': '子项编码 {code} 与主项编码 {value} 的来源、类型或主项序号不一致',
   // 统一社会信用代码
@@ -134,6 +135,7 @@ export const zhCN = {
   'ledger/file-moved': '台账记载编码“{value}”位于 {file}，但该事项现在位于 {actual}；运行 tongban code assign 更新台账',
   'ledger/file-mismatch': '台账记录在用编码“{value}”位于 {file}，但该文件的编码为“{actual}”',
   'ledger/retired-in-use': '编码“{value}”已于 {retired} 注销，不得再用于在用事项',
+  'ledger/issued-elsewhere': '编码“{value}”已由另一目录的编码台账发出：{other}',
   'ledger/interrupted': '有一次 code 命令在修改本目录时被中断；下一次 code 命令（或 tongban code repair）会将其完成',
   'assign/profile-unsupported': '编码方案 {profile} 没有 main（主项序号）段，无法自动赋码',
   'assign/type-unknown': '编码方案 {profile} 中没有事项类型“{type}”的类型码',
@@ -287,6 +289,16 @@ export const zhCN = {
   'usage/guide-item': '没有找到编码为 {code} 的事项',
   'usage/init-exists': '这些文件已经存在，tongban init 不会覆盖它们：{files}（请换一个文件夹，或先移走这些文件）',
   'usage/help-topic': '没有帮助主题“{topic}”：可用的有 {topics}，或一个命令的名称',
+  'usage/shard-argument': '--shard “{value}”不是 i/n 形式（1 ≤ i ≤ n ≤ 1000），例如 --shard 2/4',
+  'usage/shard-options':
+    '--shard 只输出分片报告（JSON，写入 -o 或标准输出），不能与 {option} 同用；输出格式和 --fail-on 请交给 merge-reports',
+  'usage/partial-unreadable': '{path} 不是 tongban validate --shard 的分片报告（{detail}）',
+  'usage/partial-version':
+    '{path} 由 tongban {version} 写出（分片报告格式 {format}），当前是 tongban {ours}（格式 {ourFormat}）：各分片与合并须使用同一版本',
+  'usage/partial-shard-count': '{path} 是 {count} 个分片中的第 {index} 个，而 {other} 属于 {expected} 个分片的运行',
+  'usage/partial-duplicate': '{path} 与 {other} 都是第 {index}/{count} 个分片',
+  'usage/partial-missing': '缺少 {count} 个分片中的第 {missing} 个：每个分片须给出一份分片报告',
+  'usage/partial-run': '{path} 与 {other} 不是同一次运行（{detail}不同）',
   'usage/guide-base-url': '--base-url {url} 不是 http、https 或相对网址',
   'usage/output-targets': '只能有一个 --format 输出到标准输出，其余请用 --output 指定文件',
   'usage/cannot-write': '无法写入 {path}（{reason}）',

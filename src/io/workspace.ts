@@ -23,6 +23,7 @@ import {
   listItemEntries,
   selectCatalogs,
   type IgnorePredicate,
+  type Selection,
 } from './discover.js';
 import { displayPath } from './display-path.js';
 import { referenceData } from './reference-data.js';
@@ -31,6 +32,7 @@ import { JOURNAL_FILE, journalPending } from './journal.js';
 import { findConfigFile, profileResolver, readConfig, type LoadedConfig } from './read-config.js';
 import { BUILTIN_PROFILES } from './reference-files.js';
 import { profileForCatalog } from '../core/codes/pick-profile.js';
+import { shardOf, type Shard } from '../core/shard.js';
 import { readDocumentFile, readItemFile, readTextFile, type DocumentRead } from './read-document.js';
 
 export interface WorkspaceOptions {
@@ -95,6 +97,11 @@ export interface CatalogSet {
 export interface SelectOptions {
   /** Leave out what the config's `ignore` lists (validate and code check do; reports read everything). */
   honourIgnores?: boolean;
+  /**
+   * Request only the catalogs of this shard (by their path relative to the config file's folder, else the
+   * working folder); basic catalogs they implement are still read, as references.
+   */
+  shard?: Shard;
 }
 
 export interface Workspace {
@@ -198,7 +205,11 @@ function readCatalogSet(
     select.honourIgnores && workspace.settings.ignores
       ? (absolute) => workspace.settings.isIgnored(workspace.configPath(workspace.display(absolute)))
       : undefined;
-  const selection = selectCatalogs(paths.length ? paths : ['.'], cwd, ignored);
+  const selection = shardSelection(
+    selectCatalogs(paths.length ? paths : ['.'], cwd, ignored),
+    select.shard,
+    workspace.configPath,
+  );
   // A catalog shown as '.' (the working folder) has files shown without any folder prefix.
   const prefixOf = (dir: string) => (dir === '.' ? '' : dir + '/');
   const wholeCatalogs = [...selection.wholeCatalogs].map((dir) => prefixOf(workspace.display(dir)));
@@ -298,6 +309,22 @@ function readCatalogSet(
     files: [...requested.map((c) => c.metaFile).filter(isRequested), ...itemFiles, ...bundleFiles].sort(),
     itemCount: itemFiles.length,
     absolutePaths,
+  };
+}
+
+/** The part of a selection whose catalogs fall in `shard`. */
+function shardSelection(
+  selection: Selection,
+  shard: Shard | undefined,
+  projectPath: (absolute: string) => string,
+): Selection {
+  if (!shard) return selection;
+  const catalogDirs = selection.catalogDirs.filter((dir) => shardOf(projectPath(dir), shard.count) === shard.index);
+  const inShard = (file: string) => catalogDirs.some((dir) => file.startsWith(dir + path.sep));
+  return {
+    catalogDirs,
+    wholeCatalogs: new Set([...selection.wholeCatalogs].filter((dir) => catalogDirs.includes(dir))),
+    files: new Set([...selection.files].filter(inShard)),
   };
 }
 

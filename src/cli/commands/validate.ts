@@ -4,6 +4,10 @@ import { shouldFail, type FailOn } from '../../core/validation-report.js';
 import { VALIDATE_REPORTERS } from '../../reporters/validate/index.js';
 import { EXIT_FINDINGS, EXIT_OK, type CommandContext } from '../context.js';
 import { terminalProgress } from '../progress.js';
+import { parseShard } from '../../core/shard.js';
+import { UsageError } from '../../io/errors.js';
+import { PARTIAL_REPORTERS } from '../../reporters/partial/index.js';
+import type { OutputTarget } from '../output-targets.js';
 
 interface ValidateFlags {
   failOn?: FailOn;
@@ -16,6 +20,7 @@ interface ValidateFlags {
   /** true for `--changed` alone (meaning HEAD), or the ref given. */
   changed?: string | boolean;
   color?: boolean;
+  shard?: string;
 }
 
 export function validateCommand(program: Command, cli: CommandContext): void {
@@ -40,10 +45,15 @@ export function validateCommand(program: Command, cli: CommandContext): void {
     .option('--changed [ref]', cli.t('validate.changed'))
     .option('--cache', cli.t('validate.cache'))
     .option('--cache-location <dir>', cli.t('validate.cacheLocation'), '.tongban-cache')
+    .option('--shard <i/n>', cli.t('validate.shard'))
     .addHelpText('after', '\n' + cli.t('validate.exitCodes'))
     .addHelpText('after', `\n${cli.t('help.examples')}\n${cli.t('examples.validate')}`)
     .action(async (paths: string[], flags: ValidateFlags) => {
       const outputs = targets();
+      if (flags.shard !== undefined) {
+        await validateShardCommand(cli, paths, flags, outputs);
+        return;
+      }
       const { validate, saveBaseline } = await import('../../app/validate.js');
       const workspace = await cli.workspace(flags.config !== undefined ? { config: flags.config } : {});
       const progress = terminalProgress(cli.t('progress.validating'), cli.io);
@@ -71,4 +81,36 @@ export function validateCommand(program: Command, cli: CommandContext): void {
       const failOn = flags.failOn ?? result.config?.failOn ?? 'error';
       cli.exitCode = shouldFail(result.diagnostics, failOn) ? EXIT_FINDINGS : EXIT_OK;
     });
+}
+
+/** `--shard i/n`: one shard's partial report, to -o or stdout; formats and --fail-on belong to merge-reports. */
+async function validateShardCommand(
+  cli: CommandContext,
+  paths: string[],
+  flags: ValidateFlags,
+  outputs: OutputTarget[],
+): Promise<void> {
+  const shard = parseShard(flags.shard as string);
+  if (!shard) throw new UsageError('usage/shard-argument', { value: flags.shard as string });
+  const conflicting = [
+    flags.failOn !== undefined && '--fail-on',
+    flags.baseline !== undefined && '--baseline',
+    flags.baselineWrite !== undefined && '--baseline-write',
+    flags.changed !== undefined && '--changed',
+    flags.cache && '--cache',
+    (outputs.length > 1 || outputs[0]?.format !== 'stylish') && '--format',
+  ].find(Boolean);
+  if (conflicting) throw new UsageError('usage/shard-options', { option: conflicting });
+  const { validateShard } = await import('../../app/validate-shard.js');
+  const workspace = await cli.workspace(flags.config !== undefined ? { config: flags.config } : {});
+  const progress = terminalProgress(cli.t('progress.validating'), cli.io);
+  let report: Awaited<ReturnType<typeof validateShard>>;
+  try {
+    report = validateShard(workspace, { paths, shard, onProgress: (done, total) => progress.update(done, total) });
+  } finally {
+    progress.stop();
+  }
+  const output = outputs[0]?.output;
+  await cli.report(report, PARTIAL_REPORTERS, [{ format: 'json', ...(output !== undefined ? { output } : {}) }]);
+  cli.exitCode = EXIT_OK;
 }

@@ -9,6 +9,7 @@ import type { Reporter } from '../reporter.js';
 import { visibleControls } from '../shared/safe-text.js';
 import { uiText, type Lang } from '../../i18n/index.js';
 import { escapeHtml as e, langOf, page, scrollBox, text } from '../shared/html.js';
+import { bundleSection } from './bundle-section.js';
 import { MEASURES, measureLabel, showMeasure } from './labels.js';
 
 const MET = '#2e7d32';
@@ -131,6 +132,7 @@ export const html: Reporter<StatsResult> = visibleControls((result, { lang }) =>
       : `<p>${e(uiText(lang, 'stats.all-met'))}</p>`,
     overview(result, lang),
     ...MEASURES.map((m) => chart(result, lang, m)),
+    bundleSection(result.bundles, lang),
   ].join('\n');
   return page(uiText(lang, 'stats.heading'), body, lang, {
     style: STYLE,
@@ -139,6 +141,7 @@ export const html: Reporter<StatsResult> = visibleControls((result, { lang }) =>
       links: [
         { href: '#h-overview', text: uiText(lang, 'stats.overview') },
         ...MEASURES.map((m) => ({ href: `#h-${m}`, text: measureLabel(lang, m) })),
+        ...(result.bundles.bundles.length ? [{ href: '#h-bundles', text: uiText(lang, 'stats.bundles-heading') }] : []),
       ],
     },
   });
