@@ -20,6 +20,21 @@ export const ui = {
     'validate.baseline': '基线文件：只报告基线中没有的新问题，并统计已修复的问题',
     'validate.baselineWrite': '把当前全部问题写入基线文件（接受现状），退出码为 0',
     'progress.validating': '校验中',
+    'progress.line': '{label} {bar} {value}/{total}  {speed} 项/秒  剩余 {eta_formatted}',
+    'progress.guide': '生成指南',
+    'progress.export': '导出',
+    'progress.import': '导入',
+    'progress.diff': '比对',
+    'progress.compare': '比对',
+    'progress.stats': '统计',
+    'progress.assign': '赋码',
+    'validate.shard':
+      '只校验 n 个分片中的第 i 个（按目录相对项目的路径哈希划分，各机器结果一致），写出分片报告（JSON，写入 -o 或标准输出），由 merge-reports 合并',
+    'mergeReports.description':
+      '合并 validate --shard 写出的各分片报告：运行跨目录检查（目录间编码重复、台账重复发码），按所需格式输出；结果与一次完整校验相同',
+    'mergeReports.files': '各分片报告（每个分片一份，顺序不限）',
+    'mergeReports.exitCodes':
+      '退出码：0 无问题；1 存在达到 --fail-on 级别的问题；2 用法错误（文件不是分片报告、tongban 版本或分片数不同、分片缺失或重复、来自不同运行）或内部错误。',
     'baseline.written': '已写入基线 {file}：{count} 个问题',
     'baseline.summary': '基线 {file}：{known} 个已知问题未显示，{fixed} 个已修复（可用 --baseline-write 更新基线）',
     'baseline.fixed': '已修复',
@@ -287,6 +302,8 @@ export const ui = {
       '  tongban init 我的目录\n      新建一个目录项目（含带注释的示例事项）\n  tongban validate catalogs\n      校验 catalogs 下的全部目录\n  tongban help validate\n      查看某个命令的用法和示例',
     'examples.validate':
       '  tongban validate catalogs\n      校验 catalogs 下的全部目录\n  tongban validate catalogs -f sarif -o tongban.sarif -f stylish\n      写出 SARIF 文件（供代码扫描），同时在终端显示结果\n  tongban validate catalogs --changed origin/main --fail-on warning\n      只检查相对 origin/main 改动过的文件，有警告也以退出码 1 结束',
+    'examples.mergeReports':
+      '  tongban merge-reports shard-1.json shard-2.json shard-3.json shard-4.json\n      合并 4 个分片报告（各由 tongban validate catalogs --shard i/4 -o shard-i.json 写出），在终端显示结果\n  tongban merge-reports shard-*.json -f sarif -o tongban.sarif -f stylish --fail-on warning\n      写出 SARIF 文件并在终端显示结果；有警告也以退出码 1 结束',
     'examples.diff':
       '  tongban diff catalogs/shenzhen catalogs/wuhou\n      逐事项、逐要素比对两个实施清单\n  tongban diff catalogs/wuhou --git HEAD~1\n      与上一次提交时的同一目录比对\n  tongban diff catalogs/shenzhen catalogs/wuhou -f markdown -o diff.md --exit-code\n      写出 Markdown 报告；标准要素不一致时以退出码 1 结束',
     'examples.compare':
@@ -361,6 +378,21 @@ export const ui = {
     'validate.baseline': 'baseline file: report only findings it does not record, and count the fixed ones',
     'validate.baselineWrite': 'record every current finding in this baseline file (accept them) and exit 0',
     'progress.validating': 'validating',
+    'progress.line': '{label} {bar} {value}/{total}  {speed} items/s  ETA {eta_formatted}',
+    'progress.guide': 'building guides',
+    'progress.export': 'exporting',
+    'progress.import': 'importing',
+    'progress.diff': 'diffing',
+    'progress.compare': 'comparing',
+    'progress.stats': 'measuring',
+    'progress.assign': 'assigning codes',
+    'validate.shard':
+      'validate only shard i of n (catalogs split by a hash of their path relative to the project, the same on every machine) and write a partial report (JSON, to -o or stdout) for merge-reports',
+    'mergeReports.description':
+      'merge the partial reports of validate --shard: run the cross-catalog checks (codes used in two catalogs, codes issued by two ledgers) and write the formats asked for; the result equals one full run',
+    'mergeReports.files': 'the partial reports, one per shard, in any order',
+    'mergeReports.exitCodes':
+      'Exit codes: 0 no findings; 1 findings at or above --fail-on; 2 usage error (a file that is no partial report, another tongban version or shard count, a shard missing or given twice, shards of different runs) or internal error.',
     'baseline.written': 'baseline {file} written: {count} {count|plural|finding|findings}',
     'baseline.summary':
       'baseline {file}: {known} known {known|plural|finding|findings} not shown, {fixed} fixed (update it with --baseline-write)',
@@ -654,6 +686,8 @@ export const ui = {
       "  tongban init my-catalogs\n      create a catalog project (with a commented example item)\n  tongban validate catalogs\n      validate every catalog under catalogs\n  tongban help validate\n      a command's usage and examples",
     'examples.validate':
       '  tongban validate catalogs\n      validate every catalog under catalogs\n  tongban validate catalogs -f sarif -o tongban.sarif -f stylish\n      write a SARIF file (for code scanning) and show the findings on the terminal\n  tongban validate catalogs --changed origin/main --fail-on warning\n      check only files changed since origin/main; warnings fail too',
+    'examples.mergeReports':
+      '  tongban merge-reports shard-1.json shard-2.json shard-3.json shard-4.json\n      merge the 4 partial reports (each written by tongban validate catalogs --shard i/4 -o shard-i.json) and show the findings\n  tongban merge-reports shard-*.json -f sarif -o tongban.sarif -f stylish --fail-on warning\n      write a SARIF file and show the findings on the terminal; warnings fail too',
     'examples.diff':
       '  tongban diff catalogs/shenzhen catalogs/wuhou\n      compare two implementation lists item by item, element by element\n  tongban diff catalogs/wuhou --git HEAD~1\n      compare a catalog with itself one commit ago\n  tongban diff catalogs/shenzhen catalogs/wuhou -f markdown -o diff.md --exit-code\n      write a Markdown report; exit 1 when standard elements differ',
     'examples.compare':
