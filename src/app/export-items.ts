@@ -3,11 +3,13 @@
  * CSV for spreadsheets, JSON, JSON Lines or schema.org JSON-LD.
  */
 import type { Diagnostic, Finding } from '../core/diagnostic.js';
+import { itemKey } from '../core/diff/catalog-diff.js';
+import { provinceOf, type CatalogMeta, type ItemMeta } from '../core/national/records.js';
 import type { Bundle } from '../core/bundles/model.js';
 import type { CatalogKind, ImplementationItem, Incomplete } from '../core/model.js';
 import type { Lang } from '../i18n/index.js';
-import { DISK_READER, readAll, readUsable } from '../io/item-reader.js';
-import type { CatalogSet, Workspace } from '../io/workspace.js';
+import { DISK_READER, readUsable } from '../io/item-reader.js';
+import type { Catalog, CatalogSet, Workspace } from '../io/workspace.js';
 import { validBundles } from './shared/bundle-reads.js';
 import { toDiagnostics } from './shared/diagnostics.js';
 
@@ -28,6 +30,10 @@ export interface ExportRecord {
     /** The full name of the catalog's region (GB/T 2260), when it has one. */
     region: string | null;
   };
+  /** The catalog's own metadata, which JSON Lines and Parquet exports carry on every record. */
+  meta: CatalogMeta;
+  /** The item's file, place and comparison key. */
+  itemMeta: ItemMeta;
 }
 
 /** A bundle as exported: as its file holds it (it passed its schema), with its member items for linked data. */
@@ -50,25 +56,74 @@ export interface ExportResult {
 }
 
 export async function exportItems(workspace: Workspace, options: ExportOptions = {}): Promise<ExportResult> {
+  if (options.bundles) return exportBundles(workspace, workspace.catalogs(options.paths ?? []), options.lang ?? 'en');
+  const plan = planExport(workspace, options);
+  const records = [...plan.records()];
+  return { kind: plan.kind, records, problems: plan.problems() };
+}
+
+/**
+ * An export read lazily, one item file at a time, so formats that are streams (CSV, JSON Lines, Parquet)
+ * never hold the items all at once: `records()` reads the catalogs (once per call), and `problems()` says
+ * afterwards which item files could not be read.
+ */
+export interface ExportPlan {
+  kind: ExportResult['kind'];
+  /** The catalogs exported, with their metadata, in order. */
+  catalogs: { catalog: Catalog; meta: CatalogMeta }[];
+  records(): Generator<ExportRecord>;
+  problems(): Diagnostic[];
+}
+
+export function planExport(workspace: Workspace, options: ExportOptions = {}): ExportPlan {
   const set = workspace.catalogs(options.paths ?? []);
-  const records: ExportRecord[] = [];
-  const problems: Finding[] = [...set.problems];
   const kinds = new Set<CatalogKind>();
-  if (options.bundles) return exportBundles(workspace, set, options.lang ?? 'en');
+  const catalogs: ExportPlan['catalogs'] = [];
   for (const catalog of set.requested) {
     if (catalog.kind === undefined) continue;
     kinds.add(catalog.kind);
-    const regionCode = catalog.meta?.region;
-    const region = typeof regionCode === 'string' ? (workspace.regions.get(regionCode)?.fullName ?? null) : null;
-    const read = readAll(DISK_READER, catalog);
-    problems.push(...read.problems);
-    for (const { data } of read.items)
-      records.push({ item: data, catalog: { dir: catalog.dir, kind: catalog.kind, region } });
+    catalogs.push({ catalog, meta: catalogMeta(workspace, catalog, catalog.kind, catalogs.length) });
   }
+  const problems: Finding[] = [...set.problems];
   return {
     kind: kinds.size > 1 ? 'mixed' : ([...kinds][0] ?? 'implementation'),
-    records,
-    problems: toDiagnostics(problems, options.lang ?? 'en'),
+    catalogs,
+    *records() {
+      for (const { catalog, meta } of catalogs) {
+        let ord = 0;
+        for (const read of DISK_READER.read(catalog)) {
+          if (read.data === undefined) {
+            problems.push(...read.findings);
+            continue;
+          }
+          const item = read.data as Record<string, unknown>;
+          const key = itemKey(meta.kind, item as Parameters<typeof itemKey>[1], catalog.profile) ?? null;
+          yield {
+            item,
+            catalog: { dir: catalog.dir, kind: meta.kind, region: meta.regionName },
+            meta,
+            itemMeta: { file: read.file, ord: ord++, key },
+          };
+        }
+      }
+    },
+    problems: () => toDiagnostics(problems, options.lang ?? 'en'),
+  };
+}
+
+function catalogMeta(workspace: Workspace, catalog: Catalog, kind: CatalogKind, seq: number): CatalogMeta {
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : null);
+  const region = text(catalog.meta?.region);
+  return {
+    dir: catalog.dir,
+    kind,
+    name: text(catalog.meta?.name),
+    region,
+    regionName: region === null ? null : (workspace.regions.get(region)?.fullName ?? null),
+    level: text(catalog.meta?.level),
+    province: provinceOf(region),
+    profile: catalog.profile.id,
+    seq,
   };
 }
 

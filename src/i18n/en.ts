@@ -285,6 +285,16 @@ export const en = {
   'usage/import-csv': '{path}: row {row} (line {line}) cannot be read as CSV: {detail} (nothing was imported)',
   'usage/export-mixed':
     'a CSV export holds one kind of catalog (basic or implementation) at a time, and these are basic catalogs ({basic}) and implementation lists ({lists}): export them separately, e.g. tongban export {lists} -o lists.csv, or use -f json, which can mix them',
+  'usage/duckdb-missing':
+    'the DuckDB engine needs the optional package @duckdb/node-api, which cannot be loaded here ({reason}): install it with npm install @duckdb/node-api, or use --engine memory',
+  'usage/parquet-output':
+    '-f parquet writes a folder (one file per region, in folders by province): give it -o <folder>; it exports items, not --bundles',
+  'usage/export-folder':
+    '{path} is a folder that holds other files, not an earlier tongban export: give -o a new or empty folder',
+  'usage/export-input':
+    '{path} is neither a catalog folder nor an export of tongban (a .jsonl file from tongban export -f jsonl, a .parquet file or a folder of them)',
+  'usage/engine-memory-parquet':
+    '{path} is a Parquet export, which only the DuckDB engine reads: leave out --engine memory (or export with -f jsonl)',
   'usage/stats-no-lists':
     'no implementation list under {path}: stats measures how items are delivered, which only implementation lists say',
   'usage/path-not-found': 'path does not exist: {path}',

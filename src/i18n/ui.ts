@@ -3,6 +3,8 @@ export const ui = {
   'zh-CN': {
     'program.description': '通办：政务服务事项目录的校验、编码、比对与办事指南工具',
     'option.lang': '消息语言（默认按系统区域设置）',
+    'option.engine':
+      '计算引擎：auto（默认：导出文件或超过 20 万个事项时用 DuckDB）、memory（内存）、duckdb（需要可选依赖 @duckdb/node-api）',
     'option.version': '显示版本号',
     'option.help': '显示帮助',
     'validate.description':
@@ -217,7 +219,8 @@ export const ui = {
     'import.row': '{file}：第 {row} 行，“{column}”列：{message}  {code}',
     'export.bundles':
       '导出一件事（bundles/）而不是事项：CSV 每行一个成员事项（可用 --map tongban-bundle 导回）、JSON、JSON Lines、JSON-LD（CPSV-AP 事件及其成员服务）',
-    'export.description': '导出目录：CSV（Excel 可直接打开）、JSON、JSON Lines 或 JSON-LD（schema.org）',
+    'export.description':
+      '导出目录：CSV（Excel 可直接打开）、JSON、JSON Lines（每行带目录信息）、JSON-LD（schema.org）或 Parquet（-o 文件夹，按省份分区）',
     'summary.clean': '✔ 已检查 {catalogs} 个目录、{items} 个事项，未发现问题',
     'summary.byRule': '按规则汇总：',
     'summary.ruleFiles': '{files} 个文件',
@@ -359,6 +362,8 @@ export const ui = {
   en: {
     'program.description': 'tongban: validate, code, compare and publish catalogs of government service items',
     'option.lang': 'language of messages (default: from the locale)',
+    'option.engine':
+      'engine: auto (default: DuckDB for exported files or above 200,000 items), memory, or duckdb (needs the optional @duckdb/node-api)',
     'option.version': 'print the version',
     'option.help': 'show help',
     'validate.description':
@@ -595,7 +600,8 @@ export const ui = {
     'import.row': '{file}: row {row}, {column}: {message}  {code}',
     'export.bundles':
       'export the bundles (bundles/) instead of items: CSV with a row per member (read back with --map tongban-bundle), JSON, JSON Lines, JSON-LD (CPSV-AP events and their member services)',
-    'export.description': 'export catalogs: CSV (opens in Excel), JSON, JSON Lines or JSON-LD (schema.org)',
+    'export.description':
+      'export catalogs: CSV (opens in Excel), JSON, JSON Lines (each line with its catalog), JSON-LD (schema.org) or Parquet (-o folder, by province)',
     'summary.clean':
       '✔ {catalogs} {catalogs|plural|catalog|catalogs}, {items} {items|plural|item|items} checked: no problems',
     'summary.byRule': 'By rule:',

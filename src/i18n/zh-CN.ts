@@ -262,6 +262,15 @@ export const zhCN = {
   'usage/import-csv': '{path}：第 {row} 行（文件第 {line} 行）无法按 CSV 读取：{detail}（未导入任何内容）',
   'usage/export-mixed':
     '一次 CSV 导出只能包含一种目录（基本目录或实施清单），这里基本目录有 {basic}，实施清单有 {lists}：请分别导出，如 tongban export {lists} -o 实施清单.csv；或改用 -f json（可以混合）',
+  'usage/duckdb-missing':
+    'DuckDB 引擎需要可选依赖 @duckdb/node-api，但此处无法加载（{reason}）：请运行 npm install @duckdb/node-api 安装，或改用 --engine memory',
+  'usage/parquet-output':
+    '-f parquet 输出的是文件夹（每个地区一个文件，按省份分文件夹）：请用 -o <文件夹> 指定；它导出事项，不导出 --bundles',
+  'usage/export-folder': '{path} 是一个已有其他文件的文件夹，不是 tongban 之前导出的结果：请为 -o 指定新的或空的文件夹',
+  'usage/export-input':
+    '{path} 既不是目录文件夹，也不是 tongban 的导出文件（tongban export -f jsonl 导出的 .jsonl 文件、.parquet 文件或存放它们的文件夹）',
+  'usage/engine-memory-parquet':
+    '{path} 是 Parquet 导出，只有 DuckDB 引擎能读取：请去掉 --engine memory（或用 -f jsonl 导出）',
   'usage/stats-no-lists': '{path} 下没有实施清单：统计指标衡量事项如何办理，只有实施清单记载这些要素',
   'usage/path-not-found': '路径不存在：{path}',
   'usage/no-catalogs': '“{path}”下没有找到目录（没有 catalog.yaml）',

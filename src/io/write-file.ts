@@ -28,7 +28,7 @@ import { faultPoint } from './fault.js';
 /** Temporary files are named after their target and owner, so a crashed run's leftovers can be recognised. */
 export const TEMP_FILE = /^\.(.+)\.tongban-(\d+)-[0-9a-f]+\.tmp$/;
 
-function existing(file: string, shown: string): Stats | undefined {
+export function existing(file: string, shown: string): Stats | undefined {
   try {
     return lstatSync(file);
   } catch (error) {
@@ -37,7 +37,7 @@ function existing(file: string, shown: string): Stats | undefined {
   }
 }
 
-function fsyncFolder(dir: string): void {
+export function fsyncFolder(dir: string): void {
   let fd: number | undefined;
   try {
     fd = openSync(dir, 'r');
@@ -49,7 +49,7 @@ function fsyncFolder(dir: string): void {
   }
 }
 
-function failure(file: string, error: unknown): UsageError {
+export function failure(file: string, error: unknown): UsageError {
   const code = (error as NodeJS.ErrnoException).code;
   if (error instanceof UsageError || code === undefined) throw error;
   return new UsageError('usage/cannot-write', { path: file, reason: code });

@@ -1,5 +1,6 @@
 /** `tongban compare <catalogs...>`: N implementation lists as a consistency matrix. */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { ENGINES, type Engine } from '../../app/shared/engines.js';
 import { COMPARE_REPORTERS } from '../../reporters/compare/index.js';
 import { EXIT_FINDINGS, EXIT_OK, type CommandContext } from '../context.js';
 
@@ -16,10 +17,17 @@ export function compareCommand(program: Command, cli: CommandContext): void {
   cli.examples(command, 'examples.compare');
   command
     .argument('<catalogs...>', cli.t('compare.catalogs'))
-    .action(async (paths: string[], flags: { color?: boolean }) => {
+    .addOption(new Option('--engine <name>', cli.t('option.engine')).choices(ENGINES).default('auto'))
+    .action(async (paths: string[], flags: { color?: boolean; engine: Engine }) => {
       const outputs = targets();
+      const workspace = await cli.workspace();
+      // Exports, national sets and --engine duckdb: DuckDB (app/shared/national.ts); else in memory.
+      const national = await import('../../app/shared/national.js');
       const { compare } = await import('../../app/compare.js');
-      const result = await compare(await cli.workspace(), { paths, lang: cli.lang });
+      const result =
+        national.chooseEngine(workspace, paths, flags.engine) === 'duckdb'
+          ? await national.compareOnDuckDb(workspace, { paths, lang: cli.lang })
+          : await compare(workspace, { paths, lang: cli.lang });
       cli.problems(result.problems);
       await cli.report(result, COMPARE_REPORTERS, outputs, flags.color);
       cli.exitCode = result.problems.length ? EXIT_FINDINGS : EXIT_OK;

@@ -1,36 +1,99 @@
-/** `tongban export [catalogs...]`: items as CSV, JSON, JSON Lines or JSON-LD. */
+/** `tongban export [catalogs...]`: items as CSV, JSON, JSON Lines, JSON-LD or Parquet. */
 import type { Command } from 'commander';
+import type { ExportPlan, ExportRecord } from '../../app/export-items.js';
 import { UsageError } from '../../io/errors.js';
 import { EXPORT_REPORTERS } from '../../reporters/export/index.js';
 import { EXIT_FINDINGS, EXIT_OK, type CommandContext } from '../context.js';
+import type { OutputTarget } from '../output-targets.js';
+
+/** Formats written record by record, never holding the items all at once. */
+const STREAMED = new Set(['csv', 'jsonl', 'parquet']);
 
 export function exportCommand(program: Command, cli: CommandContext): void {
-  const { command, targets } = cli.reportCommand(
-    program,
-    'export',
-    'export.description',
-    Object.keys(EXPORT_REPORTERS),
-  );
+  const { command, targets } = cli.reportCommand(program, 'export', 'export.description', [
+    ...Object.keys(EXPORT_REPORTERS),
+    'parquet',
+  ]);
   cli.examples(command, 'examples.export');
   command
     .argument('[catalogs...]', cli.t('export.catalogs'))
     .option('--bundles', cli.t('export.bundles'))
     .action(async (paths: string[], flags: { bundles?: boolean }) => {
       const outputs = targets();
-      const { exportItems } = await import('../../app/export-items.js');
-      const result = await exportItems(await cli.workspace(), {
-        paths,
-        lang: cli.lang,
-        bundles: flags.bundles === true,
-      });
-      if (result.kind === 'mixed' && outputs.some((t) => t.format === 'csv')) {
-        // Say which catalogs are of which kind, so the user can export each kind on its own.
-        const dirs = (kind: string) =>
-          [...new Set(result.records.filter((r) => r.catalog.kind === kind).map((r) => r.catalog.dir))].join(' ');
-        throw new UsageError('usage/export-mixed', { basic: dirs('basic'), lists: dirs('implementation') });
+      const parquet = outputs.find((t) => t.format === 'parquet');
+      if (parquet && (parquet.output === undefined || flags.bundles === true))
+        throw new UsageError('usage/parquet-output');
+      const app = await import('../../app/export-items.js');
+      const workspace = await cli.workspace();
+      if (flags.bundles !== true && outputs.every((t) => STREAMED.has(t.format))) {
+        const plan = app.planExport(workspace, { paths, lang: cli.lang });
+        checkMixed(plan.kind, plan.catalogs, outputs);
+        await streamExport(cli, plan, outputs);
+        const problems = plan.problems();
+        cli.problems(problems);
+        cli.exitCode = problems.length ? EXIT_FINDINGS : EXIT_OK;
+        return;
       }
+      const result = await app.exportItems(workspace, { paths, lang: cli.lang, bundles: flags.bundles === true });
+      checkMixed(result.kind, result.records, outputs);
       cli.problems(result.problems);
       await cli.report(result, EXPORT_REPORTERS, outputs);
       cli.exitCode = result.problems.length ? EXIT_FINDINGS : EXIT_OK;
     });
+}
+
+/** A CSV holds one kind of catalog: say which catalogs are of which kind, so each kind can be exported alone. */
+function checkMixed(
+  kind: string,
+  catalogs: readonly { catalog: { dir: string; kind: string | undefined } }[],
+  outputs: readonly OutputTarget[],
+): void {
+  if (kind !== 'mixed' || !outputs.some((t) => t.format === 'csv')) return;
+  const dirs = (of: string) => [...new Set(catalogs.filter((c) => c.catalog.kind === of).map((c) => c.catalog.dir))];
+  throw new UsageError('usage/export-mixed', {
+    basic: dirs('basic').join(' '),
+    lists: dirs('implementation').join(' '),
+  });
+}
+
+interface Sink {
+  add(record: ExportRecord): void;
+  commit(): Promise<void> | void;
+  abort(): void;
+}
+
+/** Reads the items once, writing each record to every output as it comes (files replaced atomically at the end). */
+async function streamExport(cli: CommandContext, plan: ExportPlan, outputs: readonly OutputTarget[]): Promise<void> {
+  const { csvColumns, csvHeader, csvRow } = await import('../../reporters/export/csv.js');
+  const { jsonlLine } = await import('../../reporters/export/jsonl.js');
+  const sinks: Sink[] = [];
+  try {
+    for (const { format, output } of outputs) {
+      if (format === 'parquet') {
+        const { openParquetSink } = await import('../../io/parquet-export.js');
+        const sink = await openParquetSink(cli.resolve(output as string), output as string);
+        sinks.push({
+          add: (r) => sink.add(r.item, r.meta, r.itemMeta),
+          commit: () => sink.commit(),
+          abort: sink.abort,
+        });
+        continue;
+      }
+      const { openStreamWriter } = await import('../../io/write-stream.js');
+      const writer =
+        output === undefined
+          ? { write: (text: string) => cli.out(text), commit: () => undefined, abort: () => undefined }
+          : openStreamWriter(cli.resolve(output), { shown: output });
+      if (format === 'csv') {
+        const columns = csvColumns(plan.kind);
+        writer.write(csvHeader(plan.kind));
+        sinks.push({ add: (r) => writer.write(csvRow(columns, r)), commit: writer.commit, abort: writer.abort });
+      } else sinks.push({ add: (r) => writer.write(jsonlLine(r)), commit: writer.commit, abort: writer.abort });
+    }
+    for (const record of plan.records()) for (const sink of sinks) sink.add(record);
+    for (const sink of sinks) await sink.commit();
+  } catch (error) {
+    for (const sink of sinks) sink.abort();
+    throw error;
+  }
 }

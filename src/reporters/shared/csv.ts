@@ -17,3 +17,11 @@ export function excelCsv(rows: readonly (readonly string[])[]): string {
     )
   );
 }
+
+/** Rows without the byte-order mark, to follow a header written by excelCsv. */
+export function excelCsvRows(rows: readonly (readonly string[])[]): string {
+  return stringify(
+    rows.map((row) => row.map(neutralise)),
+    { record_delimiter: 'windows' },
+  );
+}

@@ -1,0 +1,354 @@
+/**
+ * compare and stats on the DuckDB engine (national sets: ~3,000 regions × 1,000+ items). DuckDB holds the
+ * records and hands them over grouped (io/national-source.ts); each group goes through the same core code
+ * as the in-memory engine — compareCatalogs on the lists that hold one key, measure on one catalog's
+ * items, MeasureSums for the levels — so the results are the same values of the same types, and the
+ * reporters are the same. Catalog folders given to this engine are exported first (a temporary JSON Lines
+ * file); exported files stand alone (docs/national.md).
+ */
+import { alignBundles } from '../../core/bundles/align.js';
+import { keyMatterCoverage, scoreBundle, summarise, type BundleScore } from '../../core/bundles/scores.js';
+import type { BundleSide } from '../../core/bundles/sides.js';
+import { splitSchemaFindings } from '../../core/completeness.js';
+import { findingIn, type Diagnostic, type Finding } from '../../core/diagnostic.js';
+import type { CatalogDiff, DiffSide, SideEntry } from '../../core/diff/catalog-diff.js';
+import { compareCatalogs, ratio, type CompareRow, type ConsistencyMatrix } from '../../core/diff/consistency.js';
+import type { ElementName } from '../../core/diff/elements.js';
+import type { ImplementationItem, Incomplete } from '../../core/model.js';
+import { MeasureSums } from '../../core/national/measure-sums.js';
+import { exportLine, itemOfRecord } from '../../core/national/records.js';
+import { checkTargets, DEFAULT_TARGETS, measure, type Target } from '../../core/stats/measures.js';
+import type { Lang } from '../../i18n/index.js';
+import { UsageError } from '../../io/errors.js';
+import { keyMatters } from '../../io/key-matters.js';
+import {
+  classifyInputs,
+  inputBytes,
+  openNationalSource,
+  temporaryExport,
+  type NationalInput,
+  type NationalSource,
+  type SourceRow,
+} from '../../io/national-source.js';
+import { catalogTitle, readDiffSide } from '../../io/read-diff-side.js';
+import type { Catalog, Workspace } from '../../io/workspace.js';
+import { planExport } from '../export-items.js';
+import type { Engine } from './engines.js';
+import type { CompareResult } from '../compare.js';
+import type { CatalogStats, StatsResult } from '../stats.js';
+import { bundleSide, membersByCode, validBundles } from './bundle-reads.js';
+import { toDiagnostics } from './diagnostics.js';
+import { fieldPolicy } from './field-policy.js';
+
+/** Above this many item files (or this many bytes of exports), `auto` picks DuckDB. */
+export const DUCKDB_ITEMS = 200_000;
+export const DUCKDB_BYTES = 256 * 1024 * 1024;
+
+/**
+ * The engine for these paths: exports always need DuckDB; catalog folders use it when asked, or in
+ * `auto` above DUCKDB_ITEMS item files.
+ */
+export function chooseEngine(
+  workspace: Workspace,
+  paths: readonly string[],
+  engine: Engine = 'auto',
+): 'memory' | 'duckdb' {
+  const inputs = classifyInputs(workspace.cwd, paths);
+  const exported = inputs.find((i) => i.type === 'export');
+  if (engine === 'memory') {
+    if (exported) throw new UsageError('usage/engine-memory-parquet', { path: exported.path });
+    return 'memory';
+  }
+  if (engine === 'duckdb' || exported || inputBytes(inputs) > DUCKDB_BYTES) return 'duckdb';
+  const folders = inputs.filter((i) => i.type === 'catalogs').map((i) => i.path);
+  const items = workspace.catalogs(folders).requested.reduce((n, c) => n + c.items.length, 0);
+  return items > DUCKDB_ITEMS ? 'duckdb' : 'memory';
+}
+
+interface Opened {
+  source: NationalSource;
+  /** The catalog folders given, by their folder as shown (for their bundles). */
+  folders: Map<string, Catalog>;
+  /** Item files of the folders that could not be read. */
+  problems: Diagnostic[];
+  close(): void;
+}
+
+/** Catalog folders are exported to a temporary file first; exports are read as they are. */
+async function open(workspace: Workspace, paths: readonly string[], lang: Lang): Promise<Opened> {
+  const inputs = classifyInputs(workspace.cwd, paths);
+  const folderPaths = inputs.filter((i) => i.type === 'catalogs').map((i) => i.path);
+  const folders = new Map<string, Catalog>();
+  let temp: ReturnType<typeof temporaryExport> | undefined;
+  let problems: Diagnostic[] = [];
+  const all: NationalInput[] = inputs.filter((i) => i.type === 'export');
+  if (folderPaths.length) {
+    const plan = planExport(workspace, { paths: folderPaths, lang });
+    for (const { catalog } of plan.catalogs) folders.set(catalog.dir, catalog);
+    temp = temporaryExport(
+      (function* () {
+        for (const record of plan.records()) yield exportLine(record.item, record.meta, record.itemMeta);
+      })(),
+    );
+    problems = plan.problems();
+    // The folders, where they were given among the exports.
+    all.splice(
+      inputs.findIndex((i) => i.type === 'catalogs'),
+      0,
+      {
+        type: 'export',
+        path: folderPaths.join(' '),
+        format: 'jsonl',
+        files: [temp.file],
+      },
+    );
+  }
+  try {
+    const source = await openNationalSource(all);
+    return {
+      source,
+      folders,
+      problems,
+      close() {
+        source.close();
+        temp?.remove();
+      },
+    };
+  } catch (error) {
+    temp?.remove();
+    throw error;
+  }
+}
+
+const parse = (row: SourceRow) => itemOfRecord(JSON.parse(row.text) as Record<string, unknown>);
+
+export async function compareOnDuckDb(
+  workspace: Workspace,
+  options: { paths: readonly string[]; lang?: Lang },
+): Promise<CompareResult> {
+  const lang = options.lang ?? 'en';
+  const opened = await open(workspace, options.paths, lang);
+  try {
+    const { source } = opened;
+    const lists = source.catalogs.filter((c) => c.kind === 'implementation');
+    const basics = source.catalogs.filter((c) => c.kind === 'basic');
+    if (lists.length < 2) throw new UsageError('usage/compare-arguments');
+    if (basics.length > 1) throw new UsageError('usage/compare-basics');
+    const policy = fieldPolicy(workspace);
+    // The basic catalog by code (the last item of a code, as a Map built from its items keeps it).
+    const basicByKey = new Map<string, SideEntry>();
+    const basic = basics[0];
+    if (basic)
+      for await (const row of source.ofCatalog(basic.idx))
+        if (row.key !== null) basicByKey.set(row.key, entry(row, parse(row)));
+    const rows: CompareRow[] = [];
+    const duplicates: { at: [number, number]; duplicate: CatalogDiff['duplicates'][number] }[] = [];
+    const order = new Map(lists.map((c, position) => [c.idx, position]));
+    const flush = (key: string, group: SourceRow[]) => {
+      const sides = new Map<number, SideEntry[]>();
+      for (const row of group) {
+        const entries = sides.get(row.idx);
+        const e = entry(row, parse(row));
+        if (entries) entries.push(e);
+        else sides.set(row.idx, [e]);
+      }
+      const held = [...sides].map(([idx, items]) => {
+        const c = source.catalogs[idx] as (typeof source.catalogs)[number];
+        const side: DiffSide = { label: c.dir, kind: 'implementation', region: c.region ?? undefined, items };
+        return { idx, side, first: group.find((r) => r.idx === idx)?.ord ?? 0 };
+      });
+      const reference = basicByKey.get(key.split('#')[0] as string);
+      const matrix = compareCatalogs(
+        held.map((h) => h.side),
+        reference && basic ? { label: basic.dir, kind: 'basic', items: [reference] } : undefined,
+        policy,
+      );
+      rows.push(...matrix.rows);
+      // compareCatalogs names the duplicates list by list: one for each list holding the key more than once.
+      const several = held.filter((h) => h.side.items.length > 1);
+      for (const [n, duplicate] of matrix.duplicates.entries()) {
+        const h = several[n];
+        duplicates.push({ at: [order.get(h?.idx ?? -1) ?? 0, h?.first ?? 0], duplicate });
+      }
+    };
+    let key: string | undefined;
+    let group: SourceRow[] = [];
+    for await (const row of source.byKey()) {
+      if (row.key !== key) {
+        if (key !== undefined) flush(key, group);
+        key = row.key as string;
+        group = [];
+      }
+      group.push(row);
+    }
+    if (key !== undefined) flush(key, group);
+    // Keys in the order the in-memory engine sorts them (JavaScript's, not the database's collation).
+    rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    duplicates.sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1]);
+    const matrix = scores(
+      lists.map((c) => c.dir),
+      [...policy.standard],
+      rows,
+      duplicates.map((d) => d.duplicate),
+    );
+    const bundleSides = lists.map((c) => bundlesOf(workspace, opened.folders.get(c.dir), c.dir));
+    return {
+      ...matrix,
+      names: Object.fromEntries(
+        lists.map((c) => [
+          c.dir,
+          catalogTitle(workspace, { region: c.region ?? undefined, name: c.name ?? undefined }) ?? c.dir,
+        ]),
+      ),
+      bundles: alignBundles(
+        bundleSides.map((b) => b.side),
+        keyMatters(),
+      ),
+      problems: [
+        ...opened.problems,
+        ...toDiagnostics(
+          bundleSides.flatMap((b) => b.problems),
+          lang,
+        ),
+      ],
+    };
+  } finally {
+    opened.close();
+  }
+}
+
+function entry(row: SourceRow, data: Record<string, unknown>): SideEntry {
+  return {
+    file: row.file,
+    name: String(data.name),
+    key: row.key ?? undefined,
+    data: () => data as ReturnType<SideEntry['data']>,
+  };
+}
+
+/** The scores of the matrix, from its cells, counted as compareCatalogs counts them. */
+function scores(
+  regions: string[],
+  elements: ElementName[],
+  rows: CompareRow[],
+  duplicates: CatalogDiff['duplicates'],
+): ConsistencyMatrix {
+  const element = new Map<string, [number, number]>();
+  const region = new Map<string, [number, number]>();
+  const count = (map: Map<string, [number, number]>, key: string, agreeing: boolean) => {
+    const [a, t] = map.get(key) ?? [0, 0];
+    map.set(key, [a + Number(agreeing), t + 1]);
+  };
+  for (const row of rows)
+    for (const name of elements)
+      for (const [label, cells] of Object.entries(row.cells)) {
+        const cell = cells[name];
+        if (cell !== 'agree' && cell !== 'deviate') continue;
+        count(element, name, cell === 'agree');
+        count(region, label, cell === 'agree');
+      }
+  const elementScores: ConsistencyMatrix['elementScores'] = {};
+  for (const [name, [a, t]] of element) elementScores[name as ElementName] = ratio(a, t);
+  const regionScores: Record<string, number> = {};
+  for (const label of regions) {
+    const [a, t] = region.get(label) ?? [0, 0];
+    regionScores[label] = ratio(a, t);
+  }
+  const cells = [...region.values()].reduce(([a, t], [x, y]) => [a + x, t + y], [0, 0]);
+  return { regions, elements, rows, elementScores, regionScores, score: ratio(cells[0], cells[1]), duplicates };
+}
+
+/** A list's bundles as compare sees them: those of a catalog folder given; an export carries none. */
+function bundlesOf(
+  workspace: Workspace,
+  catalog: Catalog | undefined,
+  label: string,
+): { side: BundleSide; problems: Finding[] } {
+  if (!catalog || catalog.bundles.length === 0)
+    return { side: { label, bundles: [], members: new Map() }, problems: [] };
+  return bundleSide(readDiffSide(workspace, catalog.dir), workspace.schemas);
+}
+
+export async function statsOnDuckDb(
+  workspace: Workspace,
+  options: { paths?: readonly string[]; lang?: Lang },
+): Promise<StatsResult> {
+  const lang = options.lang ?? 'en';
+  const paths = options.paths?.length ? options.paths : ['.'];
+  const targets = (workspace.config?.config.stats?.targets as Target[] | undefined) ?? DEFAULT_TARGETS;
+  const opened = await open(workspace, paths, lang);
+  try {
+    const { source } = opened;
+    const lists = source.catalogs.filter((c) => c.kind === 'implementation');
+    if (lists.length === 0) throw new UsageError('usage/stats-no-lists', { path: paths.join(' ') });
+    const problems: Finding[] = [];
+    const catalogs: CatalogStats[] = [];
+    const byLevel = new Map<string, MeasureSums>();
+    const bundleScores: BundleScore[] = [];
+    const bundleCatalogs: StatsResult['bundles']['catalogs'] = [];
+    const finish = (idx: number, read: { file: string; data: Incomplete<ImplementationItem> }[]) => {
+      const c = source.catalogs[idx] as (typeof source.catalogs)[number];
+      const all = read.map((i) => i.data);
+      const items = all.filter((item) => item.status !== '取消');
+      const measures = measure(items);
+      catalogs.push({
+        label: c.dir,
+        name: c.name ?? c.dir,
+        title: catalogTitle(workspace, { region: c.region ?? undefined, name: c.name ?? undefined }) ?? c.dir,
+        level: c.level,
+        measures,
+        targets: checkTargets(measures, c.level ?? undefined, targets),
+        retired: all.length - items.length,
+      });
+      const folder = opened.folders.get(c.dir);
+      const bundles = folder ? validBundles(folder, workspace.schemas) : { bundles: [], problems: [] };
+      problems.push(...bundles.problems);
+      const members = membersByCode(read);
+      const scores = bundles.bundles.map(({ file, bundle }) => scoreBundle(bundle, c.dir, file, members));
+      bundleScores.push(...scores);
+      const matters = scores.flatMap((score) => (score.keyMatter === null ? [] : [score.keyMatter]));
+      bundleCatalogs.push({ label: c.dir, keyMatters: [...new Set(matters)].sort(), ...summarise(scores) });
+      const level = c.level ?? '—';
+      const sums = byLevel.get(level) ?? new MeasureSums();
+      byLevel.set(level, sums);
+      for (const item of items) sums.add(item);
+    };
+    let idx: number | undefined;
+    let read: { file: string; data: Incomplete<ImplementationItem> }[] = [];
+    for await (const row of source.byCatalog()) {
+      if (row.idx !== idx) {
+        if (idx !== undefined) finish(idx, read);
+        idx = row.idx;
+        read = [];
+      }
+      const data = parse(row);
+      const errors = workspace.schemas.item('implementation', data);
+      const { trusted } = splitSchemaFindings(data, errors, () => undefined);
+      if (!trusted) {
+        problems.push(findingIn(row.file, { code: 'item/invalid', path: '', args: { count: errors.length } }));
+        continue;
+      }
+      const left = Object.keys(data).filter((k) => !(k in trusted));
+      if (left.length)
+        problems.push(findingIn(row.file, { code: 'item/partial', path: '', args: { elements: left.join(', ') } }));
+      read.push({ file: row.file, data: trusted as Incomplete<ImplementationItem> });
+    }
+    if (idx !== undefined) finish(idx, read);
+    return {
+      catalogs,
+      byLevel: [...byLevel].map(([level, sums]) => ({ level, measures: sums.measures() })),
+      bundles: {
+        bundles: bundleScores,
+        catalogs: bundleCatalogs,
+        overall: summarise(bundleScores),
+        keyMatters: keyMatterCoverage(
+          keyMatters(),
+          bundleCatalogs.map((c) => ({ catalog: c.label, keyMatters: c.keyMatters })),
+        ),
+      },
+      problems: [...opened.problems, ...toDiagnostics(problems, lang, workspace.textOf)],
+    };
+  } finally {
+    opened.close();
+  }
+}

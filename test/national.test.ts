@@ -1,0 +1,165 @@
+/**
+ * National analytics (issue 14): exports that stand alone (JSON Lines with each record's catalog, Parquet
+ * by province), and compare/stats on the DuckDB engine giving the same results as the in-memory engine on
+ * the sample catalogs and the compare-scores fixture, from catalog folders and from exports.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MeasureSums } from '../src/core/national/measure-sums.js';
+import { measure } from '../src/core/stats/measures.js';
+import type { ImplementationItem, Incomplete } from '../src/core/model.js';
+import { duckDbAvailable } from '../src/io/duckdb.js';
+import { ROOT, tongban } from './helpers/cli.js';
+
+const work = mkdtempSync(path.join(tmpdir(), 'tongban-national-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const available = await duckDbAvailable();
+if (!available)
+  console.warn('national.test.ts: the optional module @duckdb/node-api cannot be loaded here; DuckDB tests skipped');
+
+const json = async (args: string[], code = [0, 1]) => {
+  const run = await tongban(args);
+  expect(code, run.stderr).toContain(run.code);
+  return JSON.parse(run.stdout) as Record<string, unknown>;
+};
+/** A report without what differs by nature between runs of the same analysis (none, today). */
+const withoutBundles = ({ bundles: _bundles, ...rest }: Record<string, unknown>) => rest;
+
+describe('export -f jsonl: every record carries its catalog', () => {
+  it('$catalog (folder, kind, name, region, level, province) and $item (file, place, key) on each line', async () => {
+    const run = await tongban(['export', 'catalogs/shenzhen', '-f', 'jsonl']);
+    expect(run.code).toBe(0);
+    type Line = { basicCode: string; $catalog: { level: unknown; name: unknown }; $item: { key: string } };
+    const lines = run.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Line);
+    expect(lines).toHaveLength(12);
+    for (const [ord, line] of lines.entries()) {
+      expect(line.$catalog).toMatchObject({
+        dir: 'catalogs/shenzhen',
+        kind: 'implementation',
+        region: '440300',
+        province: '440000',
+        seq: 0,
+      });
+      expect(typeof line.$catalog.level).toBe('string');
+      expect(typeof line.$catalog.name).toBe('string');
+      expect(line.$item).toMatchObject({ ord, file: expect.stringMatching(/^catalogs\/shenzhen\/items\/.+\.yaml$/) });
+      expect(line.$item.key.startsWith(line.basicCode)).toBe(true);
+    }
+  });
+});
+
+describe.skipIf(!available)('DuckDB engine: the same results as in memory', () => {
+  const jsonl = path.join(work, 'all.jsonl');
+  const parquet = path.join(work, 'parquet');
+
+  it('export -f parquet: one file per catalog in province folders, and a marker', async () => {
+    const run = await tongban(['export', 'catalogs', '-f', 'jsonl', '-o', jsonl, '-f', 'parquet', '-o', parquet]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(readdirSync(parquet).sort()).toEqual([
+      '_tongban.json',
+      'province=440000',
+      'province=510000',
+      'province=__HIVE_DEFAULT_PARTITION__',
+    ]);
+    expect(readdirSync(path.join(parquet, 'province=440000')).sort()).toEqual(['440000-0.parquet', '440300-2.parquet']);
+    const marker = JSON.parse(readFileSync(path.join(parquet, '_tongban.json'), 'utf8'));
+    expect(marker.files).toHaveLength(4);
+    // An export folder is replaced; any other folder is refused.
+    expect((await tongban(['export', 'catalogs/wuhou', '-f', 'parquet', '-o', parquet])).code).toBe(0);
+    expect(readdirSync(parquet).sort()).toEqual(['_tongban.json', 'province=510000']);
+    const refused = await tongban(['export', 'catalogs/wuhou', '-f', 'parquet', '-o', path.join(ROOT, 'catalogs')]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/not an earlier tongban export/);
+    expect((await tongban(['export', 'catalogs', '-f', 'parquet', '-o', parquet])).code).toBe(0);
+  });
+
+  it('compare: catalog folders, JSON Lines and Parquet exports give the in-memory matrix', async () => {
+    const memory = await json(['compare', 'catalogs', '-f', 'json', '--engine', 'memory']);
+    expect((memory.rows as unknown[]).length).toBeGreaterThan(0);
+    expect(await json(['compare', 'catalogs', '-f', 'json', '--engine', 'duckdb'])).toEqual(memory);
+    // Exports hold items, not bundles: everything else is the same.
+    expect(withoutBundles(await json(['compare', jsonl, '-f', 'json']))).toEqual(withoutBundles(memory));
+    expect(withoutBundles(await json(['compare', parquet, '-f', 'json']))).toEqual(withoutBundles(memory));
+    // The reporters are the same: the text reports match to the byte.
+    const text = await tongban(['compare', 'catalogs', '--engine', 'memory', '--no-color']);
+    expect((await tongban(['compare', 'catalogs', '--engine', 'duckdb', '--no-color'])).stdout).toBe(text.stdout);
+  });
+
+  it('compare: the compare-scores fixture (ties, absent, alone, attributes, duplicates)', async () => {
+    const fixture = 'test/fixtures/compare-scores';
+    const memory = await json(['compare', fixture, '-f', 'json', '--engine', 'memory']);
+    expect(await json(['compare', fixture, '-f', 'json', '--engine', 'duckdb'])).toEqual(memory);
+    const exported = path.join(work, 'scores.jsonl');
+    expect((await tongban(['export', fixture, '-f', 'jsonl', '-o', exported])).code).toBe(0);
+    expect(withoutBundles(await json(['compare', exported, '-f', 'json']))).toEqual(withoutBundles(memory));
+  });
+
+  it('stats: catalog folders and exports give the in-memory measures', async () => {
+    const memory = await json(['stats', 'catalogs', '-f', 'json', '--engine', 'memory']);
+    expect(await json(['stats', 'catalogs', '-f', 'json', '--engine', 'duckdb'])).toEqual(memory);
+    const fromExport = await json(['stats', parquet, '-f', 'json']);
+    expect(fromExport.catalogs).toEqual(memory.catalogs);
+    expect(fromExport.byLevel).toEqual(memory.byLevel);
+    expect(await json(['stats', jsonl, '-f', 'json'])).toEqual(fromExport);
+  });
+
+  it('usage errors: Parquet needs a folder; the in-memory engine reads no exports', async () => {
+    const noFolder = await tongban(['export', 'catalogs/wuhou', '-f', 'parquet']);
+    expect(noFolder.code).toBe(2);
+    expect(noFolder.stderr).toMatch(/-o <folder>/);
+    const memory = await tongban(['compare', parquet, '--engine', 'memory']);
+    expect(memory.code).toBe(2);
+    expect(memory.stderr).toMatch(/only the DuckDB engine/);
+    const zh = await tongban(['stats', parquet, '--engine', 'memory', '--lang', 'zh-CN']);
+    expect(zh.stderr).toMatch(/只有 DuckDB 引擎能读取/);
+  });
+
+  it('hostile file names reach DuckDB as parameters', async () => {
+    const odd = path.join(work, 'it\'s a "file"; DROP TABLE records; --.jsonl');
+    expect((await tongban(['export', 'catalogs/wuhou', 'catalogs/shenzhen', '-f', 'jsonl', '-o', odd])).code).toBe(0);
+    expect(existsSync(odd)).toBe(true);
+    const result = await json(['compare', odd, '-f', 'json']);
+    expect(result.regions).toEqual(['catalogs/shenzhen', 'catalogs/wuhou']);
+  });
+});
+
+describe('MeasureSums adds up to measure()', () => {
+  const limit = fc.record({ value: fc.integer({ min: 0, max: 60 }), unit: fc.constantFrom('工作日', '自然日') });
+  const item = fc.record(
+    {
+      status: fc.constantFrom('在用', '取消'),
+      online: fc.record({ depth: fc.integer({ min: 1, max: 4 }) }),
+      visits: fc.integer({ min: 0, max: 3 }),
+      handlingType: fc.constantFrom('即办件', '承诺件'),
+      fee: fc.record({ charged: fc.boolean() }),
+      materials: fc.array(fc.record({ name: fc.string(), eLicence: fc.boolean() }, { requiredKeys: ['name'] })),
+      statutoryLimit: limit,
+      promisedLimit: limit,
+      specialSteps: fc.array(fc.record({ name: fc.string(), counted: fc.boolean(), timeLimit: limit })),
+    },
+    { requiredKeys: [] },
+  );
+  it('on any items, number for number', () => {
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 40 }), (items) => {
+        const sums = new MeasureSums();
+        for (const i of items) sums.add(i as Incomplete<ImplementationItem>);
+        expect(sums.measures()).toEqual(measure(items as Incomplete<ImplementationItem>[]));
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('the test can fail: one item fewer is another result', () => {
+    const items = [{ online: { depth: 4 } }, { online: { depth: 2 } }] as Incomplete<ImplementationItem>[];
+    const sums = new MeasureSums();
+    sums.add(items[0] as Incomplete<ImplementationItem>);
+    expect(sums.measures()).not.toEqual(measure(items));
+  });
+});
