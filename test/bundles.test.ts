@@ -70,6 +70,22 @@ describe('bundle validation', () => {
     ]);
   });
 
+  it('a member item that lacks elements (as real ones do) is still checked: its material missing from the bundle is found', async () => {
+    const root = samples();
+    const food = 'catalogs/shenzhen/items/000100001000.yaml';
+    // No legal basis (a completeness finding), and a material of its own, without necessity or source.
+    const text = readFileSync(path.join(root, food), 'utf8')
+      .replace(/^basis:\n(?: {2}.*\n)+/m, '')
+      .replace('materials:\n', 'materials:\n  - name: 经营设备布局和工艺流程图\n');
+    writeFileSync(path.join(root, food), text);
+    const result = await validateAt(root, ['catalogs/shenzhen']);
+    const codes = result.diagnostics.map((d) => d.code);
+    expect(codes).toContain('element/missing');
+    expect(located(result.diagnostics.filter((d) => d.code === 'bundle/material-missing'))).toEqual([
+      expect.objectContaining({ code: 'bundle/material-missing', file: RESTAURANT }),
+    ]);
+  });
+
   it('a bundle file that is not YAML is a reader finding, like an item', async () => {
     const root = samples();
     writeFileSync(path.join(root, RESTAURANT), 'id: [restaurant\n');
@@ -442,7 +458,9 @@ describe('bundle scores in stats', () => {
     const run = await tongban(['stats', 'catalogs', '-f', 'html', '--lang', 'zh-CN'], { cwd: ROOT });
     const section = run.stdout.slice(run.stdout.indexOf('<section id="bundles"'));
     expect(section).toMatch(/<h2 id="h-bundles">高效办成一件事<\/h2>/);
-    expect(section.match(/<th scope="row"><span[^>]*>开办餐饮店一件事|<th scope="row">开办餐饮店一件事/g)).toHaveLength(2);
+    expect(section.match(/<th scope="row"><span[^>]*>开办餐饮店一件事|<th scope="row">开办餐饮店一件事/g)).toHaveLength(
+      2,
+    );
     expect(section).toContain('7→4 (−42.9%)');
     expect(section).toContain('覆盖国家重点事项 1/42（开办餐饮店一件事）');
     expect(run.stdout).toContain('href="#h-bundles"');

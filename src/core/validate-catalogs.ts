@@ -7,15 +7,7 @@
  * implementation items are dropped once checked, so memory does not grow with the size of the lists.
  */
 import { findingIn, type Finding, type RuleFinding } from './diagnostic.js';
-import type {
-  BasicItem,
-  CatalogKind,
-  CatalogMeta,
-  CatalogSource,
-  ImplementationItem,
-  Incomplete,
-  SourceDocument,
-} from './model.js';
+import type { BasicItem, CatalogKind, CatalogMeta, CatalogSource, Incomplete, SourceDocument } from './model.js';
 import type { CodeProfile } from './codes/profile.js';
 import type { RegionIndex } from './regions.js';
 import type { SchemaValidator } from './schema/validator.js';
@@ -133,16 +125,13 @@ function checkCatalog(
     present.set(doc.file, code);
     if (doc.data === undefined) continue;
     const problems = env.schemas.item(kind, doc.data);
-    if (code !== undefined && wanted.has(code) && !members.has(code)) {
-      const facts = problems.length
-        ? invalidMember(doc.file, code)
-        : memberFacts(doc.file, doc.data as unknown as ImplementationItem);
-      members.set(code, facts);
-    }
     // Missing elements are completeness findings; the rules still check every element that is well formed.
     const titles = env.elementTitles?.(kind);
     const split = splitSchemaFindings(doc.data, problems, (element) => titles?.get(element));
     out.push(...findingsIn(doc.file, split.findings));
+    // A member that lacks elements (as real items do) is still checked by the bundle rules on what it has.
+    if (code !== undefined && wanted.has(code) && !members.has(code))
+      members.set(code, split.trusted ? memberFacts(doc.file, split.trusted) : invalidMember(doc.file, code));
     if (!split.trusted) continue;
     const data = split.trusted as Incomplete<BasicItem>;
     summaries.push(summaryOf(doc.file, data));
