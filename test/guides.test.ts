@@ -1,5 +1,5 @@
 /** 办事指南: phrasing, a Markdown snapshot, checked rendering, template safety, incremental rebuilds. */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -139,5 +139,104 @@ describe('tongban guide', () => {
       '自受理之日起8个工作日内办结',
     );
     expect(readFileSync(path.join(root, 'out/index.html'), 'utf8')).not.toContain('社会保障卡申领');
+  });
+});
+
+describe('incremental guide builds', () => {
+  const EMPLOYMENT = 'catalogs/wuhou/items/002000001000.yaml';
+  const EMPLOYMENT_PAGE = 'wuhou/1151010701947729864002000001000.html';
+  /** The index file's inode: an atomic write replaces it, so a redrawn index has a new one. */
+  const indexInode = (root: string) => statSync(path.join(root, 'out/index.html')).ino;
+  const edit = (root: string, file: string, from: string | RegExp, to: string) => {
+    const absolute = path.join(root, file);
+    const text = readFileSync(absolute, 'utf8');
+    expect(text).toMatch(from);
+    writeFileSync(absolute, text.replace(from, to));
+  };
+
+  it('a no-op rebuild parses no item, renders nothing and leaves the index as it is', async () => {
+    const root = samples();
+    const first = await guidesAt(root, { paths: ['catalogs/wuhou'], out: 'out' });
+    expect([first.parsed, first.rendered.length]).toEqual([10, 11]);
+    const inode = indexInode(root);
+    const again = await guidesAt(root, { paths: ['catalogs/wuhou'], out: 'out' });
+    expect([again.parsed, again.rendered, again.unchanged, again.deleted]).toEqual([0, [], 11, []]);
+    expect(indexInode(root)).toBe(inode);
+    // A file touched but not changed is not parsed either (the content is what counts).
+    writeFileSync(path.join(root, EMPLOYMENT), readFileSync(path.join(root, EMPLOYMENT)));
+    expect((await guidesAt(root, { paths: ['catalogs/wuhou'], out: 'out' })).parsed).toBe(0);
+  });
+
+  it('one changed item parses that file and rewrites exactly its page; the index stays when nothing it shows changed', async () => {
+    const root = samples();
+    await guidesAt(root, { paths: ['catalogs/wuhou'], out: 'out' });
+    const inode = indexInode(root);
+    edit(root, EMPLOYMENT, /^hours: .*$/m, 'hours: 周一至周日 9:00-21:00');
+    const result = await guidesAt(root, { paths: ['catalogs/wuhou'], out: 'out' });
+    expect([result.parsed, result.rendered, result.unchanged]).toEqual([1, [EMPLOYMENT_PAGE], 10]);
+    expect(readFileSync(path.join(root, 'out', EMPLOYMENT_PAGE), 'utf8')).toContain('周一至周日 9:00-21:00');
+    expect(indexInode(root)).toBe(inode);
+  });
+
+  it('a changed field the index shows redraws the index', async () => {
+    const root = samples();
+    await guidesAt(root, { paths: ['catalogs/wuhou'], out: 'out' });
+    const inode = indexInode(root);
+    edit(root, EMPLOYMENT, /^name: .*$/m, 'name: 就业登记（改）');
+    const result = await guidesAt(root, { paths: ['catalogs/wuhou'], out: 'out' });
+    expect([result.parsed, result.rendered]).toEqual([1, [EMPLOYMENT_PAGE]]);
+    expect(indexInode(root)).not.toBe(inode);
+    expect(readFileSync(path.join(root, 'out/index.html'), 'utf8')).toContain('就业登记（改）');
+  });
+
+  it('a changed member item redraws its bundle page, reading only the members', async () => {
+    const root = samples();
+    await guidesAt(root, { paths: ['catalogs/wuhou'], out: 'out' });
+    edit(
+      root,
+      'catalogs/wuhou/items/000100002000.yaml',
+      /promisedLimit:\n {2}value: \d+/,
+      'promisedLimit:\n  value: 2',
+    );
+    const result = await guidesAt(root, { paths: ['catalogs/wuhou'], out: 'out' });
+    expect(result.rendered).toEqual(['wuhou/11510107055842061G4000100002000.html', 'wuhou/bundle-restaurant.html']);
+    // The changed file, and the bundle's other member (食品经营许可), read again for the bundle page.
+    expect(result.parsed).toBe(2);
+  });
+
+  it('a changed template, or a page deleted from the folder, is rebuilt', async () => {
+    const root = samples();
+    await guidesAt(root, { paths: ['catalogs/wuhou'], out: 'out' });
+    rmSync(path.join(root, 'out', EMPLOYMENT_PAGE));
+    const restored = await guidesAt(root, { paths: ['catalogs/wuhou'], out: 'out' });
+    expect([restored.parsed, restored.rendered]).toEqual([1, [EMPLOYMENT_PAGE]]);
+    const dir = templates(root, { 'guide.html.hbs': '<h1>{{name}}</h1>\n' });
+    const changed = await guidesAt(root, { paths: ['catalogs/wuhou'], out: 'out', templates: dir });
+    expect([changed.parsed, changed.rendered.length, changed.unchanged]).toEqual([10, 11, 0]);
+    expect(readFileSync(path.join(root, 'out', EMPLOYMENT_PAGE), 'utf8')).toBe('<h1>就业登记与失业登记</h1>\n');
+  });
+});
+
+describe('incremental guide builds: what they trust', () => {
+  it('a file with problems is read and reported on every build; a planted record is ignored whole', async () => {
+    const root = samples();
+    const broken = path.join(root, 'catalogs/wuhou/items/000700001000.yaml');
+    writeFileSync(broken, 'name: [unclosed\n');
+    const codes = async () =>
+      (await guidesAt(root, { paths: ['catalogs/wuhou'], out: 'out' })).diagnostics.map((d) => d.code);
+    expect(await codes()).toEqual(['yaml/syntax']);
+    expect(await codes()).toEqual(['yaml/syntax']);
+    const manifestFile = path.join(root, 'out/.tongban-guides.json');
+    const good = JSON.parse(readFileSync(manifestFile, 'utf8')) as { sources: Record<string, { slug: string }> };
+    const [file, record] = Object.entries(good.sources)[0] ?? [];
+    if (!file || !record) throw new Error('no source recorded');
+    for (const slug of ['../../victim', 'a/b', '']) {
+      writeFileSync(
+        manifestFile,
+        JSON.stringify({ ...good, sources: { ...good.sources, [file]: { ...record, slug } } }),
+      );
+      const result = await guidesAt(root, { paths: ['catalogs/wuhou'], out: 'out' });
+      expect([result.parsed, result.deleted], slug).toEqual([10, []]);
+    }
   });
 });

@@ -70,36 +70,40 @@ function groupBy<T>(values: readonly T[], keyOf: (value: T) => string): Map<stri
   return groups;
 }
 
-export function indexView(
-  pages: readonly GuidePage[],
+/** What the index shows of an item page: where it is, its catalog, and the fields of its view it lists. */
+export interface IndexEntry {
+  path: string;
+  catalogName: string;
+  name: string;
+  type: string;
+  agency: string;
+  code: string | null;
+  basicCode: string | null;
+  materials: string[];
+}
+
+/** The fields of a page the index shows (an incremental build keeps them, so the index needs no item parsed). */
+export function indexEntry(page: GuidePage): IndexEntry {
+  const { view } = page;
+  return {
+    path: page.path,
+    catalogName: page.catalogName,
+    name: view.name,
+    type: view.type,
+    agency: view.agency,
+    code: view.code,
+    basicCode: view.basicCode,
+    materials: view.materials.map((m) => m.name),
+  };
+}
+
+/** A bundle page as the index lists it (before control characters are made visible: see indexViewOf). */
+export function indexBundle(
+  page: { view: BundleView; path: string; catalogName: string },
   extension: string,
-  bundlePages: readonly { view: BundleView; path: string; catalogName: string }[] = [],
-): IndexView {
-  const catalogs = [...groupBy(pages, (p) => p.catalogName)].map(([name, list]) => ({
-    name,
-    groups: [...groupBy(list, (p) => `${p.view.agency} · ${p.view.type}`)]
-      .sort(([a], [b]) => a.localeCompare(b, 'zh-CN'))
-      .map(([title, items]) => ({
-        title,
-        items: items.map(({ view, path }) => ({
-          name: view.name,
-          type: view.type,
-          agency: view.agency,
-          code: view.code ?? view.basicCode ?? '',
-          href: pageHref(path, extension),
-          // Names, department, type, codes, material names, everyday words and pinyin initials: see search.ts.
-          search: searchText({
-            name: view.name,
-            agency: view.agency,
-            type: view.type,
-            codes: [view.code ?? '', view.basicCode ?? ''],
-            materials: view.materials.map((m) => m.name),
-          }),
-        })),
-      })),
-  }));
-  // Catalog names come from catalog.yaml, not through a view: their control characters are made visible here.
-  const bundles = bundlePages.map(({ view, path, catalogName }) => ({
+): IndexBundle {
+  const { view, path, catalogName } = page;
+  return {
     name: view.name,
     catalog: catalogName,
     lead: view.lead,
@@ -118,11 +122,55 @@ export function indexView(
       codes: [view.id, view.keyMatter?.id ?? ''],
       materials: [...view.members.map((m) => m.name), ...view.materials.map((m) => m.name)],
     }),
+  };
+}
+
+export function indexView(
+  pages: readonly GuidePage[],
+  extension: string,
+  bundlePages: readonly { view: BundleView; path: string; catalogName: string }[] = [],
+): IndexView {
+  return indexViewOf(
+    pages.map(indexEntry),
+    extension,
+    bundlePages.map((page) => indexBundle(page, extension)),
+  );
+}
+
+/** The index from what it shows of each page: one pass over the entries, grouped without copying lists. */
+export function indexViewOf(
+  entries: readonly IndexEntry[],
+  extension: string,
+  bundles: readonly IndexBundle[] = [],
+): IndexView {
+  const catalogs = [...groupBy(entries, (p) => p.catalogName)].map(([name, list]) => ({
+    name,
+    groups: [...groupBy(list, (p) => `${p.agency} · ${p.type}`)]
+      .sort(([a], [b]) => a.localeCompare(b, 'zh-CN'))
+      .map(([title, items]) => ({
+        title,
+        items: items.map((entry) => ({
+          name: entry.name,
+          type: entry.type,
+          agency: entry.agency,
+          code: entry.code ?? entry.basicCode ?? '',
+          href: pageHref(entry.path, extension),
+          // Names, department, type, codes, material names, everyday words and pinyin initials: see search.ts.
+          search: searchText({
+            name: entry.name,
+            agency: entry.agency,
+            type: entry.type,
+            codes: [entry.code ?? '', entry.basicCode ?? ''],
+            materials: entry.materials,
+          }),
+        })),
+      })),
   }));
+  // Catalog names come from catalog.yaml, not through a view: their control characters are made visible here.
   return {
     title: '政务服务事项办事指南',
-    count: pages.length,
-    bundles: showControlsDeep(bundles),
+    count: entries.length,
+    bundles: showControlsDeep([...bundles]),
     catalogs: showControlsDeep(catalogs),
   };
 }
