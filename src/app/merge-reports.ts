@@ -27,10 +27,10 @@ export interface MergeReportsOptions {
  * The workspace gives the working folder (where the shards ran: paths are relative to it) and the text of
  * the files cross-catalog findings are in, to place them; nothing else of the project is read.
  */
-export function mergeReports(
+export async function mergeReports(
   workspace: Pick<Workspace, 'cwd' | 'textOf'>,
   options: MergeReportsOptions,
-): ValidationResult {
+): Promise<ValidationResult> {
   const given = readPartialReports(options.files, workspace.cwd);
   const problem = mergeProblem(given, VERSION);
   if (problem) throw new UsageError(problem.code, problem.args);

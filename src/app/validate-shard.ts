@@ -19,7 +19,7 @@ export interface ValidateShardOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export function validateShard(workspace: Workspace, options: ValidateShardOptions): PartialReport {
+export async function validateShard(workspace: Workspace, options: ValidateShardOptions): Promise<PartialReport> {
   const set = workspace.catalogs(options.paths ?? [], { honourIgnores: true, shard: options.shard });
   let reader: ItemReader = DISK_READER;
   if (options.onProgress) {

@@ -13,6 +13,7 @@ import type { Workspace, WorkspaceOptions } from '../io/workspace.js';
 import type { ReporterRegistry } from '../reporters/reporter.js';
 import { useColour, type CliIo } from './io.js';
 import { checkTargets, outputTargetParsers, type OutputTarget } from './output-targets.js';
+import { terminalProgress, type Progress } from './progress.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -34,6 +35,27 @@ export class CommandContext {
   async workspace(options: Omit<WorkspaceOptions, 'cwd'> = {}): Promise<Workspace> {
     const { openWorkspace } = await import('../io/workspace.js');
     return openWorkspace({ ...options, cwd: this.io.cwd });
+  }
+
+  /**
+   * The progress bar of a long command (progress.ts): label, items done of total, items/s, time left;
+   * nothing unless stderr is a terminal outside CI. Stop it before printing results.
+   */
+  progress(label: UiKey): Progress {
+    return terminalProgress(this.t(label), this.io, this.t('progress.line'));
+  }
+
+  /** Runs `work` with a progress bar (see `progress`) that is always cleared, also when the work fails. */
+  async withProgress<T>(
+    label: UiKey,
+    work: (onProgress: (done: number, total: number) => void) => Promise<T>,
+  ): Promise<T> {
+    const progress = this.progress(label);
+    try {
+      return await work((done, total) => progress.update(done, total));
+    } finally {
+      progress.stop();
+    }
   }
 
   out(text: string): void {

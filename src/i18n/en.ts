@@ -270,10 +270,10 @@ export const en = {
     'cannot import {path}: it is a web page (HTML), not CSV; export CSV or JSON from the portal, or open it in a spreadsheet and save as CSV',
   'usage/import-catalog-flags':
     '"{path}" has no catalog.yaml; to create one, also give: {missing} (or add a catalog section to the mapping)',
-  'usage/import-catalog': '"{path}" has no catalog.yaml and the mapping has no catalog section',
-  'usage/import-bundles':
   'usage/import-catalog-value':
     'the catalog.yaml to create in "{path}" would not be valid: {flag} "{value}": {problem}',
+  'usage/import-catalog': '"{path}" has no catalog.yaml and the mapping has no catalog section',
+  'usage/import-bundles':
     'bundles are imported into an existing implementation list: {path} is none (create the list and import its items first)',
   'usage/import-not-file': 'not a file: {path} (import reads one CSV, JSON or JSON Lines file)',
   'usage/import-format':

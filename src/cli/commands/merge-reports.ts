@@ -29,7 +29,7 @@ export function mergeReportsCommand(program: Command, cli: CommandContext): void
       const { mergeReports } = await import('../../app/merge-reports.js');
       // Only the working folder and the text of files with cross-catalog findings are read: no config.
       const workspace = await cli.workspace({ config: false });
-      const result = mergeReports(workspace, { files, lang: cli.lang });
+      const result = await mergeReports(workspace, { files, lang: cli.lang });
       await cli.report(result, VALIDATE_REPORTERS, outputs, flags.color);
       const failOn = flags.failOn ?? result.config?.failOn ?? 'error';
       cli.exitCode = shouldFail(result.diagnostics, failOn) ? EXIT_FINDINGS : EXIT_OK;

@@ -3,7 +3,6 @@ import { Option, type Command } from 'commander';
 import { shouldFail, type FailOn } from '../../core/validation-report.js';
 import { VALIDATE_REPORTERS } from '../../reporters/validate/index.js';
 import { EXIT_FINDINGS, EXIT_OK, type CommandContext } from '../context.js';
-import { terminalProgress } from '../progress.js';
 import { parseShard } from '../../core/shard.js';
 import { UsageError } from '../../io/errors.js';
 import { PARTIAL_REPORTERS } from '../../reporters/partial/index.js';
@@ -56,21 +55,17 @@ export function validateCommand(program: Command, cli: CommandContext): void {
       }
       const { validate, saveBaseline } = await import('../../app/validate.js');
       const workspace = await cli.workspace(flags.config !== undefined ? { config: flags.config } : {});
-      const progress = terminalProgress(cli.t('progress.validating'), cli.io);
-      let result: Awaited<ReturnType<typeof validate>>;
-      try {
-        result = await validate(workspace, {
+      const result = await cli.withProgress('progress.validating', (onProgress) =>
+        validate(workspace, {
           paths,
           lang: cli.lang,
-          onProgress: (done, total) => progress.update(done, total),
+          onProgress,
           ...(flags.cache ? { cache: flags.cacheLocation } : {}),
           ...(flags.changed !== undefined ? { changed: flags.changed === true ? 'HEAD' : String(flags.changed) } : {}),
           // Writing a baseline records every current finding, so it is not compared with an old one.
           ...(flags.baseline !== undefined && flags.baselineWrite === undefined ? { baseline: flags.baseline } : {}),
-        });
-      } finally {
-        progress.stop();
-      }
+        }),
+      );
       if (flags.baselineWrite !== undefined) {
         const count = saveBaseline(workspace, result, flags.baselineWrite);
         cli.err(cli.t('baseline.written', { file: flags.baselineWrite, count }));
@@ -103,13 +98,9 @@ async function validateShardCommand(
   if (conflicting) throw new UsageError('usage/shard-options', { option: conflicting });
   const { validateShard } = await import('../../app/validate-shard.js');
   const workspace = await cli.workspace(flags.config !== undefined ? { config: flags.config } : {});
-  const progress = terminalProgress(cli.t('progress.validating'), cli.io);
-  let report: Awaited<ReturnType<typeof validateShard>>;
-  try {
-    report = validateShard(workspace, { paths, shard, onProgress: (done, total) => progress.update(done, total) });
-  } finally {
-    progress.stop();
-  }
+  const report = await cli.withProgress('progress.validating', (onProgress) =>
+    validateShard(workspace, { paths, shard, onProgress }),
+  );
   const output = outputs[0]?.output;
   await cli.report(report, PARTIAL_REPORTERS, [{ format: 'json', ...(output !== undefined ? { output } : {}) }]);
   cli.exitCode = EXIT_OK;
