@@ -248,6 +248,26 @@ describe('code explain on real shapes', () => {
   });
 });
 
+describe('code explain on the other forms real codes take', () => {
+  it('an organisation code printed with its hyphen, a G-form basic code with no flag, a central body', async () => {
+    const hyphen = await tongban(['code', 'explain', '000100001000-510107000000-000-00877818-3-1-00']);
+    expect(hyphen.code).toBe(0);
+    expect(hyphen.stdout).toMatch(/00877818-3\s+organisation code \(GB 11714/);
+    const wrong = await tongban(['code', 'explain', '000100001000-510107000000-000-00877818-4-1-00']);
+    expect(wrong.code).toBe(1);
+    const form = await tongban(['code', 'explain', 'G-000007-001', '--lang', 'zh-CN']);
+    expect(form.code).toBe(0);
+    expect(form.stdout).toMatch(/四川方案/);
+    expect(form.stdout).not.toMatch(/NaN/);
+    // Read with the national scheme, every segment is judged by its own pattern: no ✔ on `0007-`.
+    const national = await tongban(['code', 'explain', 'G-000007-001', '--profile', 'national']);
+    expect(national.code).toBe(1);
+    expect(national.stdout).not.toMatch(/NaN|✔ +main item number/);
+    const central = await tongban(['code', 'explain', '11100000000013338W4000100001000', '--lang', 'zh-CN']);
+    expect(central.stdout).toMatch(/机关，中央国家机关（登记地 100000）/);
+  });
+});
+
 describe('diff of two real-shaped regions', () => {
   it('lists every item file of both sides: paired, grouped or on one side only', async () => {
     const result = await tongban(['diff', 'gd', 'sz', '-f', 'json'], { cwd: root });

@@ -182,6 +182,7 @@ export const en = {
   'explain.sub-none': 'no sub-item',
   'explain.sub-parent': 'main item with sub-items',
   'explain.sub': 'sub-item no. {number}',
+  'explain.agency-central': '{category|term}, a central body (registered under 100000)',
   'explain.agency': '{category|term}, registered in {region}',
   'explain.level': '{level}',
   'explain.level-unknown': 'level digit "{value}" is not in the profile',

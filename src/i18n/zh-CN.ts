@@ -169,6 +169,7 @@ export const zhCN = {
   'explain.sub-none': '无子项',
   'explain.sub-parent': '有子项的主项',
   'explain.sub': '第 {number} 个子项',
+  'explain.agency-central': '{category}，中央国家机关（登记地 100000）',
   'explain.agency': '{category}，登记地 {region}',
   'explain.level': '{level}',
   'explain.level-unknown': '层级码“{value}”不在编码方案中',

@@ -96,6 +96,12 @@ describe('regional profiles', () => {
       handlingItem: '02',
     });
     expect(checkImplementationCode('00010000100099-510107000000-000-139753381-1-00', sichuan)).toBeUndefined();
+    // The organisation code as it is printed, with a hyphen before its check character.
+    expect(checkImplementationCode('00010000100099-510107000000-000-13975338-1-1-00', sichuan)).toBeUndefined();
+    expect(checkImplementationCode('000100001000-510107000000-000-13975338-2-1-00', sichuan)).toMatchObject({
+      segment: { name: 'agency' },
+      detail: { kind: 'org-check', expected: '1', actual: '2' },
+    });
     // An organisation code whose check character is wrong, and an id that is neither.
     expect(checkImplementationCode('000100001000-510107000000-000-139753382-1-00', sichuan)).toMatchObject({
       segment: { name: 'agency' },

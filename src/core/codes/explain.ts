@@ -11,6 +11,7 @@ import {
   isOtherBasicForm,
   levelForDigit,
   parseBasicCode,
+  segmentMatches,
   splitImplementationCode,
   typeCodesFor,
   type CodeProfile,
@@ -59,6 +60,7 @@ export type ExplainMessage =
   | 'explain.handling'
   | 'explain.length'
   | 'explain.agency-org'
+  | 'explain.agency-central'
   | 'explain.region-code'
   | 'explain.fixed'
   | 'explain.basic-other'
@@ -120,8 +122,11 @@ function explainBasic(
   );
   for (const segment of profile.basicCode.segments) {
     const value = code.slice(position, position + segment.length);
+    // Every segment is judged by its own pattern: after a wrong one the rest may be misaligned too, and a
+    // value such as `0007-` must not be read as a number.
     const bad =
-      'problem' in parsed && parsed.problem.kind === 'segment' && parsed.problem.segment.name === segment.name;
+      ('problem' in parsed && parsed.problem.kind === 'segment' && parsed.problem.segment.name === segment.name) ||
+      !segmentMatches(segment, value);
     let meaning: ExplainedPart['meaning'] = { code: 'explain.value', args: { value } };
     if (bad) meaning = { code: 'explain.value', args: { value } };
     else if (segment.name === 'origin')
@@ -186,10 +191,12 @@ function explainSegment(segment: FoundSegment, profile: CodeProfile, regions: Re
       const id = checkAgencyId(value);
       if ('kind' in id && id.kind === 'org') return part({ code: 'explain.agency-org', args: {} }, true);
       const region = usccRegion(value);
-      const meaning = {
-        code: 'explain.agency' as const,
-        args: { category: USCC_CATEGORIES[value.slice(0, 2)] ?? '?', region: regionName(regions, region) ?? region },
-      };
+      const category = USCC_CATEGORIES[value.slice(0, 2)] ?? '?';
+      // Central bodies register under 100000, which names no region of GB/T 2260.
+      const meaning: ExplainedPart['meaning'] =
+        region === '100000'
+          ? { code: 'explain.agency-central', args: { category } }
+          : { code: 'explain.agency', args: { category, region: regionName(regions, region) ?? region } };
       return part(value.length === 18 ? meaning : { code: 'explain.value', args: { value } }, 'kind' in id);
     }
     case 'level': {

@@ -5,7 +5,13 @@
  * the national scheme. The candidates are the built-in profiles and those the config lists.
  */
 import type { CatalogMeta } from '../model.js';
-import { basicCodeLength, implementationCodeLengths, splitImplementationCode, type CodeProfile } from './profile.js';
+import {
+  basicCodeLength,
+  implementationCodeLengths,
+  isOtherBasicForm,
+  splitImplementationCode,
+  type CodeProfile,
+} from './profile.js';
 
 function byOrigin(origin: string | undefined, candidates: readonly CodeProfile[]): CodeProfile | undefined {
   if (origin === undefined || origin === '00') return undefined;
@@ -26,6 +32,9 @@ export function profileForCode(code: string, national: CodeProfile, candidates: 
     return layout !== undefined && layout !== 'national';
   });
   if (withLayout) return withLayout;
+  // A basic code in one of a region's other whole-code forms (Sichuan's `G-000007-001`).
+  const withForm = candidates.find((p) => p !== national && isOtherBasicForm(code, p));
+  if (withForm) return withForm;
   return byOrigin(originOf(code, national), candidates) ?? national;
 }
 

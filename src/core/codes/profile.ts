@@ -76,7 +76,7 @@ export function basicCodeLength(profile: CodeProfile): number {
 /** Compiled once per pattern: codes are checked for every item of every run. */
 const segmentRegExps = new Map<string, RegExp>();
 
-function segmentMatches(segment: Segment, value: string): boolean {
+export function segmentMatches(segment: Segment, value: string): boolean {
   let regExp = segmentRegExps.get(segment.pattern);
   if (!regExp) {
     regExp = new RegExp(`^(?:${segment.pattern})$`);
@@ -161,8 +161,12 @@ export function implementationCodeLengths(profile: CodeProfile): [number, number
 
 const AGENCY_TITLE = '实施主体统一社会信用代码';
 
-/** A USCC (18 characters) or a GB 11714 organisation code (9 characters, the last a check). */
-export function checkAgencyId(id: string): { kind: 'uscc' | 'org' } | { problem: AgencyIdProblem } {
+/**
+ * A USCC (18 characters) or a GB 11714 organisation code (9 characters, the last a check; printed
+ * `XXXXXXXX-X` with a hyphen before the check, as codes that join their segments with hyphens also write it).
+ */
+export function checkAgencyId(written: string): { kind: 'uscc' | 'org' } | { problem: AgencyIdProblem } {
+  const id = /^[0-9A-Z]{8}-[0-9X]$/.test(written) ? written.replace('-', '') : written;
   if (id.length === USCC_LENGTH) {
     const problem = checkUscc(id);
     return problem ? { problem: { kind: 'uscc', problem } } : { kind: 'uscc' };
