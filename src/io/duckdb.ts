@@ -10,7 +10,7 @@ import { release, track } from './cleanup.js';
 import { UsageError } from './errors.js';
 
 /** The few parts of @duckdb/node-api tongban uses (typed here, so tongban builds without the module). */
-type Value = string | number | boolean | null | bigint | object;
+export type Value = string | number | boolean | null | bigint | object;
 type Params = Record<string, Value>;
 type Types = Record<string, unknown>;
 
@@ -70,6 +70,8 @@ export async function duckDbAvailable(): Promise<boolean> {
 
 export interface Duck {
   connection: DuckConnection;
+  /** The database's own temporary folder (removed on close): for files made on the way. */
+  spill: string;
   /** A list of texts as one parameter (file lists for read_json_objects / read_parquet). */
   texts(values: readonly string[]): { value: Value; type: unknown };
   varchar: unknown;
@@ -95,6 +97,7 @@ export async function openDuck(memoryLimit = '1GB'): Promise<Duck> {
   const connection = await instance.connect();
   return {
     connection,
+    spill,
     texts: (values) => ({ value: duckdb.listValue([...values]), type: duckdb.LIST(duckdb.VARCHAR) }),
     varchar: duckdb.VARCHAR,
     close() {

@@ -5,12 +5,12 @@
  * JavaScript heap (spilling to disk past its memory limit); JavaScript receives one group at a time.
  * File names and values only ever reach DuckDB as parameters.
  */
-import { existsSync, lstatSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CatalogKind } from '../core/model.js';
 import { release, track } from './cleanup.js';
-import { openDuck, type Duck } from './duckdb.js';
+import { openDuck, type Duck, type Value } from './duckdb.js';
 import { UsageError } from './errors.js';
 import { openStreamWriter } from './write-stream.js';
 
@@ -89,110 +89,236 @@ export interface SourceRow {
   text: string;
 }
 
-export interface NationalSource {
+const COLUMNS = 'input, src, seq, dir, kind, catalog_name, region, level, ord, file, key, text';
+
+/**
+ * The records of one input as rows of COLUMNS, in file order: JSON Lines keep their metadata in the
+ * record (one JSON parse per line extracts it all), Parquet in columns (docs/national.md).
+ */
+function scanSql(format: InputFormat, input: number): string {
+  if (format === 'parquet')
+    return `SELECT ${input} AS input, list_position($files, filename) AS src, seq, dir, kind, catalog_name, region,
+        level, ord, file, key, item AS text
+      FROM read_parquet($files, filename = true, union_by_name = true)`;
+  const fields = [
+    '/$catalog/seq',
+    '/$catalog/dir',
+    '/$catalog/kind',
+    '/$catalog/name',
+    '/$catalog/region',
+    '/$catalog/level',
+    '/$item/ord',
+    '/$item/file',
+    '/$item/key',
+  ];
+  return `SELECT ${input} AS input, src, CAST(m[1] AS INTEGER) AS seq, m[2] AS dir, m[3] AS kind, m[4] AS catalog_name,
+      m[5] AS region, m[6] AS level, CAST(m[7] AS INTEGER) AS ord, m[8] AS file, m[9] AS key, text
+    FROM (SELECT list_position($files, filename) AS src, json_extract_string(json, [${fields.map((f) => `'${f}'`).join(', ')}]) AS m,
+        CAST(json AS VARCHAR) AS text
+      FROM read_json_objects($files, format = 'newline_delimited', filename = true))`;
+}
+
+type ExportInput = Extract<NationalInput, { type: 'export' }>;
+
+/** Parquet files in the order of the catalogs they hold (their place in the export), not of their folders. */
+async function inExportOrder(duck: Duck, input: ExportInput): Promise<ExportInput> {
+  if (input.format !== 'parquet' || input.files.length < 2) return input;
+  const files = duck.texts(input.files);
+  const reader = await duck.connection.runAndReadAll(
+    'SELECT filename, min(seq) AS seq FROM read_parquet($files, filename = true, union_by_name = true) GROUP BY filename',
+    { files: files.value },
+    { files: files.type },
+  );
+  const seq = new Map(reader.getRows().map((row) => [String(row[0]), Number(row[1])]));
+  const files2 = [...input.files].sort((a, b) => (seq.get(a) ?? 0) - (seq.get(b) ?? 0) || (a < b ? -1 : a > b ? 1 : 0));
+  return { ...input, files: files2 };
+}
+
+async function exportInputs(duck: Duck, inputs: readonly NationalInput[]): Promise<ExportInput[]> {
+  const exports: ExportInput[] = [];
+  for (const input of inputs) if (input.type === 'export') exports.push(await inExportOrder(duck, input));
+  return exports;
+}
+
+/** Runs `sql` over one input; a file DuckDB cannot read is a usage error naming the input. */
+async function onInput<T>(
+  input: ExportInput,
+  duck: Duck,
+  run: (files: { files: Value }, types: { files: unknown }) => Promise<T>,
+): Promise<T> {
+  const files = duck.texts(input.files);
+  try {
+    return await run({ files: files.value }, { files: files.type });
+  } catch (error) {
+    throw new UsageError('usage/export-input', {
+      path: `${input.path} (${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)})`,
+    });
+  }
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : null);
+
+function toRow(row: unknown[], idx: number): SourceRow {
+  return {
+    idx,
+    ord: Number(row[1]),
+    file: typeof row[2] === 'string' ? row[2] : '',
+    key: typeof row[3] === 'string' ? row[3] : null,
+    text: String(row[4]),
+  };
+}
+
+/** How many buckets records are spread over by key: each is sorted on its own, in memory. */
+const BUCKETS = 64;
+
+/**
+ * Records by key, for compare. One pass spreads the records over BUCKETS Parquet files by the hash of
+ * their basic code (compressed, in DuckDB's temporary folder); then each bucket is read sorted by key
+ * (then catalog, then place): no sort of the whole set, and at most one bucket in memory.
+ */
+export interface KeyedSource {
   catalogs: SourceCatalog[];
-  /** Records of implementation lists that have a key, by key (then catalog, then place). */
-  byKey(): AsyncGenerator<SourceRow>;
-  /** Records of one catalog, in place order. */
-  ofCatalog(idx: number): AsyncGenerator<SourceRow>;
-  /** Records of implementation lists, catalog by catalog. */
-  byCatalog(): AsyncGenerator<SourceRow>;
+  /** Each bucket: its basic-catalog rows (in place order), and its implementation rows by key. */
+  buckets(): AsyncGenerator<{ basic: SourceRow[]; rows: AsyncGenerator<SourceRow> }>;
   close(): void;
 }
 
-/** JSON Lines records keep their metadata in the record; Parquet in columns (docs/national.md). */
-function scanSql(format: InputFormat, param: string): string {
-  if (format === 'parquet')
-    return `SELECT list_position($${param}, filename) AS src, seq, dir, kind, catalog_name, region, level, ord, file, key, item AS text
-      FROM read_parquet($${param}, filename = true, union_by_name = true)`;
-  const field = (pointer: string) => `json_extract_string(json, '${pointer}')`;
-  return `SELECT list_position($${param}, filename) AS src,
-      CAST(${field('/$catalog/seq')} AS INTEGER) AS seq, ${field('/$catalog/dir')} AS dir,
-      ${field('/$catalog/kind')} AS kind, ${field('/$catalog/name')} AS catalog_name,
-      ${field('/$catalog/region')} AS region, ${field('/$catalog/level')} AS level,
-      CAST(${field('/$item/ord')} AS INTEGER) AS ord, ${field('/$item/file')} AS file,
-      ${field('/$item/key')} AS key, CAST(json AS VARCHAR) AS text
-    FROM read_json_objects($${param}, format = 'newline_delimited', filename = true)`;
-}
-
-/** Loads the exported inputs into one DuckDB table of records; `shown` names them in errors. */
-export async function openNationalSource(
-  inputs: readonly NationalInput[],
-  memoryLimit?: string,
-): Promise<NationalSource> {
-  const duck: Duck = await openDuck(memoryLimit);
+export async function openKeyedSource(inputs: readonly NationalInput[]): Promise<KeyedSource> {
+  const duck = await openDuck();
   try {
-    return await load(duck, inputs);
+    const { connection } = duck;
+    const parts = path.join(duck.spill, 'buckets');
+    const exports = await exportInputs(duck, inputs);
+    mkdirSync(parts);
+    for (const [n, input] of exports.entries())
+      await onInput(input, duck, (values, types) =>
+        connection.run(
+          `COPY (SELECT ${COLUMNS}, coalesce(hash(split_part(key, '#', 1)) % ${BUCKETS}, ${BUCKETS}) AS bucket
+            FROM (${scanSql(input.format, n)})) TO $out (FORMAT parquet, PARTITION_BY (bucket), COMPRESSION zstd)`,
+          { ...values, out: path.join(parts, String(n)) },
+          { ...types, out: duck.varchar },
+        ),
+      );
+    const all = exports.flatMap((_, n) => partFiles(path.join(parts, String(n))));
+    const catalogs = await catalogsOf(
+      duck,
+      all.map((p) => p.file),
+    );
+    const index = new Map(catalogs.map((c) => [c.dir, c]));
+    const byBucket = new Map<number, string[]>();
+    for (const { bucket, file } of all) byBucket.set(bucket, [...(byBucket.get(bucket) ?? []), file]);
+    const select = (files: string[], where: string, order: string) => {
+      const list = duck.texts(files);
+      return connection.stream(
+        `SELECT dir, ord, file, key, text, kind FROM read_parquet($files, union_by_name = true) WHERE ${where} ORDER BY ${order}`,
+        { files: list.value },
+        { files: list.type },
+      );
+    };
+    return {
+      catalogs,
+      async *buckets() {
+        for (let bucket = 0; bucket < BUCKETS; bucket++) {
+          const files = byBucket.get(bucket);
+          if (!files) continue;
+          const basic: SourceRow[] = [];
+          for await (const chunk of (await select(files, "kind = 'basic'", 'input, src, ord')).yieldRows())
+            for (const row of chunk) {
+              const c = index.get(String(row[0]));
+              if (c) basic.push(toRow(row, c.idx));
+            }
+          const rows = async function* () {
+            for await (const chunk of (
+              await select(files, "kind = 'implementation'", 'key, input, src, seq, ord')
+            ).yieldRows())
+              for (const row of chunk) {
+                const c = index.get(String(row[0]));
+                if (c) yield toRow(row, c.idx);
+              }
+          };
+          yield { basic, rows: rows() };
+        }
+      },
+      close: () => duck.close(),
+    };
   } catch (error) {
     duck.close();
     throw error;
   }
 }
 
-async function load(duck: Duck, inputs: readonly NationalInput[]): Promise<NationalSource> {
-  const { connection } = duck;
-  const exports = inputs.filter((i): i is Extract<NationalInput, { type: 'export' }> => i.type === 'export');
-  let first = true;
-  for (const [n, input] of exports.entries()) {
-    const files = duck.texts(input.files);
-    const sql = scanSql(input.format, 'files');
-    try {
-      await connection.run(
-        first
-          ? `CREATE TABLE records AS SELECT ${n} AS input, * FROM (${sql})`
-          : `INSERT INTO records SELECT ${n} AS input, * FROM (${sql})`,
-        { files: files.value },
-        { files: files.type },
-      );
-    } catch (error) {
-      throw new UsageError('usage/export-input', {
-        path: `${input.path} (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
-      });
-    }
-    first = false;
-  }
-  // Each catalog once, in the order it first appears: by input, then by its place in its export.
-  const reader = await connection.runAndReadAll(
-    `SELECT dir, arg_min(kind, (input, src, seq)) AS kind, arg_min(catalog_name, (input, src, seq)) AS name,
-       arg_min(region, (input, src, seq)) AS region, arg_min(level, (input, src, seq)) AS level
-     FROM records WHERE dir IS NOT NULL GROUP BY dir ORDER BY min((input, src, seq)), dir`,
-  );
-  const catalogs: SourceCatalog[] = reader.getRows().map((row, idx) => {
-    const kind = row[1] === 'basic' ? 'basic' : 'implementation';
-    const text = (value: unknown) => (typeof value === 'string' ? value : null);
-    return { idx, dir: String(row[0]), kind, name: text(row[2]), region: text(row[3]), level: text(row[4]) };
+/** The bucket files DuckDB wrote (`bucket=N/…parquet`), with their bucket. */
+function partFiles(folder: string): { bucket: number; file: string }[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder).flatMap((name) => {
+    const match = /^bucket=(\d+)$/.exec(name);
+    if (!match) return [];
+    return readdirSync(path.join(folder, name))
+      .sort()
+      .map((file) => ({ bucket: Number(match[1]), file: path.join(folder, name, file) }));
   });
-  await connection.run('CREATE TABLE catalogs (idx INTEGER, dir VARCHAR, kind VARCHAR)');
-  const appender = await connection.createAppender('catalogs');
-  for (const c of catalogs) {
-    appender.appendInteger(c.idx);
-    appender.appendVarchar(c.dir);
-    appender.appendVarchar(c.kind);
-    appender.endRow();
+}
+
+/** Each catalog once, in the order it first appears: by input, then by its place in its export. */
+async function catalogsOf(duck: Duck, files: readonly string[]): Promise<SourceCatalog[]> {
+  if (files.length === 0) return [];
+  const list = duck.texts(files);
+  const reader = await duck.connection.runAndReadAll(
+    `SELECT dir, arg_min(kind, (input, src, seq)), arg_min(catalog_name, (input, src, seq)),
+       arg_min(region, (input, src, seq)), arg_min(level, (input, src, seq))
+     FROM read_parquet($files, union_by_name = true) WHERE dir IS NOT NULL GROUP BY dir ORDER BY min((input, src, seq)), dir`,
+    { files: list.value },
+    { files: list.type },
+  );
+  return reader.getRows().map((row, idx) => ({
+    idx,
+    dir: String(row[0]),
+    kind: row[1] === 'basic' ? 'basic' : 'implementation',
+    name: text(row[2]),
+    region: text(row[3]),
+    level: text(row[4]),
+  }));
+}
+
+/** A record with its catalog's metadata, for stats. */
+export interface CatalogRow extends SourceRow {
+  catalog: Omit<SourceCatalog, 'idx'>;
+}
+
+/**
+ * Records catalog by catalog, for stats: in file order when the exports list each catalog's records
+ * together (tongban's do), without any sort; `sorted` sorts them (for exports concatenated by hand).
+ */
+export async function* catalogRows(inputs: readonly NationalInput[], sorted: boolean): AsyncGenerator<CatalogRow> {
+  const duck = await openDuck();
+  try {
+    const exports = await exportInputs(duck, inputs);
+    for (const [n, input] of exports.entries()) {
+      const result = await onInput(input, duck, (values, types) =>
+        duck.connection.stream(
+          `SELECT dir, ord, file, key, text, kind, catalog_name, region, level FROM (${scanSql(input.format, n)})
+           WHERE dir IS NOT NULL
+           ${sorted ? 'ORDER BY min((src, seq)) OVER (PARTITION BY dir), dir, ord' : ''}`,
+          values,
+          types,
+        ),
+      );
+      for await (const chunk of result.yieldRows())
+        for (const row of chunk)
+          yield {
+            ...toRow(row, -1),
+            catalog: {
+              dir: String(row[0]),
+              kind: row[5] === 'basic' ? 'basic' : 'implementation',
+              name: text(row[6]),
+              region: text(row[7]),
+              level: text(row[8]),
+            },
+          };
+    }
+  } finally {
+    duck.close();
   }
-  appender.flushSync();
-  appender.closeSync();
-  async function* rows(sql: string, params: Record<string, number> = {}): AsyncGenerator<SourceRow> {
-    const result = await connection.stream(sql, params);
-    for await (const chunk of result.yieldRows())
-      for (const row of chunk)
-        yield {
-          idx: Number(row[0]),
-          ord: Number(row[1]),
-          file: typeof row[2] === 'string' ? row[2] : '',
-          key: typeof row[3] === 'string' ? row[3] : null,
-          text: String(row[4]),
-        };
-  }
-  const select = 'SELECT c.idx, r.ord, r.file, r.key, r.text FROM records r JOIN catalogs c ON r.dir = c.dir';
-  return {
-    catalogs,
-    byKey: () =>
-      rows(`${select} WHERE c.kind = 'implementation' AND r.key IS NOT NULL ORDER BY r.key, c.idx, r.ord, r.input`),
-    ofCatalog: (idx) => rows(`${select} WHERE c.idx = $idx ORDER BY r.ord, r.input`, { idx }),
-    byCatalog: () => rows(`${select} WHERE c.kind = 'implementation' ORDER BY c.idx, r.ord, r.input`),
-    close: () => duck.close(),
-  };
 }
 
 /** A temporary JSON Lines file for catalog folders read on the DuckDB engine; `remove()` when done. */

@@ -22,12 +22,15 @@ import type { Lang } from '../../i18n/index.js';
 import { UsageError } from '../../io/errors.js';
 import { keyMatters } from '../../io/key-matters.js';
 import {
+  catalogRows,
   classifyInputs,
   inputBytes,
-  openNationalSource,
+  openKeyedSource,
   temporaryExport,
+  type CatalogRow,
+  type KeyedSource,
   type NationalInput,
-  type NationalSource,
+  type SourceCatalog,
   type SourceRow,
 } from '../../io/national-source.js';
 import { catalogTitle, readDiffSide } from '../../io/read-diff-side.js';
@@ -66,7 +69,8 @@ export function chooseEngine(
 }
 
 interface Opened {
-  source: NationalSource;
+  /** The exported inputs, catalog folders among them as a temporary export. */
+  inputs: NationalInput[];
   /** The catalog folders given, by their folder as shown (for their bundles). */
   folders: Map<string, Catalog>;
   /** Item files of the folders that could not be read. */
@@ -75,7 +79,7 @@ interface Opened {
 }
 
 /** Catalog folders are exported to a temporary file first; exports are read as they are. */
-async function open(workspace: Workspace, paths: readonly string[], lang: Lang): Promise<Opened> {
+function open(workspace: Workspace, paths: readonly string[], lang: Lang): Opened {
   const inputs = classifyInputs(workspace.cwd, paths);
   const folderPaths = inputs.filter((i) => i.type === 'catalogs').map((i) => i.path);
   const folders = new Map<string, Catalog>();
@@ -92,32 +96,10 @@ async function open(workspace: Workspace, paths: readonly string[], lang: Lang):
     );
     problems = plan.problems();
     // The folders, where they were given among the exports.
-    all.splice(
-      inputs.findIndex((i) => i.type === 'catalogs'),
-      0,
-      {
-        type: 'export',
-        path: folderPaths.join(' '),
-        format: 'jsonl',
-        files: [temp.file],
-      },
-    );
+    const at = inputs.findIndex((i) => i.type === 'catalogs');
+    all.splice(at, 0, { type: 'export', path: folderPaths.join(' '), format: 'jsonl', files: [temp.file] });
   }
-  try {
-    const source = await openNationalSource(all);
-    return {
-      source,
-      folders,
-      problems,
-      close() {
-        source.close();
-        temp?.remove();
-      },
-    };
-  } catch (error) {
-    temp?.remove();
-    throw error;
-  }
+  return { inputs: all, folders, problems, close: () => temp?.remove() };
 }
 
 const parse = (row: SourceRow) => itemOfRecord(JSON.parse(row.text) as Record<string, unknown>);
@@ -127,61 +109,63 @@ export async function compareOnDuckDb(
   options: { paths: readonly string[]; lang?: Lang },
 ): Promise<CompareResult> {
   const lang = options.lang ?? 'en';
-  const opened = await open(workspace, options.paths, lang);
+  const opened = open(workspace, options.paths, lang);
+  let source: KeyedSource | undefined;
   try {
-    const { source } = opened;
-    const lists = source.catalogs.filter((c) => c.kind === 'implementation');
-    const basics = source.catalogs.filter((c) => c.kind === 'basic');
+    source = await openKeyedSource(opened.inputs);
+    const catalogs = source.catalogs;
+    const lists = catalogs.filter((c) => c.kind === 'implementation');
+    const basics = catalogs.filter((c) => c.kind === 'basic');
     if (lists.length < 2) throw new UsageError('usage/compare-arguments');
     if (basics.length > 1) throw new UsageError('usage/compare-basics');
     const policy = fieldPolicy(workspace);
-    // The basic catalog by code (the last item of a code, as a Map built from its items keeps it).
-    const basicByKey = new Map<string, SideEntry>();
     const basic = basics[0];
-    if (basic)
-      for await (const row of source.ofCatalog(basic.idx))
-        if (row.key !== null) basicByKey.set(row.key, entry(row, parse(row)));
     const rows: CompareRow[] = [];
     const duplicates: { at: [number, number]; duplicate: CatalogDiff['duplicates'][number] }[] = [];
     const order = new Map(lists.map((c, position) => [c.idx, position]));
-    const flush = (key: string, group: SourceRow[]) => {
-      const sides = new Map<number, SideEntry[]>();
-      for (const row of group) {
-        const entries = sides.get(row.idx);
-        const e = entry(row, parse(row));
-        if (entries) entries.push(e);
-        else sides.set(row.idx, [e]);
+    for await (const bucket of source.buckets()) {
+      // The basic catalog's items of this bucket by code (the last of a code, as a Map of its items keeps it).
+      const basicByKey = new Map<string, SideEntry>();
+      for (const row of bucket.basic) if (row.key !== null) basicByKey.set(row.key, entry(row, parse(row)));
+      const flush = (key: string, group: SourceRow[]) => {
+        const sides = new Map<number, SideEntry[]>();
+        for (const row of group) {
+          const entries = sides.get(row.idx);
+          const e = entry(row, parse(row));
+          if (entries) entries.push(e);
+          else sides.set(row.idx, [e]);
+        }
+        const held = [...sides].map(([idx, items]) => {
+          const c = catalogs[idx] as SourceCatalog;
+          const side: DiffSide = { label: c.dir, kind: 'implementation', region: c.region ?? undefined, items };
+          return { idx, side, first: group.find((r) => r.idx === idx)?.ord ?? 0 };
+        });
+        const reference = basicByKey.get(key.split('#')[0] as string);
+        const matrix = compareCatalogs(
+          held.map((h) => h.side),
+          reference && basic ? { label: basic.dir, kind: 'basic', items: [reference] } : undefined,
+          policy,
+        );
+        rows.push(...matrix.rows);
+        // compareCatalogs names the duplicates list by list: one for each list holding the key more than once.
+        const several = held.filter((h) => h.side.items.length > 1);
+        for (const [n, duplicate] of matrix.duplicates.entries()) {
+          const h = several[n];
+          duplicates.push({ at: [order.get(h?.idx ?? -1) ?? 0, h?.first ?? 0], duplicate });
+        }
+      };
+      let key: string | undefined;
+      let group: SourceRow[] = [];
+      for await (const row of bucket.rows) {
+        if (row.key !== key) {
+          if (key !== undefined) flush(key, group);
+          key = row.key as string;
+          group = [];
+        }
+        group.push(row);
       }
-      const held = [...sides].map(([idx, items]) => {
-        const c = source.catalogs[idx] as (typeof source.catalogs)[number];
-        const side: DiffSide = { label: c.dir, kind: 'implementation', region: c.region ?? undefined, items };
-        return { idx, side, first: group.find((r) => r.idx === idx)?.ord ?? 0 };
-      });
-      const reference = basicByKey.get(key.split('#')[0] as string);
-      const matrix = compareCatalogs(
-        held.map((h) => h.side),
-        reference && basic ? { label: basic.dir, kind: 'basic', items: [reference] } : undefined,
-        policy,
-      );
-      rows.push(...matrix.rows);
-      // compareCatalogs names the duplicates list by list: one for each list holding the key more than once.
-      const several = held.filter((h) => h.side.items.length > 1);
-      for (const [n, duplicate] of matrix.duplicates.entries()) {
-        const h = several[n];
-        duplicates.push({ at: [order.get(h?.idx ?? -1) ?? 0, h?.first ?? 0], duplicate });
-      }
-    };
-    let key: string | undefined;
-    let group: SourceRow[] = [];
-    for await (const row of source.byKey()) {
-      if (row.key !== key) {
-        if (key !== undefined) flush(key, group);
-        key = row.key as string;
-        group = [];
-      }
-      group.push(row);
+      if (key !== undefined) flush(key, group);
     }
-    if (key !== undefined) flush(key, group);
     // Keys in the order the in-memory engine sorts them (JavaScript's, not the database's collation).
     rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     duplicates.sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1]);
@@ -213,6 +197,7 @@ export async function compareOnDuckDb(
       ],
     };
   } finally {
+    source?.close();
     opened.close();
   }
 }
@@ -276,64 +261,16 @@ export async function statsOnDuckDb(
   const lang = options.lang ?? 'en';
   const paths = options.paths?.length ? options.paths : ['.'];
   const targets = (workspace.config?.config.stats?.targets as Target[] | undefined) ?? DEFAULT_TARGETS;
-  const opened = await open(workspace, paths, lang);
+  const opened = open(workspace, paths, lang);
   try {
-    const { source } = opened;
-    const lists = source.catalogs.filter((c) => c.kind === 'implementation');
-    if (lists.length === 0) throw new UsageError('usage/stats-no-lists', { path: paths.join(' ') });
-    const problems: Finding[] = [];
-    const catalogs: CatalogStats[] = [];
-    const byLevel = new Map<string, MeasureSums>();
-    const bundleScores: BundleScore[] = [];
-    const bundleCatalogs: StatsResult['bundles']['catalogs'] = [];
-    const finish = (idx: number, read: { file: string; data: Incomplete<ImplementationItem> }[]) => {
-      const c = source.catalogs[idx] as (typeof source.catalogs)[number];
-      const all = read.map((i) => i.data);
-      const items = all.filter((item) => item.status !== '取消');
-      const measures = measure(items);
-      catalogs.push({
-        label: c.dir,
-        name: c.name ?? c.dir,
-        title: catalogTitle(workspace, { region: c.region ?? undefined, name: c.name ?? undefined }) ?? c.dir,
-        level: c.level,
-        measures,
-        targets: checkTargets(measures, c.level ?? undefined, targets),
-        retired: all.length - items.length,
-      });
-      const folder = opened.folders.get(c.dir);
-      const bundles = folder ? validBundles(folder, workspace.schemas) : { bundles: [], problems: [] };
-      problems.push(...bundles.problems);
-      const members = membersByCode(read);
-      const scores = bundles.bundles.map(({ file, bundle }) => scoreBundle(bundle, c.dir, file, members));
-      bundleScores.push(...scores);
-      const matters = scores.flatMap((score) => (score.keyMatter === null ? [] : [score.keyMatter]));
-      bundleCatalogs.push({ label: c.dir, keyMatters: [...new Set(matters)].sort(), ...summarise(scores) });
-      const level = c.level ?? '—';
-      const sums = byLevel.get(level) ?? new MeasureSums();
-      byLevel.set(level, sums);
-      for (const item of items) sums.add(item);
-    };
-    let idx: number | undefined;
-    let read: { file: string; data: Incomplete<ImplementationItem> }[] = [];
-    for await (const row of source.byCatalog()) {
-      if (row.idx !== idx) {
-        if (idx !== undefined) finish(idx, read);
-        idx = row.idx;
-        read = [];
-      }
-      const data = parse(row);
-      const errors = workspace.schemas.item('implementation', data);
-      const { trusted } = splitSchemaFindings(data, errors, () => undefined);
-      if (!trusted) {
-        problems.push(findingIn(row.file, { code: 'item/invalid', path: '', args: { count: errors.length } }));
-        continue;
-      }
-      const left = Object.keys(data).filter((k) => !(k in trusted));
-      if (left.length)
-        problems.push(findingIn(row.file, { code: 'item/partial', path: '', args: { elements: left.join(', ') } }));
-      read.push({ file: row.file, data: trusted as Incomplete<ImplementationItem> });
-    }
-    if (idx !== undefined) finish(idx, read);
+    // tongban's exports list each catalog's records together: read them in file order, with no sort; an
+    // export put together otherwise (a catalog's records apart) is read again, sorted.
+    const measured =
+      (await measureCatalogs(workspace, opened, targets, false)) ??
+      (await measureCatalogs(workspace, opened, targets, true));
+    if (!measured || measured.catalogs.length === 0)
+      throw new UsageError('usage/stats-no-lists', { path: paths.join(' ') });
+    const { catalogs, byLevel, bundleScores, bundleCatalogs, problems } = measured;
     return {
       catalogs,
       byLevel: [...byLevel].map(([level, sums]) => ({ level, measures: sums.measures() })),
@@ -351,4 +288,65 @@ export async function statsOnDuckDb(
   } finally {
     opened.close();
   }
+}
+
+/** The measures catalog by catalog; undefined when, unsorted, a catalog's records turn out not to be together. */
+async function measureCatalogs(workspace: Workspace, opened: Opened, targets: readonly Target[], sorted: boolean) {
+  const problems: Finding[] = [];
+  const catalogs: CatalogStats[] = [];
+  const byLevel = new Map<string, MeasureSums>();
+  const bundleScores: BundleScore[] = [];
+  const bundleCatalogs: StatsResult['bundles']['catalogs'] = [];
+  const finish = (c: CatalogRow['catalog'], read: { file: string; data: Incomplete<ImplementationItem> }[]) => {
+    const all = read.map((i) => i.data);
+    const items = all.filter((item) => item.status !== '取消');
+    const measures = measure(items);
+    catalogs.push({
+      label: c.dir,
+      name: c.name ?? c.dir,
+      title: catalogTitle(workspace, { region: c.region ?? undefined, name: c.name ?? undefined }) ?? c.dir,
+      level: c.level,
+      measures,
+      targets: checkTargets(measures, c.level ?? undefined, targets),
+      retired: all.length - items.length,
+    });
+    const folder = opened.folders.get(c.dir);
+    const bundles = folder ? validBundles(folder, workspace.schemas) : { bundles: [], problems: [] };
+    problems.push(...bundles.problems);
+    const members = membersByCode(read);
+    const scores = bundles.bundles.map(({ file, bundle }) => scoreBundle(bundle, c.dir, file, members));
+    bundleScores.push(...scores);
+    const matters = scores.flatMap((score) => (score.keyMatter === null ? [] : [score.keyMatter]));
+    bundleCatalogs.push({ label: c.dir, keyMatters: [...new Set(matters)].sort(), ...summarise(scores) });
+    const level = c.level ?? '—';
+    const sums = byLevel.get(level) ?? new MeasureSums();
+    byLevel.set(level, sums);
+    for (const item of items) sums.add(item);
+  };
+  const seen = new Set<string>();
+  let current: CatalogRow['catalog'] | undefined;
+  let read: { file: string; data: Incomplete<ImplementationItem> }[] = [];
+  for await (const row of catalogRows(opened.inputs, sorted)) {
+    if (row.catalog.dir !== current?.dir) {
+      if (seen.has(row.catalog.dir)) return undefined;
+      seen.add(row.catalog.dir);
+      if (current?.kind === 'implementation') finish(current, read);
+      current = row.catalog;
+      read = [];
+    }
+    if (current.kind !== 'implementation') continue;
+    const data = parse(row);
+    const errors = workspace.schemas.item('implementation', data);
+    const { trusted } = splitSchemaFindings(data, errors, () => undefined);
+    if (!trusted) {
+      problems.push(findingIn(row.file, { code: 'item/invalid', path: '', args: { count: errors.length } }));
+      continue;
+    }
+    const left = Object.keys(data).filter((k) => !(k in trusted));
+    if (left.length)
+      problems.push(findingIn(row.file, { code: 'item/partial', path: '', args: { elements: left.join(', ') } }));
+    read.push({ file: row.file, data: trusted as Incomplete<ImplementationItem> });
+  }
+  if (current?.kind === 'implementation') finish(current, read);
+  return { catalogs, byLevel, bundleScores, bundleCatalogs, problems };
 }

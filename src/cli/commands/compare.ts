@@ -27,7 +27,9 @@ export function compareCommand(program: Command, cli: CommandContext): void {
       const result =
         national.chooseEngine(workspace, paths, flags.engine) === 'duckdb'
           ? await national.compareOnDuckDb(workspace, { paths, lang: cli.lang })
-          : await compare(workspace, { paths, lang: cli.lang });
+          : await cli.withProgress('progress.compare', (onProgress) =>
+              compare(workspace, { paths, lang: cli.lang, onProgress }),
+            );
       cli.problems(result.problems);
       await cli.report(result, COMPARE_REPORTERS, outputs, flags.color);
       cli.exitCode = result.problems.length ? EXIT_FINDINGS : EXIT_OK;

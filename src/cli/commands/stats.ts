@@ -21,7 +21,9 @@ export function statsCommand(program: Command, cli: CommandContext): void {
       const result =
         national.chooseEngine(workspace, paths.length ? paths : ['.'], flags.engine) === 'duckdb'
           ? await national.statsOnDuckDb(workspace, { paths, lang: cli.lang })
-          : await stats(workspace, { paths, lang: cli.lang });
+          : await cli.withProgress('progress.stats', (onProgress) =>
+              stats(workspace, { paths, lang: cli.lang, onProgress }),
+            );
       cli.problems(result.problems);
       await cli.report(result, STATS_REPORTERS, outputs, flags.color);
       const missed = result.catalogs.some((c) => c.targets.some((t) => !t.met));
