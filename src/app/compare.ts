@@ -7,13 +7,14 @@ import { compareCatalogs, type ConsistencyMatrix } from '../core/diff/consistenc
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { Lang } from '../i18n/index.js';
 import { UsageError } from '../io/errors.js';
-import { expandCatalogFolders, readDiffSide } from '../io/read-diff-side.js';
+import { expandCatalogFolders, readDiffSide, type ReadSide } from '../io/read-diff-side.js';
 import type { Workspace } from '../io/workspace.js';
 import { alignBundles, type BundleComparison } from '../core/bundles/align.js';
 import { keyMatters } from '../io/key-matters.js';
 import { bundleSide } from './shared/bundle-reads.js';
 import { toDiagnostics } from './shared/diagnostics.js';
 import { fieldPolicy } from './shared/field-policy.js';
+import { partsProgress, type OnProgress } from './shared/progress.js';
 
 export interface CompareOptions {
   /**
@@ -22,6 +23,8 @@ export interface CompareOptions {
    */
   paths: readonly string[];
   lang?: Lang;
+  /** Called as item files are read: how many of how many (each list adds its items to the total). */
+  onProgress?: OnProgress;
 }
 
 export interface CompareResult extends ConsistencyMatrix {
@@ -34,7 +37,18 @@ export interface CompareResult extends ConsistencyMatrix {
 }
 
 export async function compare(workspace: Workspace, options: CompareOptions): Promise<CompareResult> {
-  const read = expandCatalogFolders(workspace, options.paths).map((p) => readDiffSide(workspace, p));
+  const read: ReadSide[] = [];
+  try {
+    const progress = partsProgress(options.onProgress);
+    for (const p of expandCatalogFolders(workspace, options.paths))
+      read.push(readDiffSide(workspace, p, undefined, progress.part()));
+    return compareSides(workspace, read, options);
+  } finally {
+    for (const side of read) side.close();
+  }
+}
+
+function compareSides(workspace: Workspace, read: readonly ReadSide[], options: CompareOptions): CompareResult {
   const sides = read.map((r) => r.side);
   const basics = sides.filter((s) => s.kind === 'basic');
   const lists: DiffSide[] = sides.filter((s) => s.kind === 'implementation');

@@ -9,6 +9,7 @@ import { diffBundles, type BundleDiff } from '../core/bundles/bundle-diff.js';
 import { bundleSide } from './shared/bundle-reads.js';
 import { toDiagnostics } from './shared/diagnostics.js';
 import { fieldPolicy } from './shared/field-policy.js';
+import { partsProgress, type OnProgress } from './shared/progress.js';
 
 export interface DiffOptions {
   /** A catalog folder, or `<ref>:<folder>` for a folder as it was at a git revision. */
@@ -18,6 +19,8 @@ export interface DiffOptions {
   /** Compare `left` as it was at this git ref with `left` (or `right`) now. */
   git?: string;
   lang?: Lang;
+  /** Called as item files are read: how many of how many (each side adds its items to the total). */
+  onProgress?: OnProgress;
 }
 
 export interface DiffResult extends CatalogDiff {
@@ -29,16 +32,30 @@ export interface DiffResult extends CatalogDiff {
 
 export async function diff(workspace: Workspace, options: DiffOptions): Promise<DiffResult> {
   if (options.right === undefined && options.git === undefined) throw new UsageError('usage/diff-arguments');
-  const before = readDiffSide(workspace, options.left, options.right === undefined ? options.git : undefined);
-  const after = readDiffSide(workspace, options.right ?? options.left);
-  const left = bundleSide(before, workspace.schemas);
-  const right = bundleSide(after, workspace.schemas);
-  return {
-    ...diffCatalogs(before.side, after.side, fieldPolicy(workspace)),
-    bundles: diffBundles(left.side, right.side),
-    problems: toDiagnostics(
-      [...before.problems, ...after.problems, ...left.problems, ...right.problems],
-      options.lang ?? 'en',
-    ),
-  };
+  const progress = partsProgress(options.onProgress);
+  const before = readDiffSide(
+    workspace,
+    options.left,
+    options.right === undefined ? options.git : undefined,
+    progress.part(),
+  );
+  try {
+    const after = readDiffSide(workspace, options.right ?? options.left, undefined, progress.part());
+    try {
+      const left = bundleSide(before, workspace.schemas);
+      const right = bundleSide(after, workspace.schemas);
+      return {
+        ...diffCatalogs(before.side, after.side, fieldPolicy(workspace)),
+        bundles: diffBundles(left.side, right.side),
+        problems: toDiagnostics(
+          [...before.problems, ...after.problems, ...left.problems, ...right.problems],
+          options.lang ?? 'en',
+        ),
+      };
+    } finally {
+      after.close();
+    }
+  } finally {
+    before.close();
+  }
 }

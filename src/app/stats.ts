@@ -4,7 +4,7 @@ import type { ImplementationItem, Incomplete } from '../core/model.js';
 import {
   checkTargets,
   DEFAULT_TARGETS,
-  measure,
+  MeasureCounter,
   type Measures,
   type Target,
   type TargetResult,
@@ -20,7 +20,8 @@ import {
 import type { Lang } from '../i18n/index.js';
 import { keyMatters } from '../io/key-matters.js';
 import { UsageError } from '../io/errors.js';
-import { DISK_READER, readUsable } from '../io/item-reader.js';
+import { DISK_READER, usableItem } from '../io/item-reader.js';
+import { progressReader, type OnProgress } from './shared/progress.js';
 import { catalogTitle } from '../io/read-diff-side.js';
 import type { Workspace } from '../io/workspace.js';
 import { membersByCode, validBundles } from './shared/bundle-reads.js';
@@ -29,6 +30,8 @@ import { toDiagnostics } from './shared/diagnostics.js';
 export interface StatsOptions {
   paths?: readonly string[];
   lang?: Lang;
+  /** Called as item files are read: how many of how many. */
+  onProgress?: OnProgress;
 }
 
 export interface CatalogStats {
@@ -67,7 +70,7 @@ const RETIRED = '取消';
 export async function stats(workspace: Workspace, options: StatsOptions = {}): Promise<StatsResult> {
   const targets = (workspace.config?.config.stats?.targets as Target[] | undefined) ?? DEFAULT_TARGETS;
   const catalogs: CatalogStats[] = [];
-  const byLevel = new Map<string, Incomplete<ImplementationItem>[]>();
+  const byLevel = new Map<string, MeasureCounter>();
   const problems: Finding[] = [];
   const bundleScores: BundleScore[] = [];
   const bundleCatalogs: BundleStats['catalogs'] = [];
@@ -77,15 +80,41 @@ export async function stats(workspace: Workspace, options: StatsOptions = {}): P
   const lists = set.requested.filter((c) => c.kind === 'implementation');
   if (lists.length === 0)
     throw new UsageError('usage/stats-no-lists', { path: (options.paths?.length ? options.paths : ['.']).join(' ') });
+  const reader = progressReader(DISK_READER, lists, options.onProgress);
   for (const catalog of lists) {
-    const read = readUsable(DISK_READER, catalog, 'implementation', workspace.schemas);
-    problems.push(...read.problems);
-    // A cancelled item is no longer delivered: it counts in no measure, only as `retired`.
-    const all = read.items.map((i) => i.data);
-    const items = all.filter((item) => item.status !== RETIRED);
+    // Items are counted as they are read, one at a time: the list is never held.
+    const bundles = validBundles(catalog, workspace.schemas);
+    const wanted = new Set(bundles.bundles.flatMap(({ bundle }) => bundle.members.map((m) => m.code)));
     const name = typeof catalog.meta?.name === 'string' ? catalog.meta.name : catalog.dir;
     const level = typeof catalog.meta?.level === 'string' ? catalog.meta.level : undefined;
-    const measures = measure(items);
+    const counter = new MeasureCounter();
+    let group = byLevel.get(level ?? '—');
+    if (!group) byLevel.set(level ?? '—', (group = new MeasureCounter()));
+    const members: { file: string; data: Incomplete<ImplementationItem> }[] = [];
+    let retired = 0;
+    const unreadable: Finding[] = [];
+    const unusable: Finding[] = [];
+    for (const read of reader.read(catalog)) {
+      if (read.data === undefined) {
+        unreadable.push(...read.findings);
+        continue;
+      }
+      const usable = usableItem(read.file, read.data, 'implementation', workspace.schemas);
+      unusable.push(...usable.problems);
+      if (usable.item === undefined) continue;
+      const item = usable.item;
+      // Only the items bundles name are kept (what a bundle's score needs of them).
+      if (item.code !== undefined && wanted.has(item.code)) members.push({ file: read.file, data: item });
+      // A cancelled item is no longer delivered: it counts in no measure, only as `retired`.
+      if (item.status === RETIRED) {
+        retired++;
+        continue;
+      }
+      counter.add(item);
+      group.add(item);
+    }
+    problems.push(...unreadable, ...unusable);
+    const measures = counter.result();
     catalogs.push({
       label: catalog.dir,
       name,
@@ -93,23 +122,19 @@ export async function stats(workspace: Workspace, options: StatsOptions = {}): P
       level: level ?? null,
       measures,
       targets: checkTargets(measures, level, targets),
-      retired: all.length - items.length,
+      retired,
     });
     // The list's bundles, scored against its items (a bundle that fails its schema is a problem).
-    const bundles = validBundles(catalog, workspace.schemas);
     problems.push(...bundles.problems);
-    const members = membersByCode(read.items);
-    const scores = bundles.bundles.map(({ file, bundle }) => scoreBundle(bundle, catalog.dir, file, members));
+    const byCode = membersByCode(members);
+    const scores = bundles.bundles.map(({ file, bundle }) => scoreBundle(bundle, catalog.dir, file, byCode));
     bundleScores.push(...scores);
     const matters = scores.flatMap((score) => (score.keyMatter === null ? [] : [score.keyMatter]));
     bundleCatalogs.push({ label: catalog.dir, keyMatters: [...new Set(matters)].sort(), ...summarise(scores) });
-    const group = byLevel.get(level ?? '—');
-    if (group) for (const item of items) group.push(item);
-    else byLevel.set(level ?? '—', items);
   }
   return {
     catalogs,
-    byLevel: [...byLevel].map(([level, items]) => ({ level, measures: measure(items) })),
+    byLevel: [...byLevel].map(([level, counter]) => ({ level, measures: counter.result() })),
     bundles: {
       bundles: bundleScores,
       catalogs: bundleCatalogs,

@@ -106,18 +106,29 @@ export function readUsable<K extends CatalogKind>(
   const read = readAll(reader, catalog);
   const result: ReadItems<Incomplete<ItemOfKind[K]>> = { items: [], problems: read.problems };
   for (const item of read.items) {
-    const errors = schemas.item(kind, item.data);
-    const { trusted } = splitSchemaFindings(item.data, errors, () => undefined);
-    if (!trusted) {
-      result.problems.push(findingIn(item.file, { code: 'item/invalid', path: '', args: { count: errors.length } }));
-      continue;
-    }
-    const left = Object.keys(item.data).filter((key) => !(key in trusted));
-    if (left.length)
-      result.problems.push(
-        findingIn(item.file, { code: 'item/partial', path: '', args: { elements: left.join(', ') } }),
-      );
-    result.items.push({ file: item.file, data: trusted as Incomplete<ItemOfKind[K]> });
+    const usable = usableItem(item.file, item.data, kind, schemas);
+    result.problems.push(...usable.problems);
+    if (usable.item !== undefined) result.items.push({ file: item.file, data: usable.item });
   }
   return result;
+}
+
+/** One item as `readUsable` takes it: what the schema accepts of it, if anything, and why not the rest. */
+export function usableItem<K extends CatalogKind>(
+  file: string,
+  data: Record<string, unknown>,
+  kind: K,
+  schemas: SchemaValidator,
+): { item?: Incomplete<ItemOfKind[K]>; problems: Finding[] } {
+  const errors = schemas.item(kind, data);
+  const { trusted } = splitSchemaFindings(data, errors, () => undefined);
+  if (!trusted)
+    return { problems: [findingIn(file, { code: 'item/invalid', path: '', args: { count: errors.length } })] };
+  const left = Object.keys(data).filter((key) => !(key in trusted));
+  return {
+    item: trusted as Incomplete<ItemOfKind[K]>,
+    problems: left.length
+      ? [findingIn(file, { code: 'item/partial', path: '', args: { elements: left.join(', ') } })]
+      : [],
+  };
 }

@@ -11,11 +11,13 @@ import {
   type DiffSide,
   type SideEntry,
 } from '../core/diff/catalog-diff.js';
+import { elementHashes, fingerprint } from '../core/diff/element-hashes.js';
 import type { Finding } from '../core/diagnostic.js';
 import { release, track } from './cleanup.js';
 import { UsageError } from './errors.js';
 import { archiveAt, repositoryRoot } from './git.js';
-import { DISK_READER } from './item-reader.js';
+import type { ItemFile } from './item-reader.js';
+import { readItemFile } from './read-document.js';
 import type { Workspace } from './workspace.js';
 
 /** The folder `catalog` as it was at `ref`, extracted into a temporary folder (removed by the caller). */
@@ -44,6 +46,11 @@ export interface ReadSide {
   title: string;
   /** The bundles (一件事) of the catalog that could be read, not yet checked; files shown like items'. */
   bundles: { file: string; data: Record<string, unknown> }[];
+  /**
+   * Done with the side: a side read from git keeps its temporary copy until then, since items are read
+   * again from their files when needed (the copy is removed at exit in any case).
+   */
+  close(): void;
 }
 
 /** The region of a catalog by name ("广东省深圳市"), else the catalog's name, else undefined. */
@@ -68,27 +75,45 @@ export function expandCatalogFolders(workspace: Workspace, paths: readonly strin
 }
 
 /**
- * Reads one catalog completely (diffs need every item at once). `ref` reads it as it was in git; the
- * temporary copy git makes is removed once read.
+ * Reads one catalog: each item once, kept as what identifies it and a hash per element (a side of 100k
+ * items holds no items); `data()` reads an item again when a comparison needs it. `ref` reads the catalog
+ * as it was in git, from a temporary copy removed by `close()`.
  */
-export function readDiffSide(workspace: Workspace, given: string, ref?: string): ReadSide {
+export function readDiffSide(
+  workspace: Workspace,
+  given: string,
+  ref?: string,
+  onProgress?: (done: number, total: number) => void,
+): ReadSide {
   const split = ref === undefined ? splitRefPath(given, workspace.cwd) : { ref, path: given };
   const checkout = split ? checkoutAt(split.ref, split.path, workspace.cwd) : undefined;
+  const close = () => {
+    if (!checkout) return;
+    rmSync(checkout.root, { recursive: true, force: true });
+    release(checkout.root);
+  };
   try {
-    return readFolder(
-      workspace,
-      checkout?.folder ?? path.resolve(workspace.cwd, given),
-      split ? `${split.ref}:${split.path}` : given,
-    );
-  } finally {
-    if (checkout) {
-      rmSync(checkout.root, { recursive: true, force: true });
-      release(checkout.root);
-    }
+    return {
+      ...readFolder(
+        workspace,
+        checkout?.folder ?? path.resolve(workspace.cwd, given),
+        split ? `${split.ref}:${split.path}` : given,
+        onProgress,
+      ),
+      close,
+    };
+  } catch (error) {
+    close();
+    throw error;
   }
 }
 
-function readFolder(workspace: Workspace, folder: string, label: string): ReadSide {
+function readFolder(
+  workspace: Workspace,
+  folder: string,
+  label: string,
+  onProgress?: (done: number, total: number) => void,
+): Omit<ReadSide, 'close'> {
   if (!existsSync(folder)) throw new UsageError('usage/path-not-found', { path: label });
   const set = workspace.catalogs([folder]);
   const catalog = set.requested[0];
@@ -102,24 +127,36 @@ function readFolder(workspace: Workspace, folder: string, label: string): ReadSi
   // Only unreadable item files matter to a comparison: the basic catalog a list names, or its ledger, do
   // not take part (and a side read from git holds the list's own folder only).
   const problems: Finding[] = [];
-  // Kept as compact JSON and parsed when compared: an object graph costs several times its text.
+  // Kept as fingerprints (element-hashes.ts), not items: an item is read again only when compared.
   const entries: SideEntry[] = [];
-  for (const read of DISK_READER.read(catalog)) {
+  let done = 0;
+  for (const file of catalog.items) {
+    const read = readItemFile(catalog.absoluteDir, file);
+    onProgress?.(++done, catalog.items.length);
     if (read.data === undefined) {
       problems.push(...read.findings.map(shown));
       continue;
     }
-    const json = JSON.stringify(read.data);
     const item = read.data as ReturnType<SideEntry['data']>;
+    const { hashes, kept } = fingerprint(item);
+    const agency = item.agency as { name?: unknown; uscc?: unknown } | undefined;
     entries.push({
-      file: inside(read.file),
-      name: String(item.name),
-      key: itemKey(kind, item, catalog.profile),
-      agency: agencyOf(item),
-      agencyRegion: agencyRegionOf(item),
-      type: typeof item.type === 'string' ? item.type : undefined,
-      handling: kind === 'implementation' ? handlingOf(item, catalog.profile) : undefined,
-      data: () => JSON.parse(json) as ReturnType<SideEntry['data']>,
+      file: own(inside(read.file)),
+      name: own(String(item.name)),
+      ...(typeof item.name === 'string' ? {} : { rawName: item.name }),
+      key: own(itemKey(kind, item, catalog.profile)),
+      agency: own(agencyOf(item)),
+      agencyRegion: own(agencyRegionOf(item)),
+      type: own(typeof item.type === 'string' ? item.type : undefined),
+      handling: own(kind === 'implementation' ? handlingOf(item, catalog.profile) : undefined),
+      code: own(typeof item.code === 'string' ? item.code : undefined),
+      agencyNamed:
+        typeof agency?.name === 'string' && typeof agency.uscc === 'string'
+          ? { name: own(agency.name), uscc: own(agency.uscc) }
+          : undefined,
+      hashes,
+      kept,
+      data: () => readAgain(catalog.absoluteDir, file, hashes),
     });
   }
   // Bundle files that cannot be read are problems too; the rest are compared by the caller.
@@ -134,4 +171,24 @@ function readFolder(workspace: Workspace, folder: string, label: string): ReadSi
     title: catalogTitle(workspace, catalog.meta) ?? label,
     bundles,
   };
+}
+
+/**
+ * An item read again for a comparison. It must be what was read first (same hash of every element): a
+ * file changed or removed in between would make the comparison report neither version.
+ */
+function readAgain(absoluteDir: string, file: ItemFile, hashes: Float64Array): ReturnType<SideEntry['data']> {
+  const read = readItemFile(absoluteDir, file);
+  const now = read.data === undefined ? undefined : elementHashes(read.data as ReturnType<SideEntry['data']>);
+  if (now === undefined || now.some((hash, i) => !Object.is(hash, hashes[i])))
+    throw new Error(`${file.file} changed while it was being compared; run the comparison again`);
+  return read.data as ReturnType<SideEntry['data']>;
+}
+
+/**
+ * A string of its own: text cut from a file's text can keep the whole text alive (V8 slices strings), so
+ * what a side holds of 100k items is copied out.
+ */
+function own<T extends string | undefined>(text: T): T {
+  return (text === undefined || text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string)) as T;
 }

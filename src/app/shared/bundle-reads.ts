@@ -6,6 +6,7 @@ import { memberFacts, type MemberFacts, type MemberSource } from '../../core/bun
 import type { Bundle } from '../../core/bundles/model.js';
 import { findingIn, type Finding } from '../../core/diagnostic.js';
 import type { BundleSide, SideMember } from '../../core/bundles/sides.js';
+import type { SideEntry } from '../../core/diff/catalog-diff.js';
 import type { SchemaValidator } from '../../core/schema/validator.js';
 import type { ReadSide } from '../../io/read-diff-side.js';
 
@@ -49,18 +50,28 @@ export function bundleSide(read: ReadSide, schemas: SchemaValidator): { side: Bu
   const members = new Map<string, SideMember>();
   if (wanted.size) {
     for (const entry of read.side.items) {
-      const data = entry.data();
-      const code = typeof data.code === 'string' ? data.code : undefined;
+      // What a member needs is held by an entry read from files (it has `code`): its item is not read again.
+      const facts = 'code' in entry ? entry : factsOf(entry.data());
+      const code = facts.code;
       if (code === undefined || !wanted.has(code) || members.has(code)) continue;
-      const agency = data.agency as { name?: unknown; uscc?: unknown } | undefined;
       members.set(code, {
         name: entry.name,
         key: entry.key ?? code,
-        ...(typeof agency?.name === 'string' && typeof agency.uscc === 'string'
-          ? { agency: { name: agency.name, uscc: agency.uscc } }
-          : {}),
+        ...(facts.agencyNamed ? { agency: { name: facts.agencyNamed.name, uscc: facts.agencyNamed.uscc } } : {}),
       });
     }
   }
   return { side: { label: read.side.label, bundles, members }, problems };
+}
+
+/** The code and agency of an item, as bundles name their members. */
+function factsOf(data: Record<string, unknown>): Pick<SideEntry, 'code' | 'agencyNamed'> {
+  const agency = data.agency as { name?: unknown; uscc?: unknown } | undefined;
+  return {
+    code: typeof data.code === 'string' ? data.code : undefined,
+    agencyNamed:
+      typeof agency?.name === 'string' && typeof agency.uscc === 'string'
+        ? { name: agency.name, uscc: agency.uscc }
+        : undefined,
+  };
 }

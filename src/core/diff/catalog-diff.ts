@@ -8,8 +8,9 @@
 import { splitImplementationCode, type CodeProfile } from '../codes/profile.js';
 import { nameKey, splitHandlingSuffix } from '../item-names.js';
 import type { CatalogKind, ImplementationItem } from '../model.js';
-import { BASIC_ELEMENTS, ELEMENTS, type ElementName, type FieldPolicy } from './elements.js';
-import { diffItem, type ElementChange } from './item-diff.js';
+import { BASIC_ELEMENTS, ELEMENTS, elementValue, type ElementName, type FieldPolicy } from './elements.js';
+import { knownValues, sameHash } from './element-hashes.js';
+import { diffItem, diffValues, type ElementChange } from './item-diff.js';
 import { bestMatches } from './similarity.js';
 
 type AnyItem = Partial<ImplementationItem> & { name: string; type: string; code?: string };
@@ -26,7 +27,51 @@ export interface SideEntry {
   /** The item type and handling item, when known: a proposed match must agree on both. */
   type?: string | undefined;
   handling?: string | undefined;
+  /** The item's own name when it is not text (`name` is then its text form). */
+  rawName?: unknown;
+  /** The implementation code, when stated as text, and the agency named by name and USCC: what bundles need. */
+  code?: string | undefined;
+  agencyNamed?: { name: string; uscc: string } | undefined;
+  /**
+   * One hash per element (element-hashes.ts): a pair whose hashes all agree has no change, and its items
+   * are not loaded. Without it, the items are always loaded and compared.
+   */
+  hashes?: Float64Array | undefined;
+  /** Short values of elements that are not lists, as JSON (element-hashes.ts). */
+  kept?: string | undefined;
+  /** The item itself, read again (sides do not hold their items). */
   data(): AnyItem;
+}
+
+/** The name of an entry's item as the item states it (text, or whatever else it holds). */
+export function statedName(entry: SideEntry): unknown {
+  return 'rawName' in entry ? entry.rawName : entry.name;
+}
+
+/**
+ * The changes between two entries' items in `compared` elements (as `diffItem` finds them): only elements
+ * whose hashes differ are compared, with the values the entries keep, and the items are loaded only when a
+ * value is not kept (a list, a long text).
+ */
+function pairChanges(
+  a: SideEntry,
+  b: SideEntry,
+  policy: FieldPolicy,
+  elements: readonly ElementName[],
+  compared: readonly ElementName[],
+): ElementChange[] {
+  if (a.hashes === undefined || b.hashes === undefined) return diffItem(a.data(), b.data(), policy, elements);
+  const differing = compared.filter((element) => !sameHash(a.hashes, b.hashes, element));
+  if (differing.length === 0) return [];
+  const valueOf = (entry: SideEntry) => {
+    const known = knownValues(entry.hashes, entry.kept);
+    let item: AnyItem | undefined;
+    return (element: ElementName) => {
+      const value = known(element);
+      return value.known ? value.value : elementValue((item ??= entry.data()), element);
+    };
+  };
+  return diffValues(valueOf(a), valueOf(b), policy, differing);
 }
 
 export interface DiffSide {
@@ -163,13 +208,25 @@ function pairKey(
 ): { pairs: [SideEntry, SideEntry, ItemPair['via']][]; group?: ItemGroup } {
   if (left.length === 1 && right.length === 1) return { pairs: [[left[0] as SideEntry, right[0] as SideEntry, 'key']] };
   const pairs: [SideEntry, SideEntry, ItemPair['via']][] = [];
-  const restRight = [...right];
+  // Each left entry takes the first right entry of its agency not yet taken (a queue per agency).
+  const byAgency = new Map<string, SideEntry[]>();
+  for (const entry of right) {
+    if (entry.agency === undefined) continue;
+    const queue = byAgency.get(entry.agency);
+    if (queue) queue.push(entry);
+    else byAgency.set(entry.agency, [entry]);
+  }
+  const taken = new Set<SideEntry>();
   const restLeft: SideEntry[] = [];
   for (const entry of left) {
-    const at = entry.agency === undefined ? -1 : restRight.findIndex((r) => r.agency === entry.agency);
-    if (at < 0) restLeft.push(entry);
-    else pairs.push([entry, restRight.splice(at, 1)[0] as SideEntry, 'agency']);
+    const match = entry.agency === undefined ? undefined : byAgency.get(entry.agency)?.shift();
+    if (match === undefined) restLeft.push(entry);
+    else {
+      taken.add(match);
+      pairs.push([entry, match, 'agency']);
+    }
   }
+  const restRight = right.filter((entry) => !taken.has(entry));
   if (restLeft.length === 0 || restRight.length === 0) {
     // Left over on one side only: those are not implemented by that agency on the other side.
     return { pairs, ...(restLeft.length + restRight.length ? { group: group(key, restLeft, restRight) } : {}) };
@@ -229,11 +286,12 @@ export function diffCatalogs(left: DiffSide, right: DiffSide, policy: FieldPolic
   const groups: ItemGroup[] = [];
   const onlyLeft: SideItem[] = [...l.unkeyed];
   const onlyRight: SideItem[] = [...r.unkeyed];
-  const entryOf = new Map<string, SideEntry>();
+  // Elements a pair is compared on: a pair whose items agree on all of them (by hash) has no change.
+  const compared = elements.filter((e) => policy.standard.includes(e) || policy.vary.includes(e));
   for (const [key, leftEntries] of l.byKey) {
     const rightEntries = r.byKey.get(key);
     if (!rightEntries) {
-      onlyLeft.push(...leftEntries.map(sideItem));
+      for (const entry of leftEntries) onlyLeft.push(sideItem(entry));
       continue;
     }
     const paired = pairKey(key, leftEntries, rightEntries, { left: left.region, right: right.region });
@@ -244,29 +302,34 @@ export function diffCatalogs(left: DiffSide, right: DiffSide, policy: FieldPolic
         left: a.file,
         right: b.file,
         via,
-        changes: diffItem(a.data(), b.data(), policy, elements),
+        changes: pairChanges(a, b, policy, elements, compared),
       });
     if (paired.group) {
       // A key with agencies on one side only, left over after pairing by agency, is one-sided.
-      if (paired.group.right.length === 0)
-        onlyLeft.push(...leftEntries.filter((e) => paired.group?.left.includes(e.file)).map(sideItem));
-      else if (paired.group.left.length === 0)
-        onlyRight.push(...rightEntries.filter((e) => paired.group?.right.includes(e.file)).map(sideItem));
-      else groups.push(paired.group);
+      const files = new Set(paired.group.right.length === 0 ? paired.group.left : paired.group.right);
+      if (paired.group.right.length === 0) {
+        for (const entry of leftEntries) if (files.has(entry.file)) onlyLeft.push(sideItem(entry));
+      } else if (paired.group.left.length === 0) {
+        for (const entry of rightEntries) if (files.has(entry.file)) onlyRight.push(sideItem(entry));
+      } else groups.push(paired.group);
     }
   }
   for (const [key, rightEntries] of r.byKey) {
     if (l.byKey.has(key)) continue;
-    onlyRight.push(...rightEntries.map(sideItem));
+    for (const entry of rightEntries) onlyRight.push(sideItem(entry));
   }
-  for (const e of left.items) entryOf.set(`L${e.file}`, e);
-  for (const e of right.items) entryOf.set(`R${e.file}`, e);
+  // The entries of the one-sided items, for proposals (same type and handling item).
+  const byFile = (entries: readonly SideEntry[], wanted: readonly SideItem[]) => {
+    const files = new Set(wanted.map((i) => i.file));
+    return new Map(entries.filter((e) => files.has(e.file)).map((e) => [e.file, e] as const));
+  };
+  const [leftOf, rightOf] = [byFile(left.items, onlyLeft), byFile(right.items, onlyRight)];
   const candidates = bestMatches(
     onlyLeft,
     onlyRight,
     { left: (i) => i.name, right: (i) => i.name },
     PROPOSAL_THRESHOLD,
-    (a, b) => compatible(entryOf.get(`L${a.file}`), entryOf.get(`R${b.file}`)),
+    (a, b) => compatible(leftOf.get(a.file), rightOf.get(b.file)),
   );
   const proposals = candidates.map((p) => ({ left: p.left, right: p.right, score: Math.round(p.score * 100) / 100 }));
   const findings = pairs.reduce((sum, p) => sum + p.changes.filter((c) => c.standard).length, 0) + proposals.length;

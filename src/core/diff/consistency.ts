@@ -21,7 +21,8 @@ import {
 } from './elements.js';
 import { attributeOf, entriesOf, entryKey, type ListShape } from './list-diff.js';
 import { normaliseText } from './similarity.js';
-import { keyed, type CatalogDiff, type DiffSide } from './catalog-diff.js';
+import { keyed, statedName, type CatalogDiff, type DiffSide, type SideEntry } from './catalog-diff.js';
+import { hashOf, sameHash, UNSTATED } from './element-hashes.js';
 
 type AnyItem = Partial<ImplementationItem> & { name: string; type: string };
 
@@ -159,14 +160,26 @@ export function compareCatalogs(
   };
   const rows: CompareRow[] = keys.map((key) => {
     // A region with several agencies for one key is represented by its first (the rest are in `duplicates`).
-    const holders: Holder[] = indexed.flatMap((i) => {
+    // Items are loaded only when their values are needed: a reference, a deviation, or hashes that differ.
+    const entries: { region: string; entry: SideEntry }[] = indexed.flatMap((i) => {
       const first = i.byKey.get(key)?.[0];
-      return first ? [{ region: i.label, item: first.data() }] : [];
+      return first ? [{ region: i.label, entry: first }] : [];
     });
-    const basicItem = basicByKey.get(key.split('#')[0])?.data() as AnyItem | undefined;
+    const loaded = new Map<SideEntry, Holder>();
+    const holder = ({ region, entry }: { region: string; entry: SideEntry }): Holder => {
+      let h = loaded.get(entry);
+      if (!h) loaded.set(entry, (h = { region, item: entry.data() }));
+      return h;
+    };
+    const basicEntry = basicByKey.get(key.split('#')[0]);
+    let basicLoaded: AnyItem | undefined;
+    const basicItem = () => (basicLoaded ??= basicEntry?.data() as AnyItem | undefined);
+    const first = entries[0];
     const row: CompareRow = {
       key,
-      name: basicItem?.name ?? holders[0]?.item.name ?? key,
+      name: ((basicEntry ? statedName(basicEntry) : undefined) ??
+        (first ? statedName(first.entry) : undefined) ??
+        key) as string,
       cells: {},
       reference: {},
       deviations: [],
@@ -175,42 +188,65 @@ export function compareCatalogs(
     let agreeing = 0;
     let total = 0;
     for (const element of elements) {
-      const stated = holders.filter((h) => elementValue(h.item, element) !== undefined);
-      for (const h of holders) if (!stated.includes(h)) (row.cells[h.region] ??= {})[element] = 'absent';
+      // Whether a region states the element: from its hash, else from its item.
+      const states = (e: (typeof entries)[number]) => {
+        const hash = hashOf(e.entry.hashes, element);
+        return hash === undefined ? elementValue(holder(e).item, element) !== undefined : hash !== UNSTATED;
+      };
+      const statedEntries = entries.filter(states);
+      for (const e of entries) if (!statedEntries.includes(e)) (row.cells[e.region] ??= {})[element] = 'absent';
+      const basicHash = hashOf(basicEntry?.hashes, element);
+      const basicStates =
+        basicEntry !== undefined &&
+        BASIC_ELEMENTS.includes(element) &&
+        (basicHash === undefined
+          ? elementValue(basicItem() as AnyItem, element) !== undefined
+          : basicHash !== UNSTATED);
       let agrees: boolean[];
       let attributes: AttributeDifference[][] | undefined;
-      if (basicItem && BASIC_ELEMENTS.includes(element) && elementValue(basicItem, element) !== undefined) {
+      if (basicStates) {
         // The basic catalog defines the element: each region agrees with it or not.
-        const standard = comparable(basicItem, element);
-        agrees = stated.map((h) => comparable(h.item, element) === standard);
-        row.reference[element] = { value: elementValue(basicItem, element), from: 'basic' };
-      } else if (stated.length < 2) {
-        for (const h of stated) (row.cells[h.region] ??= {})[element] = 'alone';
+        const base = basicItem() as AnyItem;
+        const standard = comparable(base, element);
+        agrees = statedEntries.map(
+          (e) =>
+            sameHash(e.entry.hashes, basicEntry?.hashes, element) || comparable(holder(e).item, element) === standard,
+        );
+        row.reference[element] = { value: elementValue(base, element), from: 'basic' };
+      } else if (statedEntries.length < 2) {
+        for (const e of statedEntries) (row.cells[e.region] ??= {})[element] = 'alone';
         row.reference[element] = { value: undefined, from: 'none' };
         continue;
+      } else if (statedEntries.every((e) => sameHash(e.entry.hashes, statedEntries[0]?.entry.hashes, element))) {
+        // The same value everywhere: every region agrees, and the first is the reference.
+        agrees = statedEntries.map(() => true);
+        row.reference[element] = {
+          value: elementValue(holder(statedEntries[0] as (typeof entries)[number]).item, element),
+          from: 'majority',
+        };
       } else {
-        const judged = judge(element, stated);
+        const judged = judge(element, statedEntries.map(holder));
         agrees = judged.agrees;
         attributes = judged.attributes;
         row.reference[element] = judged.reference
           ? { value: elementValue(judged.reference.item, element), from: 'majority' }
           : { value: undefined, from: 'none' };
       }
-      for (const [index, h] of stated.entries()) {
+      for (const [index, e] of statedEntries.entries()) {
         // With no most common version (a tie), every stated version deviates.
         const agreed = agrees[index] === true;
-        (row.cells[h.region] ??= {})[element] = agreed ? 'agree' : 'deviate';
+        (row.cells[e.region] ??= {})[element] = agreed ? 'agree' : 'deviate';
         if (!agreed) {
           const differing = attributes?.[index] ?? [];
           row.deviations.push({
-            region: h.region,
+            region: e.region,
             element,
-            value: elementValue(h.item, element),
+            value: elementValue(holder(e).item, element),
             ...(differing.length ? { attributes: differing } : {}),
           });
         }
         count(tally.element, element, agreed);
-        count(tally.region, h.region, agreed);
+        count(tally.region, e.region, agreed);
         agreeing += Number(agreed);
         total++;
       }

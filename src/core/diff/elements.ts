@@ -131,7 +131,11 @@ export function elementValue(item: AnyItem, element: ElementName): unknown {
  * their entries' keys (so a reworded material is a difference, a reordered list of materials is not).
  */
 export function comparable(item: AnyItem, element: ElementName): string {
-  const value = elementValue(item, element);
+  return comparableValue(elementValue(item, element), element);
+}
+
+/** `comparable` of an element's value (as `elementValue` gives it). */
+export function comparableValue(value: unknown, element: ElementName): string {
   if (value === undefined) return '∅';
   if (isListElement(element)) {
     const shape = LIST_SHAPES[element] as ListShape<unknown>;

@@ -2,7 +2,7 @@
 import type { ImplementationItem } from '../model.js';
 import { diffLists, entriesOf, type ListEntryChange, type ListShape } from './list-diff.js';
 import {
-  comparable,
+  comparableValue,
   elementValue,
   isListElement,
   LIST_SHAPES,
@@ -28,11 +28,29 @@ export function diffItem(
   policy: FieldPolicy,
   elements: readonly ElementName[],
 ): ElementChange[] {
+  return diffValues(
+    (element) => elementValue(before, element),
+    (element) => elementValue(after, element),
+    policy,
+    elements,
+  );
+}
+
+/**
+ * `diffItem` of two items given by their element values (`elementValue`), asked for only the elements
+ * compared: a caller that knows some values without the items need not load them.
+ */
+export function diffValues(
+  before: (element: ElementName) => unknown,
+  after: (element: ElementName) => unknown,
+  policy: FieldPolicy,
+  elements: readonly ElementName[],
+): ElementChange[] {
   const changes: ElementChange[] = [];
   for (const element of elements) {
     if (!policy.standard.includes(element) && !policy.vary.includes(element)) continue;
-    const b = elementValue(before, element);
-    const a = elementValue(after, element);
+    const b = before(element);
+    const a = after(element);
     // An element one side does not state is shown, but is not a difference in the standard: that side is
     // incomplete (validate says so), it does not disagree. `compare` counts it the same way.
     const standard = policy.standard.includes(element) && b !== undefined && a !== undefined;
@@ -44,7 +62,7 @@ export function diffItem(
       if (meaningful.length) changes.push({ element, standard, before: b, after: a, entries: meaningful });
       continue;
     }
-    if (comparable(before, element) !== comparable(after, element))
+    if (comparableValue(b, element) !== comparableValue(a, element))
       changes.push({ element, standard, before: b, after: a });
   }
   return changes;

@@ -38,88 +38,117 @@ type Item = Incomplete<ImplementationItem>;
 /** count / total to three decimals, rounded down (only all of them is 1); undefined when there is nothing to count. */
 const share = (count: number, total: number) =>
   total === 0 ? undefined : count === total ? 1 : Math.floor((count / total) * 1000) / 1000;
-const average = (values: number[]) =>
-  values.length === 0 ? undefined : Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 1000) / 1000;
 
 /** Days of a limit in `unit` terms; a limit in another unit cannot be added to it. */
 function daysIn(limit: Partial<TimeLimit> | undefined, unit: string): number | undefined {
   return limit?.unit === unit ? limit.value : undefined;
 }
 
-/** The share of `items` stating `value` for which `test` holds, and how many state it. */
-function shareOf<T>(items: readonly Item[], value: (item: Item) => T | undefined, test: (value: T) => boolean) {
-  const stated = items.map(value).filter((v): v is T => v !== undefined);
-  return { rate: share(stated.filter(test).length, stated.length), known: stated.length };
+/** How many items state a value, and for how many of them the test holds. */
+interface Tally {
+  known: number;
+  hits: number;
+}
+
+const tally = (): Tally => ({ known: 0, hits: 0 });
+
+function count<T>(into: Tally, value: T | undefined, test: (value: T) => boolean): void {
+  if (value === undefined) return;
+  into.known++;
+  if (test(value)) into.hits++;
+}
+
+/**
+ * The measures of items given one at a time, in order: what `measure` computes, holding counts instead of
+ * the items (a catalog of 100k items is counted as it is read).
+ */
+export class MeasureCounter {
+  private items = 0;
+  private readonly online = tally();
+  private readonly fullyOnline = tally();
+  private readonly zeroVisits = tally();
+  private readonly atMostOne = tally();
+  private readonly immediate = tally();
+  private readonly fees = tally();
+  private withMaterials = 0;
+  private materials = 0;
+  private eLicences = 0;
+  private compressionSum = 0;
+  private compressionCount = 0;
+  private counted = 0;
+  private uncounted = 0;
+  private timed = 0;
+
+  add(item: Item): void {
+    this.items++;
+    const depth = item.online?.depth;
+    count(this.online, depth, (d) => d >= 3);
+    count(this.fullyOnline, depth, (d) => d === 4);
+    count(this.zeroVisits, item.visits, (v) => v === 0);
+    count(this.atMostOne, item.visits, (v) => v <= 1);
+    count(this.immediate, item.handlingType, (t) => t === '即办件');
+    count(this.fees, item.fee?.charged, (charged) => charged);
+    if (item.materials !== undefined) {
+      this.withMaterials++;
+      // As flatMap would: a list counts its entries, anything else is one entry.
+      const materials: unknown = item.materials ?? [];
+      for (const material of Array.isArray(materials) ? materials : [materials]) {
+        this.materials++;
+        if ((material as { eLicence?: unknown }).eLicence === true) this.eLicences++;
+      }
+    }
+    const [statutory, promised] = [item.statutoryLimit, item.promisedLimit];
+    if (statutory?.value !== undefined && promised?.value !== undefined && statutory.value > 0)
+      if (promised.unit === statutory.unit) {
+        this.compressionSum += 1 - promised.value / statutory.value;
+        this.compressionCount++;
+      }
+    const unit = item.statutoryLimit?.unit;
+    if (unit === undefined || item.statutoryLimit?.value === undefined) return;
+    this.timed++;
+    this.counted += item.statutoryLimit.value;
+    for (const step of item.specialSteps ?? [])
+      if (step.counted === false) this.uncounted += daysIn(step.timeLimit, unit) ?? 0;
+  }
+
+  result(): Measures {
+    const rate = (t: Tally) => share(t.hits, t.known);
+    return {
+      items: this.items,
+      onlineRate: rate(this.online),
+      fullyOnlineRate: rate(this.fullyOnline),
+      zeroVisitRate: rate(this.zeroVisits),
+      atMostOneVisitRate: rate(this.atMostOne),
+      immediateRate: rate(this.immediate),
+      materialsPerItem:
+        this.withMaterials === 0 ? undefined : Math.round((this.materials / this.withMaterials) * 100) / 100,
+      eLicenceRate: share(this.eLicences, this.materials),
+      timeCompression:
+        this.compressionCount === 0
+          ? undefined
+          : Math.round((this.compressionSum / this.compressionCount) * 1000) / 1000,
+      uncountedTimeShare: this.timed === 0 ? undefined : share(this.uncounted, this.counted + this.uncounted),
+      feeRate: rate(this.fees),
+      known: {
+        onlineRate: this.online.known,
+        fullyOnlineRate: this.fullyOnline.known,
+        zeroVisitRate: this.zeroVisits.known,
+        atMostOneVisitRate: this.atMostOne.known,
+        immediateRate: this.immediate.known,
+        materialsPerItem: this.withMaterials,
+        eLicenceRate: this.materials,
+        timeCompression: this.compressionCount,
+        uncountedTimeShare: this.timed,
+        feeRate: this.fees.known,
+      },
+    };
+  }
 }
 
 export function measure(items: readonly Item[]): Measures {
-  const depth = (i: Item) => i.online?.depth;
-  const online = shareOf(items, depth, (d) => d >= 3);
-  const fullyOnline = shareOf(items, depth, (d) => d === 4);
-  const zeroVisits = shareOf(
-    items,
-    (i) => i.visits,
-    (v) => v === 0,
-  );
-  const atMostOne = shareOf(
-    items,
-    (i) => i.visits,
-    (v) => v <= 1,
-  );
-  const immediate = shareOf(
-    items,
-    (i) => i.handlingType,
-    (t) => t === '即办件',
-  );
-  const fees = shareOf(
-    items,
-    (i) => i.fee?.charged,
-    (charged) => charged,
-  );
-  const withMaterials = items.filter((i) => i.materials !== undefined);
-  const materials = withMaterials.flatMap((i) => i.materials ?? []);
-  const compression = items.flatMap((i) => {
-    const [statutory, promised] = [i.statutoryLimit, i.promisedLimit];
-    if (statutory?.value === undefined || promised?.value === undefined || !(statutory.value > 0)) return [];
-    return promised.unit === statutory.unit ? [1 - promised.value / statutory.value] : [];
-  });
-  let counted = 0;
-  let uncounted = 0;
-  let timed = 0;
-  for (const item of items) {
-    const unit = item.statutoryLimit?.unit;
-    if (unit === undefined || item.statutoryLimit?.value === undefined) continue;
-    timed++;
-    counted += item.statutoryLimit.value;
-    for (const step of item.specialSteps ?? [])
-      if (step.counted === false) uncounted += daysIn(step.timeLimit, unit) ?? 0;
-  }
-  return {
-    items: items.length,
-    onlineRate: online.rate,
-    fullyOnlineRate: fullyOnline.rate,
-    zeroVisitRate: zeroVisits.rate,
-    atMostOneVisitRate: atMostOne.rate,
-    immediateRate: immediate.rate,
-    materialsPerItem:
-      withMaterials.length === 0 ? undefined : Math.round((materials.length / withMaterials.length) * 100) / 100,
-    eLicenceRate: share(materials.filter((m) => m.eLicence === true).length, materials.length),
-    timeCompression: average(compression),
-    uncountedTimeShare: timed === 0 ? undefined : share(uncounted, counted + uncounted),
-    feeRate: fees.rate,
-    known: {
-      onlineRate: online.known,
-      fullyOnlineRate: fullyOnline.known,
-      zeroVisitRate: zeroVisits.known,
-      atMostOneVisitRate: atMostOne.known,
-      immediateRate: immediate.known,
-      materialsPerItem: withMaterials.length,
-      eLicenceRate: materials.length,
-      timeCompression: compression.length,
-      uncountedTimeShare: timed,
-      feeRate: fees.known,
-    },
-  };
+  const counter = new MeasureCounter();
+  for (const item of items) counter.add(item);
+  return counter.result();
 }
 
 export type MeasureName = Exclude<keyof Measures, 'items' | 'known'>;
