@@ -5,7 +5,17 @@
  * shows bundle changes; the key-matter data says what is confirmed.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -133,6 +143,60 @@ describe('bundles under --changed', () => {
 });
 
 describe('code retire, merge and split with bundles', () => {
+  /** Every file under `dir` with its bytes: to see that a refused command wrote nothing. */
+  const snapshot = (dir: string): Map<string, string> => {
+    const files = new Map<string, string>();
+    const walk = (sub: string) => {
+      for (const entry of readdirSync(path.join(dir, sub), { withFileTypes: true })) {
+        const relative = path.join(sub, entry.name);
+        if (entry.isDirectory()) walk(relative);
+        else files.set(relative, readFileSync(path.join(dir, relative), 'utf8'));
+      }
+    };
+    walk('');
+    return files;
+  };
+
+  it('a bundle reached through a link, or items in a linked folder: refused before anything is written', async () => {
+    const root = samples();
+    const shenzhen = path.join(root, 'catalogs', 'shenzhen');
+    mkdirSync(path.join(shenzhen, 'shared'));
+    renameSync(path.join(root, RESTAURANT), path.join(shenzhen, 'shared', 'restaurant.yaml'));
+    symlinkSync('../shared/restaurant.yaml', path.join(root, RESTAURANT));
+    const before = snapshot(root);
+    const run = await tongban(['code', 'retire', 'catalogs/shenzhen', HYGIENE, '--update-bundles', '-f', 'json'], {
+      cwd: root,
+    });
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as { diagnostics: { code: string; file: string }[]; applied: boolean };
+    expect(report.applied).toBe(false);
+    expect(report.diagnostics).toEqual([expect.objectContaining({ code: 'file/link-edit', file: RESTAURANT })]);
+    expect(snapshot(root)).toEqual(before);
+
+    // The items folder itself a link to a folder outside the catalog.
+    const other = samples();
+    const outside = mkdtempSync(path.join(tmpdir(), 'tongban-outside-'));
+    const items = path.join(other, 'catalogs', 'shenzhen', 'items');
+    cpSync(items, outside, { recursive: true });
+    rmSync(items, { recursive: true });
+    symlinkSync(outside, items);
+    const outsideBefore = snapshot(outside);
+    const linked = await tongban(['code', 'retire', 'catalogs/shenzhen', AIR_DEFENCE], { cwd: other });
+    expect(linked.code).toBe(1);
+    expect(linked.stdout).toMatch(/file\/link-edit/);
+    expect(snapshot(outside)).toEqual(outsideBefore);
+  });
+
+  it('--update-bundles with a bundle that cannot be read: refused, naming it, nothing written', async () => {
+    const root = samples();
+    writeFileSync(path.join(root, CONSTRUCTION), readFileSync(path.join(root, CONSTRUCTION), 'utf8') + 'foo: [\n');
+    const before = snapshot(root);
+    const run = await tongban(['code', 'retire', 'catalogs/shenzhen', AIR_DEFENCE, '--update-bundles'], { cwd: root });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(new RegExp(`${CONSTRUCTION}:\\d+:\\d+ .*yaml/syntax`));
+    expect(snapshot(root)).toEqual(before);
+  });
+
   it('retire reports the bundle it touches; validate then finds the retired member at its line', async () => {
     const root = samples();
     const run = await tongban(['code', 'retire', 'catalogs/shenzhen', AIR_DEFENCE, '-f', 'json'], { cwd: root });

@@ -4,7 +4,17 @@
  * a validate fixture case that marks it (test/fixtures/validate/cases, run by rules.test.ts) or by one of
  * the scenarios below, each of which runs the CLI and must produce the codes it claims.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -384,6 +394,18 @@ const SCENARIOS: Scenario[] = [
         'impl/items/bad-basic.yaml': uncodedImpl.replace('basicCode: "000100001000"', 'basicCode: "ABC"'),
       });
       return run(root, ['code', 'assign', 'impl', '--dry-run', '-f', 'json']);
+    },
+  },
+  {
+    name: 'an item reached through a link, which code commands do not edit',
+    triggers: ['file/link-edit'],
+    run() {
+      const root = project();
+      const items = path.join(root, 'impl', 'items');
+      mkdirSync(path.join(root, 'impl', 'kept'));
+      renameSync(path.join(items, '000100001000.yaml'), path.join(root, 'impl', 'kept', 'item.yaml'));
+      symlinkSync('../kept/item.yaml', path.join(items, '000100001000.yaml'));
+      return run(root, ['code', 'assign', 'impl', '--dry-run']);
     },
   },
   {

@@ -114,6 +114,9 @@ function changeLifecycle(
     result.plans.push({ catalog: catalog.shown, plan, retired: [...codes] });
     // Bundles that name the old codes: reported, and with updateBundles rewritten in the same change.
     const replacement = { codes: plan.assignments.map((a) => a.code), files: plan.assignments.map((a) => a.file) };
+    // A bundle that cannot be read might name the old codes: rewriting the others would leave it behind.
+    if (options.updateBundles === true && catalog.unreadableBundles.length)
+      return void problems.push(...catalog.unreadableBundles);
     const bundles = bundleUpdates(catalog, codes, replacement, options.updateBundles === true && !dryRun);
     if (bundles.touched.length) result.bundles = bundles.touched;
     if (bundles.refused.length) {

@@ -13,6 +13,7 @@ export const FINDING_CODES = {
   'file/nul-byte': 'error',
   'file/unreadable': 'error',
   'file/link-outside': 'error',
+  'file/link-edit': 'error',
   'yaml/too-deep': 'error',
   'yaml/syntax': 'error',
   'yaml/duplicate-key': 'error',

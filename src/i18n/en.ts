@@ -7,6 +7,8 @@ export const en = {
     'file is not UTF-8 (looks like {encoding}); convert it first, e.g. iconv -f GB18030 -t UTF-8 in.yaml > out.yaml',
   'file/nul-byte': 'file contains a NUL (\\0) character: binary or wrongly encoded',
   'file/unreadable': 'cannot read file ({reason})',
+  'file/link-edit':
+    'is reached through a symbolic link (the file or a folder on its way); code commands edit items and bundles in place and never through a link, so nothing of this catalog was written (put the file itself there)',
   'file/link-outside':
     'a symbolic link to {target}, outside the catalog; it is not read (link only to files inside the catalog)',
   'yaml/too-deep': 'nesting deeper than {limit} levels; refused',

@@ -8,6 +8,8 @@ export const zhCN = {
     '文件不是 UTF-8 编码（疑似 {encoding}）。请转换后再校验，例如：iconv -f GB18030 -t UTF-8 原文件 > 新文件',
   'file/nul-byte': '文件含有 NUL（\\0）字符，可能是二进制文件或编码错误',
   'file/unreadable': '无法读取文件（{reason}）',
+  'file/link-edit':
+    '经由符号链接访问（文件本身或其所在文件夹是链接）；编码命令就地修改事项和一件事文件，从不经由链接写入，因此本目录未写入任何文件（请把文件本身放在此处）',
   'file/link-outside': '指向目录之外（{target}）的符号链接，不予读取（链接只能指向目录内的文件）',
   'yaml/too-deep': '嵌套层级超过 {limit} 层，拒绝解析',
   'yaml/syntax': 'YAML 语法错误：{reason|term}',

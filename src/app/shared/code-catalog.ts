@@ -11,7 +11,8 @@ import type { CodeProfile } from '../../core/codes/profile.js';
 import { findingIn, type Diagnostic, type Finding, type RuleFinding } from '../../core/diagnostic.js';
 import type { CatalogKind, CatalogMeta, ImplementationItem } from '../../core/model.js';
 import { LEDGER_FILE } from '../../io/discover.js';
-import { DISK_READER, readUsable } from '../../io/item-reader.js';
+import { linkedFiles } from '../../io/linked-files.js';
+import { DISK_READER, readUsable, type ItemReader } from '../../io/item-reader.js';
 import { applyJournaled, journalPending, recover, type JournalStep, type Recovery } from '../../io/journal.js';
 import { UsageError } from '../../io/errors.js';
 import { currentLedgerText, ledgerText, readLedger } from '../../io/ledger-file.js';
@@ -83,6 +84,8 @@ export interface CodingCatalog {
   profile: CodeProfile;
   /** The bundle files that could be read (their data not yet checked), by path inside the catalog folder. */
   bundles: { file: string; data: Record<string, unknown> }[];
+  /** Why the other bundle files could not be read (a command that rewrites bundles must not skip them). */
+  unreadableBundles: Finding[];
 }
 
 export function today(): string {
@@ -117,7 +120,11 @@ function refusedForCoding(problem: Finding): Finding[] {
  * The catalog as it is on disk now (read under the lock, so no other run changes it meanwhile), or why it
  * cannot be coded: an invalid catalog.yaml or ledger, or items that cannot be read or fail the schema.
  */
-export function readCodingCatalog(workspace: Workspace, listed: Catalog): CodingCatalog | Finding[] {
+export function readCodingCatalog(
+  workspace: Workspace,
+  listed: Catalog,
+  reader: ItemReader = DISK_READER,
+): CodingCatalog | Finding[] {
   const set = workspace.catalogs([listed.absoluteDir]);
   const catalog = set.requested[0] ?? listed;
   const { meta, kind } = catalog;
@@ -127,11 +134,16 @@ export function readCodingCatalog(workspace: Workspace, listed: Catalog): Coding
   if (metaProblems.length || kind === undefined) return metaProblems.map((p) => findingIn(catalog.metaFile, p));
   // Real items lack elements (validate reports them); coding only needs the elements codes are made of,
   // which assign checks item by item. An item whose code or a coding element has the wrong shape is refused.
-  const read = readUsable(DISK_READER, catalog, kind, workspace.schemas);
+  const read = readUsable(reader, catalog, kind, workspace.schemas);
   const blocking = read.problems.flatMap((problem) => refusedForCoding(problem));
   if (blocking.length) return blocking;
   const ledger = readLedger(catalog.absoluteDir, workspace.cwd, workspace.schemas);
   if ('findings' in ledger) return ledger.findings;
+  // Items and bundles are edited in place, never through a link: refused now, not halfway through a change.
+  const files = [...catalog.items.map((i) => i.absolute), ...catalog.bundles.map((b) => b.absolute)];
+  const linked = linkedFiles(catalog.absoluteDir, files);
+  if (linked.length)
+    return linked.map((absolute) => findingIn(workspace.display(absolute), { code: 'file/link-edit', path: '' }));
   const prefix = catalog.dir === '.' ? '' : catalog.dir + '/';
   return {
     absoluteDir: catalog.absoluteDir,
@@ -143,6 +155,9 @@ export function readCodingCatalog(workspace: Workspace, listed: Catalog): Coding
     profile: catalog.profile,
     bundles: catalog.bundles.flatMap((b) =>
       b.data === undefined ? [] : [{ file: b.file.slice(prefix.length), data: b.data }],
+    ),
+    unreadableBundles: set.problems.filter((p) =>
+      catalog.bundles.some((b) => b.data === undefined && b.file === p.file),
     ),
   };
 }
