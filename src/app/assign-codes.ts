@@ -12,9 +12,13 @@ import {
   type CodeRunResult,
 } from './shared/code-catalog.js';
 import { toDiagnostics } from './shared/diagnostics.js';
+import { progressReader, type OnProgress } from './shared/progress.js';
+import { DISK_READER } from '../io/item-reader.js';
 
 export interface AssignCodesOptions extends CodeRunOptions {
   paths?: readonly string[];
+  /** Called as item files are read: how many of how many. */
+  onProgress?: OnProgress;
 }
 
 export async function assignCodes(workspace: Workspace, options: AssignCodesOptions = {}): Promise<CodeRunResult> {
@@ -22,10 +26,12 @@ export async function assignCodes(workspace: Workspace, options: AssignCodesOpti
   const date = options.today ?? today();
   const result: CodeRunResult = { dryRun, plans: [], diagnostics: [], applied: false, recovered: [] };
   const problems: Finding[] = [];
-  for (const listed of workspace.catalogs(options.paths ?? []).requested) {
+  const { requested } = workspace.catalogs(options.paths ?? []);
+  const reader = progressReader(DISK_READER, requested, options.onProgress);
+  for (const listed of requested) {
     // Planning reads the ledger, so it happens under the lock too: two runs cannot plan the same code.
     underLock(listed, dryRun, result, () => {
-      const catalog = readCodingCatalog(workspace, listed);
+      const catalog = readCodingCatalog(workspace, listed, reader);
       if (Array.isArray(catalog)) return void problems.push(...catalog);
       const plan = planAssignments({ ...catalog, today: date });
       result.plans.push({ catalog: catalog.shown, plan });

@@ -24,6 +24,7 @@ import {
   type SourceRecord,
 } from '../io/guide-site.js';
 import { DISK_READER, readUsable } from '../io/item-reader.js';
+import type { OnProgress } from './shared/progress.js';
 import { locateFindings } from '../io/locate-findings.js';
 import { BUILD_ID } from '../io/reference-data.js';
 import { SkippingReader } from '../io/skipping-reader.js';
@@ -49,6 +50,8 @@ export interface GuideOptions {
    */
   baseUrl?: string;
   lang?: Lang;
+  /** Called as item pages are made or found unchanged: how many of how many item files. */
+  onProgress?: OnProgress;
 }
 
 export interface GuideResult {
@@ -328,8 +331,17 @@ export async function buildGuides(workspace: Workspace, options: GuideOptions = 
   let matched = 0;
   let singleText: string | undefined;
 
+  // Counting the item files lists the catalogs once more: only done when someone is watching.
+  const total = options.onProgress
+    ? workspace
+        .catalogs(options.paths ?? [])
+        .requested.filter((c) => c.kind === 'implementation')
+        .reduce((sum, c) => sum + c.items.length, 0)
+    : 0;
+  let handled = 0;
   const renderPages = (catalogPages: ItemPage[]) => {
     for (const page of catalogPages) {
+      options.onProgress?.(++handled, total);
       if (options.item !== undefined && page.code !== options.item && page.basicCode !== options.item) continue;
       matched++;
       entries.push({ path: page.path, catalogName: page.catalogName, ...page.index });

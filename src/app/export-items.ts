@@ -12,12 +12,15 @@ import { DISK_READER, readUsable } from '../io/item-reader.js';
 import type { Catalog, CatalogSet, Workspace } from '../io/workspace.js';
 import { validBundles } from './shared/bundle-reads.js';
 import { toDiagnostics } from './shared/diagnostics.js';
+import { progressReader, type OnProgress } from './shared/progress.js';
 
 export interface ExportOptions {
   paths?: readonly string[];
   /** Export the catalogs' bundles (一件事) instead of their items. */
   bundles?: boolean;
   lang?: Lang;
+  /** Called as item files are read: how many of how many. */
+  onProgress?: OnProgress;
 }
 
 export interface ExportRecord {
@@ -89,9 +92,14 @@ export function planExport(workspace: Workspace, options: ExportOptions = {}): E
     kind: kinds.size > 1 ? 'mixed' : ([...kinds][0] ?? 'implementation'),
     catalogs,
     *records() {
+      const reader = progressReader(
+        DISK_READER,
+        catalogs.map((c) => c.catalog),
+        options.onProgress,
+      );
       for (const { catalog, meta } of catalogs) {
         let ord = 0;
-        for (const read of DISK_READER.read(catalog)) {
+        for (const read of reader.read(catalog)) {
           if (read.data === undefined) {
             problems.push(...read.findings);
             continue;

@@ -29,6 +29,7 @@ import { checkImportFile, detectEncoding, readRows, type Encoding } from '../io/
 import type { Workspace } from '../io/workspace.js';
 import { importBundles } from './import-bundles.js';
 import { validate, type ValidationResult } from './validate.js';
+import type { OnProgress } from './shared/progress.js';
 
 export interface ImportOptions {
   /** The CSV, JSON or JSON Lines file to import. */
@@ -43,6 +44,8 @@ export interface ImportOptions {
   /** For a folder without catalog.yaml: what to write into it (over the mapping's catalog section). */
   catalog?: Partial<Pick<CatalogMeta, 'kind' | 'name' | 'region' | 'level' | 'basic'>>;
   lang?: Lang;
+  /** Called as item files are written (the second pass): how many of how many rows. */
+  onProgress?: OnProgress;
 }
 
 export interface RowReport {
@@ -208,6 +211,7 @@ export async function importItems(workspace: Workspace, options: ImportOptions):
     skip(row, { column: '—', code: finding.code, args });
     return true;
   };
+  let handled = 0;
   for await (const { row, values, problem } of rows()) {
     if (problem || !rowPasses(values, compiled)) continue;
     const { item } = mapped(values);
@@ -215,6 +219,7 @@ export async function importItems(workspace: Workspace, options: ImportOptions):
     if (name === undefined) continue;
     const target = store.targetOf(identityOf(item, mapping.kind), name);
     if (rowOf.get(target.file) !== row) continue;
+    options.onProgress?.(++handled, rowOf.size);
     if (target.kind === 'new') {
       const text = store.render(`tongban import: ${path.basename(file)} row ${row}`, ordered(mapping.kind, item));
       if (refused(row, target.file, text)) continue;

@@ -12,7 +12,10 @@ export function codeAssignCommand(code: Command, cli: CommandContext): void {
     .action(async (paths: string[], flags: { dryRun?: boolean }) => {
       const outputs = targets();
       const { assignCodes } = await import('../../app/assign-codes.js');
-      const result = await assignCodes(await cli.workspace(), { paths, dryRun: flags.dryRun === true, lang: cli.lang });
+      const workspace = await cli.workspace();
+      const result = await cli.withProgress('progress.assign', (onProgress) =>
+        assignCodes(workspace, { paths, dryRun: flags.dryRun === true, lang: cli.lang, onProgress }),
+      );
       await cli.report(result, PLAN_REPORTERS, outputs);
       cli.exitCode = result.diagnostics.length ? EXIT_FINDINGS : EXIT_OK;
     });

@@ -17,12 +17,16 @@ export function diffCommand(program: Command, cli: CommandContext): void {
       async (left: string, right: string | undefined, flags: { git?: string; exitCode?: boolean; color?: boolean }) => {
         const outputs = targets();
         const { diff } = await import('../../app/diff.js');
-        const result = await diff(await cli.workspace(), {
-          left,
-          ...(right !== undefined ? { right } : {}),
-          ...(flags.git !== undefined ? { git: flags.git } : {}),
-          lang: cli.lang,
-        });
+        const workspace = await cli.workspace();
+        const result = await cli.withProgress('progress.diff', (onProgress) =>
+          diff(workspace, {
+            left,
+            ...(right !== undefined ? { right } : {}),
+            ...(flags.git !== undefined ? { git: flags.git } : {}),
+            lang: cli.lang,
+            onProgress,
+          }),
+        );
         cli.problems(result.problems);
         await cli.report(result, DIFF_REPORTERS, outputs, flags.color);
         const differs = flags.exitCode === true && result.findings > 0;

@@ -26,15 +26,27 @@ export function exportCommand(program: Command, cli: CommandContext): void {
       const app = await import('../../app/export-items.js');
       const workspace = await cli.workspace();
       if (flags.bundles !== true && outputs.every((t) => STREAMED.has(t.format))) {
-        const plan = app.planExport(workspace, { paths, lang: cli.lang });
+        // Records streamed to the terminal would be drawn over by a bar: it shows only when files are written.
+        const progress = outputs.every((t) => t.output !== undefined) ? cli.progress('progress.export') : undefined;
+        const plan = app.planExport(workspace, {
+          paths,
+          lang: cli.lang,
+          ...(progress ? { onProgress: (done: number, total: number) => progress.update(done, total) } : {}),
+        });
         checkMixed(plan.kind, plan.catalogs, outputs);
-        await streamExport(cli, plan, outputs);
+        try {
+          await streamExport(cli, plan, outputs);
+        } finally {
+          progress?.stop();
+        }
         const problems = plan.problems();
         cli.problems(problems);
         cli.exitCode = problems.length ? EXIT_FINDINGS : EXIT_OK;
         return;
       }
-      const result = await app.exportItems(workspace, { paths, lang: cli.lang, bundles: flags.bundles === true });
+      const result = await cli.withProgress('progress.export', (onProgress) =>
+        app.exportItems(workspace, { paths, lang: cli.lang, bundles: flags.bundles === true, onProgress }),
+      );
       checkMixed(result.kind, result.records, outputs);
       cli.problems(result.problems);
       await cli.report(result, EXPORT_REPORTERS, outputs);

@@ -52,16 +52,19 @@ export function guideCommand(program: Command, cli: CommandContext): void {
       const summary = await GUIDE_REPORTERS.stylish();
       let failed = false;
       for (const build of builds) {
-        const result = await buildGuides(workspace, {
-          paths,
-          format: build.format,
-          // --stdout renders without writing anything.
-          ...(flags.stdout ? {} : { out: build.out }),
-          ...(flags.templates ? { templates: flags.templates } : {}),
-          ...(flags.item ? { item: flags.item } : {}),
-          ...(flags.baseUrl !== undefined ? { baseUrl: flags.baseUrl } : {}),
-          lang: cli.lang,
-        });
+        const result = await cli.withProgress('progress.guide', (onProgress) =>
+          buildGuides(workspace, {
+            paths,
+            format: build.format,
+            // --stdout renders without writing anything.
+            ...(flags.stdout ? {} : { out: build.out }),
+            ...(flags.templates ? { templates: flags.templates } : {}),
+            ...(flags.item ? { item: flags.item } : {}),
+            ...(flags.baseUrl !== undefined ? { baseUrl: flags.baseUrl } : {}),
+            lang: cli.lang,
+            onProgress,
+          }),
+        );
         cli.problems(result.diagnostics);
         failed ||= result.diagnostics.length > 0;
         if (!flags.stdout) cli.out(summary(result, { lang: cli.lang, color: false, version: cli.version }));

@@ -39,15 +39,19 @@ export function importCommand(program: Command, cli: CommandContext): void {
     .action(async (file: string, flags: ImportFlags) => {
       const outputs = targets();
       const { importItems } = await import('../../app/import-items.js');
-      const result = await importItems(await cli.workspace(), {
-        file,
-        map: flags.map,
-        out: flags.out,
-        encoding: flags.encoding,
-        ...(flags.update ? { update: true } : {}),
-        catalog: catalogFlags(flags),
-        lang: cli.lang,
-      });
+      const workspace = await cli.workspace();
+      const result = await cli.withProgress('progress.import', (onProgress) =>
+        importItems(workspace, {
+          file,
+          map: flags.map,
+          out: flags.out,
+          encoding: flags.encoding,
+          ...(flags.update ? { update: true } : {}),
+          catalog: catalogFlags(flags),
+          lang: cli.lang,
+          onProgress,
+        }),
+      );
       for (const r of result.rows)
         cli.err(
           cli.t('import.row', {
