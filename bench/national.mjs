@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -121,19 +121,24 @@ async function generate() {
 
 function measure(args) {
   const started = process.hrtime.bigint();
-  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, BIN, ...args], {
+  const run = spawnSync('/usr/bin/time', ['-f', '%U %S %M', process.execPath, BIN, ...args], {
     encoding: 'utf8',
     maxBuffer: 1 << 30,
   });
   const wall = Number(process.hrtime.bigint() - started) / 1e9;
-  const lines = run.stderr.trim().split('\n');
-  const rss = Number(lines.at(-1)) / 1024;
+  const [user, system, kb] = (run.stderr.trim().split('\n').at(-1) ?? '').split(' ').map(Number);
+  const rss = (kb ?? 0) / 1024;
+  const cpu = (user ?? 0) + (system ?? 0);
   if (run.status !== 0 && run.status !== 1)
     throw new Error(`tongban ${args.join(' ')} exited ${run.status}:\n${run.stderr.slice(0, 3000)}`);
-  return { wall, rss };
+  return { wall, rss, cpu };
 }
 
 const file = await generate();
+const loadBefore = os
+  .loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' ');
 const size = statSync(file).size / 1024 ** 3;
 console.log(
   `national set: ${REGIONS} regions × ${ITEMS} items + basic catalog, ${size.toFixed(2)} GB JSON Lines: ${file}`,
@@ -144,8 +149,16 @@ for (const command of ['compare', 'stats']) {
   const result = measure([command, file, '-f', FORMAT, '-o', out(command)]);
   const ok = result.wall <= 90 && result.rss <= 2048;
   rows.push(
-    `| ${command} | ${result.wall.toFixed(1)} s | ${Math.round(result.rss)} MB | ${ok ? 'within' : 'OVER'} 90 s / 2 GB |`,
+    `| ${command} | ${result.wall.toFixed(1)} s | ${result.cpu.toFixed(1)} s | ${Math.round(result.rss)} MB | ${ok ? 'within' : 'OVER'} 90 s / 2 GB |`,
   );
   console.log(rows.at(-1));
 }
-console.log(['', '| command | time | peak RSS | goal |', '|---|---|---|---|', ...rows].join('\n'));
+console.log(
+  [
+    `load average before: ${loadBefore}`,
+    '',
+    '| command | wall | CPU (user+sys) | peak RSS | goal |',
+    '|---|---|---|---|---|',
+    ...rows,
+  ].join('\n'),
+);

@@ -16,7 +16,7 @@ import { compareCatalogs, ratio, type CompareRow, type ConsistencyMatrix } from 
 import type { ElementName } from '../../core/diff/elements.js';
 import type { ImplementationItem, Incomplete } from '../../core/model.js';
 import { MeasureSums } from '../../core/national/measure-sums.js';
-import { exportLine, itemOfRecord } from '../../core/national/records.js';
+import { CATALOG_FIELD, exportLine, ITEM_FIELD } from '../../core/national/records.js';
 import { checkTargets, DEFAULT_TARGETS, measure, type Target } from '../../core/stats/measures.js';
 import type { Lang } from '../../i18n/index.js';
 import { UsageError } from '../../io/errors.js';
@@ -102,7 +102,16 @@ function open(workspace: Workspace, paths: readonly string[], lang: Lang): Opene
   return { inputs: all, folders, problems, close: () => temp?.remove() };
 }
 
-const parse = (row: SourceRow) => itemOfRecord(JSON.parse(row.text) as Record<string, unknown>);
+/**
+ * The item of a record. A JSON Lines record ends with `$catalog` and `$item`: deleting the last properties
+ * added is cheap, and leaves the object as fast as one parsed without them (a copy would cost 10% more).
+ */
+function parse(row: SourceRow): Record<string, unknown> {
+  const record = JSON.parse(row.text) as Record<string, unknown>;
+  if (ITEM_FIELD in record) delete record[ITEM_FIELD];
+  if (CATALOG_FIELD in record) delete record[CATALOG_FIELD];
+  return record;
+}
 
 export async function compareOnDuckDb(
   workspace: Workspace,
