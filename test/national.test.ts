@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { MeasureSums } from '../src/core/national/measure-sums.js';
 import { measure } from '../src/core/stats/measures.js';
 import type { ImplementationItem, Incomplete } from '../src/core/model.js';
@@ -119,6 +119,9 @@ describe.skipIf(!available)('DuckDB engine: the same results as in memory', () =
     expect(memory.stderr).toMatch(/only the DuckDB engine/);
     const zh = await tongban(['stats', parquet, '--engine', 'memory', '--lang', 'zh-CN']);
     expect(zh.stderr).toMatch(/只有 DuckDB 引擎能读取/);
+    const jsonlMemory = await tongban(['stats', jsonl, '--engine', 'memory']);
+    expect(jsonlMemory.code).toBe(2);
+    expect(jsonlMemory.stderr).toMatch(/is an export \(JSON Lines or Parquet\)/);
   });
 
   it('hostile file names reach DuckDB as parameters', async () => {
@@ -161,5 +164,28 @@ describe('MeasureSums adds up to measure()', () => {
     const sums = new MeasureSums();
     sums.add(items[0] as Incomplete<ImplementationItem>);
     expect(sums.measures()).not.toEqual(measure(items));
+  });
+});
+
+describe('without @duckdb/node-api', () => {
+  it('the DuckDB engine is a usage error (exit 2) that says how to install it, in both languages', async () => {
+    vi.resetModules();
+    vi.doMock('@duckdb/node-api', () => {
+      throw new Error('Cannot find package @duckdb/node-api');
+    });
+    try {
+      const { tongban: fresh } = await import('./helpers/cli.js');
+      const en = await fresh(['compare', 'catalogs', '--engine', 'duckdb']);
+      expect(en.code).toBe(2);
+      expect(en.stderr).toMatch(/needs the optional package @duckdb\/node-api.+npm install @duckdb\/node-api/);
+      const zh = await fresh(['stats', 'catalogs', '--engine', 'duckdb', '--lang', 'zh-CN']);
+      expect(zh.code).toBe(2);
+      expect(zh.stderr).toMatch(/需要可选依赖 @duckdb\/node-api/);
+      // The in-memory engine needs nothing of it.
+      expect((await fresh(['compare', 'catalogs', '--engine', 'memory', '-f', 'json'])).code).toBe(0);
+    } finally {
+      vi.doUnmock('@duckdb/node-api');
+      vi.resetModules();
+    }
   });
 });

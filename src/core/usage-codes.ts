@@ -46,7 +46,7 @@ export const USAGE_CODES = [
   'usage/parquet-output',
   'usage/export-folder',
   'usage/export-input',
-  'usage/engine-memory-parquet',
+  'usage/engine-memory-export',
   'usage/stats-no-lists',
   'usage/template-outside',
   'usage/not-a-folder',

@@ -296,8 +296,8 @@ export const en = {
     '{path} is a folder that holds other files, not an earlier tongban export: give -o a new or empty folder',
   'usage/export-input':
     '{path} is neither a catalog folder nor an export of tongban (a .jsonl file from tongban export -f jsonl, a .parquet file or a folder of them)',
-  'usage/engine-memory-parquet':
-    '{path} is a Parquet export, which only the DuckDB engine reads: leave out --engine memory (or export with -f jsonl)',
+  'usage/engine-memory-export':
+    '{path} is an export (JSON Lines or Parquet), which only the DuckDB engine reads: leave out --engine memory, or give the catalog folders',
   'usage/stats-no-lists':
     'no implementation list under {path}: stats measures how items are delivered, which only implementation lists say',
   'usage/path-not-found': 'path does not exist: {path}',

@@ -272,8 +272,8 @@ export const zhCN = {
   'usage/export-folder': '{path} 是一个已有其他文件的文件夹，不是 tongban 之前导出的结果：请为 -o 指定新的或空的文件夹',
   'usage/export-input':
     '{path} 既不是目录文件夹，也不是 tongban 的导出文件（tongban export -f jsonl 导出的 .jsonl 文件、.parquet 文件或存放它们的文件夹）',
-  'usage/engine-memory-parquet':
-    '{path} 是 Parquet 导出，只有 DuckDB 引擎能读取：请去掉 --engine memory（或用 -f jsonl 导出）',
+  'usage/engine-memory-export':
+    '{path} 是导出文件（JSON Lines 或 Parquet），只有 DuckDB 引擎能读取：请去掉 --engine memory，或改为给出目录文件夹',
   'usage/stats-no-lists': '{path} 下没有实施清单：统计指标衡量事项如何办理，只有实施清单记载这些要素',
   'usage/path-not-found': '路径不存在：{path}',
   'usage/no-catalogs': '“{path}”下没有找到目录（没有 catalog.yaml）',

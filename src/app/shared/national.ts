@@ -59,7 +59,7 @@ export function chooseEngine(
   const inputs = classifyInputs(workspace.cwd, paths);
   const exported = inputs.find((i) => i.type === 'export');
   if (engine === 'memory') {
-    if (exported) throw new UsageError('usage/engine-memory-parquet', { path: exported.path });
+    if (exported) throw new UsageError('usage/engine-memory-export', { path: exported.path });
     return 'memory';
   }
   if (engine === 'duckdb' || exported || inputBytes(inputs) > DUCKDB_BYTES) return 'duckdb';
