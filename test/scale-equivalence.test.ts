@@ -14,6 +14,10 @@ import { hashValue, UNSTATED } from '../src/core/diff/element-hashes.js';
 import { readDiffSide } from '../src/io/read-diff-side.js';
 import { openWorkspace } from '../src/io/workspace.js';
 import { fieldPolicy } from '../src/app/shared/field-policy.js';
+import { stats } from '../src/app/stats.js';
+import type { ImplementationItem, Incomplete } from '../src/core/model.js';
+import { DISK_READER, readUsable } from '../src/io/item-reader.js';
+import { jsonPieces, jsonText } from '../src/reporters/shared/json.js';
 import { ROOT, tongban } from './helpers/cli.js';
 // @ts-expect-error: a plain module shared with generate.mjs
 import { CASES, IMPORTS } from './fixtures/scale-equivalence/cases.mjs';
@@ -134,5 +138,132 @@ describe('element hashes', () => {
     expect(hashValue({ a: [1, { b: 'x' }] })).toBe(hashValue({ a: [1, { b: 'x' }] }));
     // A value it cannot describe is equal to nothing, itself included: such pairs are always compared.
     expect(hashValue({ f: () => 1 })).toBeNaN();
+  });
+});
+
+/** The measures as computed before stats streamed (src/core/stats/measures.ts at c9405a2), over a list. */
+function measureAsBefore(items: readonly Incomplete<ImplementationItem>[]) {
+  type Item = Incomplete<ImplementationItem>;
+  const share = (count: number, total: number) =>
+    total === 0 ? undefined : count === total ? 1 : Math.floor((count / total) * 1000) / 1000;
+  const average = (values: number[]) =>
+    values.length === 0 ? undefined : Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 1000) / 1000;
+  const shareOf = <T>(value: (item: Item) => T | undefined, test: (value: T) => boolean) => {
+    const stated = items.map(value).filter((v): v is T => v !== undefined);
+    return { rate: share(stated.filter(test).length, stated.length), known: stated.length };
+  };
+  const online = shareOf(
+    (i) => i.online?.depth,
+    (d) => d >= 3,
+  );
+  const fullyOnline = shareOf(
+    (i) => i.online?.depth,
+    (d) => d === 4,
+  );
+  const zeroVisits = shareOf(
+    (i) => i.visits,
+    (v) => v === 0,
+  );
+  const atMostOne = shareOf(
+    (i) => i.visits,
+    (v) => v <= 1,
+  );
+  const immediate = shareOf(
+    (i) => i.handlingType,
+    (t) => t === '即办件',
+  );
+  const fees = shareOf(
+    (i) => i.fee?.charged,
+    (charged) => charged,
+  );
+  const withMaterials = items.filter((i) => i.materials !== undefined);
+  const materials = withMaterials.flatMap((i) => i.materials ?? []);
+  const compression = items.flatMap((i) => {
+    const [statutory, promised] = [i.statutoryLimit, i.promisedLimit];
+    if (statutory?.value === undefined || promised?.value === undefined || !(statutory.value > 0)) return [];
+    return promised.unit === statutory.unit ? [1 - promised.value / statutory.value] : [];
+  });
+  let counted = 0;
+  let uncounted = 0;
+  let timed = 0;
+  for (const item of items) {
+    const unit = item.statutoryLimit?.unit;
+    if (unit === undefined || item.statutoryLimit?.value === undefined) continue;
+    timed++;
+    counted += item.statutoryLimit.value;
+    for (const step of item.specialSteps ?? [])
+      if (step.counted === false) uncounted += step.timeLimit?.unit === unit ? (step.timeLimit.value ?? 0) : 0;
+  }
+  return {
+    items: items.length,
+    onlineRate: online.rate,
+    fullyOnlineRate: fullyOnline.rate,
+    zeroVisitRate: zeroVisits.rate,
+    atMostOneVisitRate: atMostOne.rate,
+    immediateRate: immediate.rate,
+    materialsPerItem:
+      withMaterials.length === 0 ? undefined : Math.round((materials.length / withMaterials.length) * 100) / 100,
+    eLicenceRate: share(materials.filter((m) => m.eLicence === true).length, materials.length),
+    timeCompression: average(compression),
+    uncountedTimeShare: timed === 0 ? undefined : share(uncounted, counted + uncounted),
+    feeRate: fees.rate,
+    known: {
+      onlineRate: online.known,
+      fullyOnlineRate: fullyOnline.known,
+      zeroVisitRate: zeroVisits.known,
+      atMostOneVisitRate: atMostOne.known,
+      immediateRate: immediate.known,
+      materialsPerItem: withMaterials.length,
+      eLicenceRate: materials.length,
+      timeCompression: compression.length,
+      uncountedTimeShare: timed,
+      feeRate: fees.known,
+    },
+  };
+}
+
+describe('stats counted as items are read', () => {
+  it.each([
+    ['real', ['gd', 'sz', 'sc']],
+    ['samples', ['catalogs/shenzhen', 'catalogs/wuhou', 'catalogs/guangdong']],
+  ])('measure %s as the whole lists did, per catalog and per level', async (root, folders) => {
+    const workspace = await openWorkspace({ cwd: roots[root] as string, config: false });
+    const result = await stats(workspace, { paths: folders });
+    const byLevel = new Map<string, Incomplete<ImplementationItem>[]>();
+    for (const [index, catalog] of workspace.catalogs(folders).requested.entries()) {
+      const read = readUsable(DISK_READER, catalog, 'implementation', workspace.schemas);
+      const all = read.items.map((i) => i.data);
+      const items = all.filter((item) => item.status !== '取消');
+      expect(result.catalogs[index]?.measures).toEqual(measureAsBefore(items));
+      expect(result.catalogs[index]?.retired).toBe(all.length - items.length);
+      const level = typeof catalog.meta?.level === 'string' ? catalog.meta.level : '—';
+      byLevel.set(level, [...(byLevel.get(level) ?? []), ...items]);
+    }
+    expect(result.byLevel).toEqual([...byLevel].map(([level, items]) => ({ level, measures: measureAsBefore(items) })));
+  });
+});
+
+describe('JSON reports in pieces', () => {
+  it('join to exactly the text of the whole report', () => {
+    const values: Record<string, unknown>[] = [
+      {},
+      { a: [] },
+      { a: undefined, b: () => 1, c: [undefined, () => 1, { d: undefined }] },
+      { rows: [{ x: 'a\u009bb', y: [1, { z: null }] }, 'c\u007f'], 'k\u0085': { n: [[], {}] }, date: new Date(0) },
+      { rows: [[1, [2, [3]]]], s: 'line\nbreak', e: '' },
+    ];
+    for (const value of values) expect([...jsonPieces(value)].join('')).toBe(jsonText(value) + '\n');
+  });
+
+  it('are what compare and diff write to a file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tongban-equivalence-'));
+    const file = path.join(dir, 'compare.json');
+    const result = await tongban(['compare', 'a', 'b', 'c', '-f', 'json', '-o', file], { cwd: roots.scores as string });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(
+      JSON.parse(readFileSync(path.join(HERE, 'scores-compare.json'), 'utf8')),
+    );
+    const whole = await tongban(['compare', 'a', 'b', 'c', '-f', 'json'], { cwd: roots.scores as string });
+    expect(readFileSync(file, 'utf8')).toBe(whole.stdout);
   });
 });

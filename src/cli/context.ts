@@ -9,6 +9,7 @@ import { locationOf, type Diagnostic } from '../core/diagnostic.js';
 import { uiText, LANGS, type Lang } from '../i18n/index.js';
 import type { UiKey } from '../i18n/ui.js';
 import { writeFileAtomic } from '../io/write-file.js';
+import { openStreamWriter } from '../io/write-stream.js';
 import type { Workspace, WorkspaceOptions } from '../io/workspace.js';
 import type { ReporterRegistry } from '../reporters/reporter.js';
 import { useColour, type CliIo } from './io.js';
@@ -94,9 +95,43 @@ export class CommandContext {
       if (!load) throw new Error(`no reporter ${format}`);
       const reporter = await load();
       const color = output === undefined && useColour(colorFlag, this.io);
-      const text = reporter(result, { lang: this.lang, color, version: this.version });
+      const context = { lang: this.lang, color, version: this.version };
+      if (reporter.chunks) {
+        this.writePieces(output, reporter.chunks(result, context));
+        continue;
+      }
+      const text = reporter(result, context);
       if (output === undefined) this.out(text);
       else this.writeFile(output, text);
+    }
+  }
+
+  /**
+   * A report given in pieces, written as they come: to stdout about a megabyte at a time, or to its file
+   * through a temporary file renamed into place (atomic as writeFile), so it is never one string.
+   */
+  private writePieces(output: string | undefined, pieces: Iterable<string>): void {
+    if (output === undefined) {
+      let batch: string[] = [];
+      let size = 0;
+      for (const piece of pieces) {
+        batch.push(piece);
+        size += piece.length;
+        if (size < 1 << 20) continue;
+        this.out(batch.join(''));
+        batch = [];
+        size = 0;
+      }
+      if (size > 0) this.out(batch.join(''));
+      return;
+    }
+    const writer = openStreamWriter(this.resolve(output), { shown: output });
+    try {
+      for (const piece of pieces) writer.write(piece);
+      writer.commit();
+    } catch (error) {
+      writer.abort();
+      throw error;
     }
   }
 

@@ -14,7 +14,13 @@ export interface ReportContext {
   version: string;
 }
 
-export type Reporter<R> = (result: R, context: ReportContext) => string;
+export type Reporter<R> = ((result: R, context: ReportContext) => string) & {
+  /**
+   * The same text in pieces, for a report too large to hold as one string (a compare of 100k items):
+   * the CLI writes them one by one. Joined, they are exactly what the reporter returns.
+   */
+  chunks?: (result: R, context: ReportContext) => Iterable<string>;
+};
 
 /** The formats of one result type, by the name `--format` takes. */
 export type ReporterRegistry<R> = Readonly<Record<string, () => Promise<Reporter<R>>>>;

@@ -9,6 +9,7 @@ import { splitImplementationCode, type CodeProfile } from '../codes/profile.js';
 import { nameKey, splitHandlingSuffix } from '../item-names.js';
 import type { CatalogKind, ImplementationItem } from '../model.js';
 import { BASIC_ELEMENTS, ELEMENTS, elementValue, type ElementName, type FieldPolicy } from './elements.js';
+import { detach } from './detach.js';
 import { knownValues, sameHash } from './element-hashes.js';
 import { diffItem, diffValues, type ElementChange } from './item-diff.js';
 import { bestMatches } from './similarity.js';
@@ -60,7 +61,7 @@ function pairChanges(
   elements: readonly ElementName[],
   compared: readonly ElementName[],
 ): ElementChange[] {
-  if (a.hashes === undefined || b.hashes === undefined) return diffItem(a.data(), b.data(), policy, elements);
+  if (a.hashes === undefined || b.hashes === undefined) return detach(diffItem(a.data(), b.data(), policy, elements));
   const differing = compared.filter((element) => !sameHash(a.hashes, b.hashes, element));
   if (differing.length === 0) return [];
   const valueOf = (entry: SideEntry) => {
@@ -71,7 +72,7 @@ function pairChanges(
       return value.known ? value.value : elementValue((item ??= entry.data()), element);
     };
   };
-  return diffValues(valueOf(a), valueOf(b), policy, differing);
+  return detach(diffValues(valueOf(a), valueOf(b), policy, differing));
 }
 
 export interface DiffSide {

@@ -22,6 +22,7 @@ import {
 import { attributeOf, entriesOf, entryKey, type ListShape } from './list-diff.js';
 import { normaliseText } from './similarity.js';
 import { keyed, statedName, type CatalogDiff, type DiffSide, type SideEntry } from './catalog-diff.js';
+import { detach } from './detach.js';
 import { hashOf, sameHash, UNSTATED } from './element-hashes.js';
 
 type AnyItem = Partial<ImplementationItem> & { name: string; type: string };
@@ -252,7 +253,8 @@ export function compareCatalogs(
       }
     }
     if (total > 0) row.score = ratio(agreeing, total);
-    return row;
+    // The row keeps values, not the files they were read from.
+    return detach(row);
   });
   const elementScores: ConsistencyMatrix['elementScores'] = {};
   for (const [element, [a, t]] of tally.element) elementScores[element as ElementName] = ratio(a, t);
