@@ -70,7 +70,8 @@ describe('tongban stats', () => {
     const html = statsHtml(result, ZH);
     // A chart per measure (bars per catalog and per level, a data table under it), misses in red.
     expect(html.match(/<figure class="chart">/g)).toHaveLength(10);
-    expect(html.match(/<table class="data">/g)).toHaveLength(10);
+    // A data table under each chart, and the 一件事 table of the samples' bundles.
+    expect(html.match(/<table class="data">/g)).toHaveLength(11);
     expect(html).toContain('.bar.missed{background:#c62828}');
     expect(html).toMatch(/<span class="bar missed" style="width:\d/);
     expect(html).not.toMatch(/https?:\/\/(?!schema\.org)/);
