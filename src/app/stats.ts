@@ -113,7 +113,9 @@ export async function stats(workspace: Workspace, options: StatsOptions = {}): P
       counter.add(item);
       group.add(item);
     }
-    problems.push(...unreadable, ...unusable);
+    // One by one: a list of 100k partial items has 100k problems, too many to spread into one call.
+    for (const problem of unreadable) problems.push(problem);
+    for (const problem of unusable) problems.push(problem);
     const measures = counter.result();
     catalogs.push({
       label: catalog.dir,

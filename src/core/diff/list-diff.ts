@@ -70,13 +70,19 @@ function same(a: unknown, b: unknown): boolean {
 export function diffLists<T>(before: readonly T[], after: readonly T[], shape: ListShape<T>): ListEntryChange<T>[] {
   const changes: ListEntryChange<T>[] = [];
   const keyOf = (entry: T) => normaliseText(entryKey(shape as ListShape<unknown>, entry));
-  const afterByKey = new Map<string, number[]>();
-  after.forEach((entry, index) => afterByKey.set(keyOf(entry), [...(afterByKey.get(keyOf(entry)) ?? []), index]));
+  // Entries of `after` by key, in order, each taken once (a queue with a read position: no copies, no shifts).
+  const afterByKey = new Map<string, { indices: number[]; next: number }>();
+  after.forEach((entry, index) => {
+    const key = keyOf(entry);
+    const queue = afterByKey.get(key);
+    if (queue) queue.indices.push(index);
+    else afterByKey.set(key, { indices: [index], next: 0 });
+  });
   const pairs: { b: number; a: number; score?: number }[] = [];
   const unmatchedBefore: number[] = [];
   before.forEach((entry, index) => {
-    const candidates = afterByKey.get(keyOf(entry));
-    const taken = candidates?.shift();
+    const queue = afterByKey.get(keyOf(entry));
+    const taken = queue ? queue.indices[queue.next++] : undefined;
     if (taken !== undefined) pairs.push({ b: index, a: taken });
     else unmatchedBefore.push(index);
   });
