@@ -4,11 +4,13 @@
  * checks over their summaries, then inline suppressions over all of them.
  */
 import path from 'node:path';
+import { compareWithBaseline } from '../core/baseline.js';
 import { crossCatalogFindings } from '../core/cross-catalog.js';
 import type { Finding } from '../core/diagnostic.js';
 import { crossSeverity, mergeProblem, type PartialReport } from '../core/partial-report.js';
 import type { Suppression } from '../core/suppressions.js';
 import type { Lang } from '../i18n/index.js';
+import { baselinePathFor, readBaseline } from '../io/baseline-file.js';
 import { UsageError } from '../io/errors.js';
 import { locateFindings } from '../io/locate-findings.js';
 import { VERSION } from '../io/package-files.js';
@@ -21,6 +23,8 @@ export interface MergeReportsOptions {
   /** The partial reports, one per shard, in any order. */
   files: readonly string[];
   lang?: Lang;
+  /** A baseline file, as validate's `baseline`: only findings not recorded in it are reported. */
+  baseline?: string;
 }
 
 /**
@@ -28,7 +32,7 @@ export interface MergeReportsOptions {
  * the files cross-catalog findings are in, to place them; nothing else of the project is read.
  */
 export async function mergeReports(
-  workspace: Pick<Workspace, 'cwd' | 'textOf'>,
+  workspace: Pick<Workspace, 'cwd' | 'textOf' | 'schemas'>,
   options: MergeReportsOptions,
 ): Promise<ValidationResult> {
   const given = readPartialReports(options.files, workspace.cwd);
@@ -61,13 +65,27 @@ export async function mergeReports(
       }),
   );
 
+  // The baseline, as validate applies it: after suppressions.
+  let findings = run.findings;
+  let baseline: ValidationResult['baseline'];
+  if (options.baseline !== undefined) {
+    const comparison = compareWithBaseline(
+      findings,
+      readBaseline(options.baseline, workspace.cwd, workspace.schemas),
+      baselinePathFor(options.baseline, workspace.cwd),
+    );
+    findings = comparison.fresh;
+    baseline = { file: options.baseline, known: comparison.known, fixed: comparison.fixed };
+  }
+
   const first = reports[0] as PartialReport;
   return {
-    diagnostics: toDiagnostics(run.findings, options.lang ?? 'en'),
+    diagnostics: toDiagnostics(findings, options.lang ?? 'en'),
     catalogCount: reports.reduce((sum, r) => sum + r.catalogs.length, 0),
     itemCount: reports.reduce((sum, r) => sum + r.itemCount, 0),
     files: reports.flatMap((r) => r.files).sort(),
     suppressedCount: run.suppressedCount,
+    ...(baseline ? { baseline } : {}),
     ...(first.run.config !== null
       ? {
           config: {

@@ -330,7 +330,7 @@ export const en = {
   'usage/help-topic': 'no help topic "{topic}": there are {topics}, or the name of a command',
   'usage/shard-argument': '--shard "{value}" is not i/n with 1 ≤ i ≤ n ≤ 1000 (for example --shard 2/4)',
   'usage/shard-options':
-    '--shard writes a partial report (JSON, to -o or stdout) and cannot be combined with {option}; give formats and --fail-on to merge-reports',
+    '--shard writes a partial report (JSON, to -o or stdout) and cannot be combined with {option}; give formats, --fail-on and --baseline to merge-reports',
   'usage/partial-unreadable': '{path} is not a partial report of tongban validate --shard ({detail})',
   'usage/partial-version':
     '{path} was written by tongban {version} (partial report format {format}); this is tongban {ours} (format {ourFormat}): run every shard and the merge with the same version',

@@ -303,7 +303,7 @@ export const zhCN = {
   'usage/help-topic': '没有帮助主题“{topic}”：可用的有 {topics}，或一个命令的名称',
   'usage/shard-argument': '--shard “{value}”不是 i/n 形式（1 ≤ i ≤ n ≤ 1000），例如 --shard 2/4',
   'usage/shard-options':
-    '--shard 只输出分片报告（JSON，写入 -o 或标准输出），不能与 {option} 同用；输出格式和 --fail-on 请交给 merge-reports',
+    '--shard 只输出分片报告（JSON，写入 -o 或标准输出），不能与 {option} 同用；输出格式、--fail-on 和 --baseline 请交给 merge-reports',
   'usage/partial-unreadable': '{path} 不是 tongban validate --shard 的分片报告（{detail}）',
   'usage/partial-version':
     '{path} 由 tongban {version} 写出（分片报告格式 {format}），当前是 tongban {ours}（格式 {ourFormat}）：各分片与合并须使用同一版本',

@@ -114,6 +114,26 @@ describe('validate --shard and merge-reports', () => {
     await expectMergedEqualsSingle(dir, [], ['--lang', 'zh-CN']);
   });
 
+  it('merge-reports --baseline reports what validate --baseline reports', async () => {
+    const dir = samples();
+    expect((await tongban(['validate', '--baseline-write', 'baseline.json'], { cwd: dir })).code).toBe(0);
+    // One finding fixed (the USCC), new ones added (another copy of the shenzhen item).
+    cpSync(
+      path.join(ROOT, 'catalogs', 'wuhou', 'items', '000100001000.yaml'),
+      path.join(dir, 'wuhou/items/000100001000.yaml'),
+    );
+    write(dir, 'wuhou/items/zz-copy-4.yaml', read(dir, 'shenzhen/items/000100001000.yaml'));
+    const single = await tongban(['validate', '--baseline', 'baseline.json', '-f', 'json'], { cwd: dir });
+    const report = JSON.parse(single.stdout) as {
+      baseline: { known: number; fixed: unknown[] };
+      diagnostics: unknown[];
+    };
+    expect(report.baseline.known).toBeGreaterThan(0);
+    expect(report.baseline.fixed).not.toEqual([]);
+    expect(report.diagnostics).not.toEqual([]);
+    await expectMergedEqualsSingle(dir, [], ['--baseline', 'baseline.json']);
+  });
+
   it('a clean project merges to a clean report and exit 0', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'tongban-shard-clean-'));
     cpSync(path.join(ROOT, 'catalogs'), dir, { recursive: true });

@@ -6,6 +6,7 @@ import { EXIT_FINDINGS, EXIT_OK, type CommandContext } from '../context.js';
 
 interface MergeReportsFlags {
   failOn?: FailOn;
+  baseline?: string;
   color?: boolean;
 }
 
@@ -22,6 +23,7 @@ export function mergeReportsCommand(program: Command, cli: CommandContext): void
     .addOption(
       new Option('--fail-on <severity>', cli.t('validate.failOn')).choices(['error', 'warning', 'info', 'none']),
     )
+    .option('--baseline <file>', cli.t('validate.baseline'))
     .addHelpText('after', '\n' + cli.t('mergeReports.exitCodes'))
     .addHelpText('after', `\n${cli.t('help.examples')}\n${cli.t('examples.mergeReports')}`)
     .action(async (files: string[], flags: MergeReportsFlags) => {
@@ -29,7 +31,11 @@ export function mergeReportsCommand(program: Command, cli: CommandContext): void
       const { mergeReports } = await import('../../app/merge-reports.js');
       // Only the working folder and the text of files with cross-catalog findings are read: no config.
       const workspace = await cli.workspace({ config: false });
-      const result = await mergeReports(workspace, { files, lang: cli.lang });
+      const result = await mergeReports(workspace, {
+        files,
+        lang: cli.lang,
+        ...(flags.baseline !== undefined ? { baseline: flags.baseline } : {}),
+      });
       await cli.report(result, VALIDATE_REPORTERS, outputs, flags.color);
       const failOn = flags.failOn ?? result.config?.failOn ?? 'error';
       cli.exitCode = shouldFail(result.diagnostics, failOn) ? EXIT_FINDINGS : EXIT_OK;
