@@ -128,7 +128,7 @@ describe('junit', () => {
 describe('github', () => {
   it('writes one escaped workflow command per finding', () => {
     expect(github(REPORT, OPTIONS).split('\n')).toEqual([
-      '::error file=c/items/a.yaml,line=18,col=9,endLine=18,endColumn=29,title=tongban uscc/check-char::USCC "X" <bad> & wrong | check, 100%25%0Asecond line',
+      '::error file=c/items/a.yaml,line=18,col=9,endLine=18,endColumn=29,title=tongban uscc/check-char::USCC "X" <bad> & wrong | check, 100%25\\nsecond line',
       '::warning file=c/items/a.yaml,line=30,col=12,endLine=30,endColumn=20,title=tongban contact/area-code::phone lacks an area code',
       '::notice file=c/items/b.yaml,line=1,col=1,endLine=1,endColumn=5,title=tongban code/missing::no code',
       '',
@@ -141,7 +141,8 @@ describe('markdown', () => {
     const text = markdown(REPORT, OPTIONS);
     expect(text).toContain('❌ 3 problems (1 error, 1 warning, 1 info) in 1 catalog, 2 items');
     expect(text).toContain(
-      '| `c/items/a.yaml` | 18:9 | error | `uscc/check-char` | USCC "X" <bad> & wrong \\| check, 100% second line |',
+      // (A line break in a message is shown as \n, so no line of its own: escaped once more for Markdown.)
+      '| `c/items/a.yaml` | 18:9 | error | `uscc/check-char` | USCC "X" <bad> & wrong \\| check, 100%\\\\nsecond line |',
     );
   });
 

@@ -2,7 +2,7 @@
 import type { CompareResult } from '../../app/compare.js';
 import type { Reporter } from '../reporter.js';
 import { percent } from '../shared/percent.js';
-import { visibleControls } from '../shared/safe-text.js';
+import { visibleText } from '../shared/safe-text.js';
 import { Chalk } from 'chalk';
 import stringWidth from 'string-width';
 import { formatMessage, uiText } from '../../i18n/index.js';
@@ -10,7 +10,7 @@ import type { AttributeName } from '../../core/diff/elements.js';
 import { bundleLines } from './bundle-lines.js';
 import { elementLabel, labelled, showValue } from '../shared/values.js';
 
-export const stylish: Reporter<CompareResult> = visibleControls((result, { lang, color }) => {
+export const stylish: Reporter<CompareResult> = visibleText((result, { lang, color }) => {
   const chalk = new Chalk({ level: color ? 1 : 0 });
   const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - stringWidth(text)));
   const lines = [

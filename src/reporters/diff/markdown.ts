@@ -1,14 +1,14 @@
 /** `tongban diff --format markdown`: for pull-request comments and reports. */
 import type { DiffResult } from '../../app/diff.js';
 import type { Reporter } from '../reporter.js';
-import { visibleControls } from '../shared/safe-text.js';
+import { visibleText } from '../shared/safe-text.js';
 import { uiText } from '../../i18n/index.js';
 import { bundleSections } from './bundle-lines.js';
 import { changeLines, diffSummary } from './change-lines.js';
 
 const escape = (text: string) => text.replace(/([\\`*_|<>])/g, '\\$1');
 
-export const markdown: Reporter<DiffResult> = visibleControls((result, { lang }) => {
+export const markdown: Reporter<DiffResult> = visibleText((result, { lang }) => {
   const lines = [`### ${escape(result.left.label)} ↔ ${escape(result.right.label)}`, '', diffSummary(result, lang), ''];
   for (const pair of result.pairs.filter((p) => p.changes.length)) {
     lines.push(`#### ${escape(pair.name)} \`${pair.key}\``, '');

@@ -1,14 +1,14 @@
 /** `tongban diff` for the terminal: changed items with their element changes, then one-sided items. */
 import type { DiffResult } from '../../app/diff.js';
 import type { Reporter } from '../reporter.js';
-import { visibleControls } from '../shared/safe-text.js';
+import { visibleText } from '../shared/safe-text.js';
 import { Chalk } from 'chalk';
 import { uiText } from '../../i18n/index.js';
 import { listSeparator } from '../shared/values.js';
 import { bundleSections } from './bundle-lines.js';
 import { changeLines, diffSummary } from './change-lines.js';
 
-export const stylish: Reporter<DiffResult> = visibleControls((result, { lang, color }) => {
+export const stylish: Reporter<DiffResult> = visibleText((result, { lang, color }) => {
   const chalk = new Chalk({ level: color ? 1 : 0 });
   const lines = [chalk.bold(`${result.left.label}  ↔  ${result.right.label}`), ''];
   for (const pair of result.pairs.filter((p) => p.changes.length)) {

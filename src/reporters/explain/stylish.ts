@@ -3,13 +3,13 @@ import stringWidth from 'string-width';
 import type { ExplainResult } from '../../app/explain-codes.js';
 import { formatMessage, uiText } from '../../i18n/index.js';
 import type { Reporter } from '../reporter.js';
-import { visibleControls } from '../shared/safe-text.js';
+import { visibleText } from '../shared/safe-text.js';
 
 function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
 }
 
-export const stylish: Reporter<ExplainResult> = visibleControls(({ explanations }, { lang }) => {
+export const stylish: Reporter<ExplainResult> = visibleText(({ explanations }, { lang }) => {
   const blocks = explanations.map((e) => {
     const head = `${e.code}  ${uiText(lang, `explain.kind.${e.kind}`)}  ${uiText(lang, 'explain.profile', { profile: e.profile.name, id: e.profile.id })}`;
     const rows = e.parts.map((p) => [

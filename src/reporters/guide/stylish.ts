@@ -3,12 +3,12 @@ import type { GuideResult } from '../../app/build-guides.js';
 import { topicOf } from '../../core/finding-codes.js';
 import { uiText } from '../../i18n/index.js';
 import type { Reporter } from '../reporter.js';
-import { visibleControls } from '../shared/safe-text.js';
+import { visibleText } from '../shared/safe-text.js';
 
 /** Findings about item files (unreadable, invalid), as opposed to the templates'. */
 const ITEM_TOPICS = new Set(['file', 'yaml', 'item']);
 
-export const stylish: Reporter<GuideResult> = visibleControls((result, { lang }) => {
+export const stylish: Reporter<GuideResult> = visibleText((result, { lang }) => {
   const summary = uiText(lang, 'guide.summary', {
     rendered: result.rendered.length,
     unchanged: result.unchanged,

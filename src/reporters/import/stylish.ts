@@ -2,10 +2,10 @@
 import type { ImportResult } from '../../app/import-items.js';
 import { uiText } from '../../i18n/index.js';
 import type { Reporter } from '../reporter.js';
-import { visibleControls } from '../shared/safe-text.js';
+import { visibleText } from '../shared/safe-text.js';
 import { stylish as validationStylish } from '../validate/stylish.js';
 
-export const stylish: Reporter<ImportResult> = visibleControls((result, context) => {
+export const stylish: Reporter<ImportResult> = visibleText((result, context) => {
   const lines = result.updated.map((u) => `~ ${u.file}: ${u.fields.join(', ')}`);
   lines.push(
     uiText(context.lang, 'import.summary', {

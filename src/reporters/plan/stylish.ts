@@ -3,9 +3,9 @@ import type { CodeRunResult } from '../../app/shared/code-catalog.js';
 import { locationOf } from '../../core/diagnostic.js';
 import { uiText } from '../../i18n/index.js';
 import type { Reporter } from '../reporter.js';
-import { visibleControls } from '../shared/safe-text.js';
+import { visibleText } from '../shared/safe-text.js';
 
-export const stylish: Reporter<CodeRunResult> = visibleControls((result, { lang }) => {
+export const stylish: Reporter<CodeRunResult> = visibleText((result, { lang }) => {
   const lines: string[] = result.recovered.map((r) =>
     uiText(lang, `plan.recovered.${r.kind}`, { catalog: r.catalog, command: r.command, started: r.started }),
   );

@@ -7,7 +7,7 @@ import type { ShowResult, ShownItem } from '../../app/show-item.js';
 import { uiText, type Lang } from '../../i18n/index.js';
 import type { UiKey } from '../../i18n/ui.js';
 import type { Reporter } from '../reporter.js';
-import { visibleControls } from '../shared/safe-text.js';
+import { visibleText } from '../shared/safe-text.js';
 import { entryName, labelled, listSeparator } from '../shared/values.js';
 import stringWidth from 'string-width';
 
@@ -142,6 +142,6 @@ function item(shown: ShownItem, lang: Lang): string {
   return lines.join('\n') + '\n';
 }
 
-export const stylish: Reporter<ShowResult> = visibleControls((result, { lang }) =>
+export const stylish: Reporter<ShowResult> = visibleText((result, { lang }) =>
   result.items.map((shown) => item(shown, lang)).join('\n' + '─'.repeat(40) + '\n\n'),
 );

@@ -1,7 +1,7 @@
 /** `tongban stats` for the terminal: a table of measures (catalogs as columns), then missed targets. */
 import type { StatsResult } from '../../app/stats.js';
 import type { Reporter } from '../reporter.js';
-import { visibleControls } from '../shared/safe-text.js';
+import { visibleText } from '../shared/safe-text.js';
 import { Chalk } from 'chalk';
 import stringWidth from 'string-width';
 import { uiText } from '../../i18n/index.js';
@@ -9,7 +9,7 @@ import { bundleLines } from './bundle-lines.js';
 import { listSeparator } from '../shared/values.js';
 import { MEASURES, measureLabel, partialMeasures, showMeasure } from './labels.js';
 
-export const stylish: Reporter<StatsResult> = visibleControls((result, { lang, color }) => {
+export const stylish: Reporter<StatsResult> = visibleText((result, { lang, color }) => {
   const chalk = new Chalk({ level: color ? 1 : 0 });
   const columns = [
     // A catalog by the name of its region (else its own), with its folder on the line below.

@@ -5,7 +5,7 @@
 import type { Severity } from '../../core/diagnostic.js';
 import type { ValidationReport } from '../../core/validation-report.js';
 import type { Reporter } from '../reporter.js';
-import { visibleControls } from '../shared/safe-text.js';
+import { visibleText } from '../shared/safe-text.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -18,7 +18,7 @@ function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export const github: Reporter<ValidationReport> = visibleControls((report) =>
+export const github: Reporter<ValidationReport> = visibleText((report) =>
   report.diagnostics
     .map((d) => {
       const props = [`file=${escapeProperty(d.file)}`];

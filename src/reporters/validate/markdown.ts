@@ -3,14 +3,14 @@ import { uiText } from '../../i18n/index.js';
 import { positionOf } from '../../core/diagnostic.js';
 import type { ValidationReport } from '../../core/validation-report.js';
 import type { Reporter } from '../reporter.js';
-import { visibleControls } from '../shared/safe-text.js';
+import { visibleText } from '../shared/safe-text.js';
 import { summarise } from './summary.js';
 
 function cell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
-export const markdown: Reporter<ValidationReport> = visibleControls((report, { lang }) => {
+export const markdown: Reporter<ValidationReport> = visibleText((report, { lang }) => {
   const counts = summarise(report.diagnostics);
   const scope = { catalogs: report.catalogCount, items: report.itemCount };
   const lines = [`### tongban validate`, ''];

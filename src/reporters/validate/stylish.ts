@@ -8,7 +8,7 @@ import { positionOf, type Diagnostic, type Severity } from '../../core/diagnosti
 import { describeCode, uiText, type Lang, type MessageKey } from '../../i18n/index.js';
 import type { ValidationReport } from '../../core/validation-report.js';
 import type { Reporter } from '../reporter.js';
-import { visibleControls } from '../shared/safe-text.js';
+import { visibleText } from '../shared/safe-text.js';
 import { summarise } from './summary.js';
 
 function padEnd(text: string, width: number): string {
@@ -76,7 +76,7 @@ function byRule(diagnostics: readonly Diagnostic[], lang: Lang, chalk: ChalkInst
   ];
 }
 
-export const stylish: Reporter<ValidationReport> = visibleControls((report, { lang, color }) => {
+export const stylish: Reporter<ValidationReport> = visibleText((report, { lang, color }) => {
   const chalk = new Chalk({ level: color ? 1 : 0 });
   const lines: string[] = [];
   for (const [file, group] of groupByFile(report.diagnostics)) {
