@@ -3,7 +3,16 @@
  * by province), and compare/stats on the DuckDB engine giving the same results as the in-memory engine on
  * the sample catalogs and the compare-scores fixture, from catalog folders and from exports.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -99,6 +108,24 @@ describe.skipIf(!available)('DuckDB engine: the same results as in memory', () =
     const exported = path.join(work, 'scores.jsonl');
     expect((await tongban(['export', fixture, '-f', 'jsonl', '-o', exported])).code).toBe(0);
     expect(withoutBundles(await json(['compare', exported, '-f', 'json']))).toEqual(withoutBundles(memory));
+  });
+
+  it('compare: items of one key twice in a list (duplicates) and an item without a basic code', async () => {
+    const dir = mkdtempSync(path.join(work, 'dup-'));
+    cpSync(path.join(ROOT, 'catalogs'), dir, { recursive: true });
+    const items = path.join(dir, 'wuhou', 'items');
+    const first = readdirSync(items).sort()[0] as string;
+    copyFileSync(path.join(items, first), path.join(items, `zz-again-${first}`));
+    copyFileSync(path.join(items, first), path.join(items, `aa-again-${first}`));
+    writeFileSync(path.join(items, 'zz-uncoded.yaml'), 'name: 没有基本编码的事项\ntype: 行政许可\n');
+    const run = async (args: string[]) => {
+      const result = await tongban(args, { cwd: dir });
+      expect(result.stdout, result.stderr).not.toBe('');
+      return JSON.parse(result.stdout) as Record<string, unknown>;
+    };
+    const memory = await run(['compare', '.', '-f', 'json', '--engine', 'memory']);
+    expect((memory.duplicates as unknown[]).length).toBeGreaterThan(0);
+    expect(await run(['compare', '.', '-f', 'json', '--engine', 'duckdb'])).toEqual(memory);
   });
 
   it('stats: catalog folders and exports give the in-memory measures', async () => {

@@ -193,7 +193,9 @@ export async function openKeyedSource(inputs: readonly NationalInput[]): Promise
     for (const [n, input] of exports.entries())
       await onInput(input, duck, (values, types) =>
         connection.run(
-          `COPY (SELECT ${COLUMNS}, coalesce(hash(split_part(key, '#', 1)) % ${BUCKETS}, ${BUCKETS}) AS bucket
+          // Records without a key take no part in a comparison: only their catalog is kept (bucket BUCKETS).
+          `COPY (SELECT ${COLUMNS.replace('text', 'CASE WHEN key IS NULL THEN NULL ELSE text END AS text')},
+              CASE WHEN key IS NULL THEN ${BUCKETS} ELSE hash(split_part(key, '#', 1)) % ${BUCKETS} END AS bucket
             FROM (${scanSql(input.format, n)})) TO $out (FORMAT parquet, PARTITION_BY (bucket), COMPRESSION zstd)`,
           { ...values, out: path.join(parts, String(n)) },
           { ...types, out: duck.varchar },
@@ -222,14 +224,16 @@ export async function openKeyedSource(inputs: readonly NationalInput[]): Promise
           const files = byBucket.get(bucket);
           if (!files) continue;
           const basic: SourceRow[] = [];
-          for await (const chunk of (await select(files, "kind = 'basic'", 'input, src, ord')).yieldRows())
+          for await (const chunk of (
+            await select(files, "kind = 'basic' AND key IS NOT NULL", 'input, src, ord')
+          ).yieldRows())
             for (const row of chunk) {
               const c = index.get(String(row[0]));
               if (c) basic.push(toRow(row, c.idx));
             }
           const rows = async function* () {
             for await (const chunk of (
-              await select(files, "kind = 'implementation'", 'key, input, src, seq, ord')
+              await select(files, "kind = 'implementation' AND key IS NOT NULL", 'key, input, src, seq, ord')
             ).yieldRows())
               for (const row of chunk) {
                 const c = index.get(String(row[0]));

@@ -13,6 +13,7 @@ import { splitSchemaFindings } from '../../core/completeness.js';
 import { findingIn, type Diagnostic, type Finding } from '../../core/diagnostic.js';
 import type { CatalogDiff, DiffSide, SideEntry } from '../../core/diff/catalog-diff.js';
 import { compareCatalogs, ratio, type CompareRow, type ConsistencyMatrix } from '../../core/diff/consistency.js';
+import { fingerprint } from '../../core/diff/element-hashes.js';
 import type { ElementName } from '../../core/diff/elements.js';
 import type { ImplementationItem, Incomplete } from '../../core/model.js';
 import { MeasureSums } from '../../core/national/measure-sums.js';
@@ -135,12 +136,13 @@ export async function compareOnDuckDb(
     for await (const bucket of source.buckets()) {
       // The basic catalog's items of this bucket by code (the last of a code, as a Map of its items keeps it).
       const basicByKey = new Map<string, SideEntry>();
-      for (const row of bucket.basic) if (row.key !== null) basicByKey.set(row.key, entry(row, parse(row)));
+      for (const row of bucket.basic)
+        if (row.key !== null) basicByKey.set(row.key, entry(row, parse(row), basic?.dir ?? ''));
       const flush = (key: string, group: SourceRow[]) => {
         const sides = new Map<number, SideEntry[]>();
         for (const row of group) {
           const entries = sides.get(row.idx);
-          const e = entry(row, parse(row));
+          const e = entry(row, parse(row), (catalogs[row.idx] as SourceCatalog).dir);
           if (entries) entries.push(e);
           else sides.set(row.idx, [e]);
         }
@@ -211,12 +213,22 @@ export async function compareOnDuckDb(
   }
 }
 
-function entry(row: SourceRow, data: Record<string, unknown>): SideEntry {
+/**
+ * An item as compare holds it, like io/read-diff-side.ts makes it: its file within its catalog, its
+ * name, key and fingerprint (so elements whose hashes agree are not compared value by value).
+ */
+function entry(row: SourceRow, data: Record<string, unknown>, dir: string): SideEntry {
+  const item = data as ReturnType<SideEntry['data']>;
+  const { hashes, kept } = fingerprint(item);
+  const prefix = dir === '.' ? '' : `${dir}/`;
   return {
-    file: row.file,
-    name: String(data.name),
+    file: row.file.startsWith(prefix) ? row.file.slice(prefix.length) : row.file,
+    name: String(item.name),
+    ...(typeof item.name === 'string' ? {} : { rawName: item.name }),
     key: row.key ?? undefined,
-    data: () => data as ReturnType<SideEntry['data']>,
+    hashes,
+    kept,
+    data: () => item,
   };
 }
 
