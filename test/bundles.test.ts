@@ -460,7 +460,7 @@ describe('bundle guides', () => {
 
   it('a bundle that fails its schema gets no page and is said so', async () => {
     const root = samples();
-    edit(root, RESTAURANT, 'scope: 全城通办', 'scope: 全省通办');
+    edit(root, RESTAURANT, 'scope: 全城通办', 'scope: 全球通办');
     const result = await guidesAt(root, { paths: ['catalogs/shenzhen'], out: 'site', format: 'md' });
     expect(result.diagnostics.map((d) => `${d.file} ${d.code}`)).toEqual([`${RESTAURANT} bundle/invalid`]);
     expect(result.rendered).not.toContain('shenzhen/bundle-restaurant.md');

@@ -40,7 +40,7 @@ function stringsOf(value: unknown, out: Set<string>): void {
 /**
  * The catalogs' own text: every string of the sample catalogs (items, catalog.yaml, ledgers), the cells of
  * the spreadsheet the test imports, the sample regions' names as GB/T 2260 gives them (alone and joined,
- * as "广东省深圳市"), and every code-list value (行政许可, 工作日…).
+ * as "广东省深圳市"), every code-list value (行政许可, 工作日…) and the standard's element names.
  */
 function catalogText(): string[] {
   const text = new Set<string>();
@@ -70,6 +70,18 @@ function catalogText(): string[] {
       if (entry.title) text.add(entry.title);
     }
   }
+  // The national standard's names of the elements, which completeness findings give in both languages
+  // beside the YAML key (`missing element 申请材料 (materials)`).
+  const titles = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(titles);
+    else if (node && typeof node === 'object')
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'title' && typeof value === 'string') text.add(value);
+        else titles(value);
+      }
+  };
+  for (const schema of ['item.implementation.schema.json', 'item.basic.schema.json', 'common.schema.json'])
+    titles(JSON.parse(readFileSync(path.join(ROOT, 'schemas', schema), 'utf8')));
   return [...text].filter((t) => t.trim().length > 0).sort((a, b) => b.length - a.length);
 }
 

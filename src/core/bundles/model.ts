@@ -5,7 +5,7 @@
  */
 import type { Agency, TimeLimit } from '../model.js';
 
-export type BundleScope = '本地' | '全城通办' | '跨省通办';
+export type BundleScope = '本地' | '全城通办' | '全省通办' | '跨省通办';
 
 /** How a material reaches the agencies without the applicant submitting it (shown as 无需提交). */
 export type ObtainedBy = '电子证照' | '数据共享' | '告知承诺';
