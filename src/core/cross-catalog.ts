@@ -7,8 +7,10 @@
  *   catalogs; within one catalog it is `code/duplicate`);
  * - `ledger/issued-elsewhere`: a ledger records a code that another catalog's ledger has already issued.
  *
- * "Another" is decided by catalog path order, so the first holder is the same whatever order catalogs were
- * found or sharded in.
+ * Who keeps a code is decided from the summaries alone, so it is the same whatever order catalogs were found
+ * or sharded in: the first catalog (in path order) that holds it and whose ledger records it, else the first
+ * catalog in path order that holds it. So an item copied into another catalog is the one reported, not the
+ * original its own ledger records.
  */
 import { findingIn, type Finding } from './diagnostic.js';
 import type { LedgerState } from './codes/ledger.js';
@@ -33,14 +35,21 @@ const byDir = (a: CatalogSummary, b: CatalogSummary): number => (a.dir < b.dir ?
 export function crossCatalogFindings(summaries: readonly CatalogSummary[]): Finding[] {
   const ordered = [...summaries].sort(byDir);
   const out: Finding[] = [];
-  const holder = new Map<string, { dir: string; file: string }>();
+  const recorded = new Map<string, Set<string>>();
+  for (const { dir, ledger } of ordered) if (ledger) recorded.set(dir, new Set(ledger.entries.map(([code]) => code)));
+  const keeper = new Map<string, { dir: string; file: string; recorded: boolean }>();
   for (const { dir, codes } of ordered)
     for (const [file, code] of codes) {
-      const first = holder.get(code);
-      if (first === undefined) holder.set(code, { dir, file });
-      else if (first.dir !== dir)
+      const kept = keeper.get(code);
+      const inLedger = recorded.get(dir)?.has(code) === true;
+      if (kept === undefined || (inLedger && !kept.recorded)) keeper.set(code, { dir, file, recorded: inLedger });
+    }
+  for (const { dir, codes } of ordered)
+    for (const [file, code] of codes) {
+      const kept = keeper.get(code);
+      if (kept !== undefined && kept.dir !== dir)
         out.push(
-          findingIn(file, { code: 'code/duplicate-catalog', path: '/code', args: { value: code, other: first.file } }),
+          findingIn(file, { code: 'code/duplicate-catalog', path: '/code', args: { value: code, other: kept.file } }),
         );
     }
   const issuer = new Map<string, { dir: string; file: string }>();

@@ -1,4 +1,4 @@
-/** The cross-catalog checks depend on the catalogs' paths, never on the order they were found or sharded in. */
+/** The cross-catalog checks depend on the catalogs' paths and ledgers, never on the order they were found or sharded in. */
 import { describe, expect, it } from 'vitest';
 import { crossCatalogFindings, type CatalogSummary } from '../../src/core/cross-catalog.js';
 
@@ -49,6 +49,22 @@ describe('crossCatalogFindings', () => {
       [2, 0, 1],
     ])
       expect(crossCatalogFindings(order.map((i) => SUMMARIES[i] as CatalogSummary))).toEqual(expected);
+  });
+
+  it('reports the copy, not the original its own ledger records, whatever their paths', () => {
+    const copy: CatalogSummary = { dir: 'a-copy', codes: [['a-copy/items/x.yaml', 'X']] };
+    const original: CatalogSummary = {
+      dir: 'z',
+      codes: [['z/items/x.yaml', 'X']],
+      ledger: { file: 'z/ledger.yaml', entries: [['X', 'active']] },
+    };
+    for (const order of [
+      [copy, original],
+      [original, copy],
+    ])
+      expect(crossCatalogFindings(order).map((f) => [f.file, f.args.other])).toEqual([
+        ['a-copy/items/x.yaml', 'z/items/x.yaml'],
+      ]);
   });
 
   it('finds nothing in one catalog alone', () => {
