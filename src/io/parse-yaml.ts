@@ -14,6 +14,7 @@ import type { Finding, FindingCode, Range } from '../core/diagnostic.js';
 import { defaultSeverity } from '../core/finding-codes.js';
 import { positionAt } from '../core/position.js';
 import { fromPointer } from '../core/pointer.js';
+import { parsePlainYaml } from './plain-yaml.js';
 
 type YamlModule = typeof import('yaml');
 let yamlModule: YamlModule | undefined;
@@ -124,6 +125,8 @@ function isPlainMapping(value: unknown): value is Record<string, unknown> {
  */
 function parseFast(text: string): Record<string, unknown> | undefined {
   if (NEEDS_FULL_PARSER.test(text)) return undefined;
+  const plain = parsePlainYaml(text);
+  if (plain !== undefined) return plain;
   let data: unknown;
   try {
     data = loadFast(text, { schema: CORE_SCHEMA, maxDepth: MAX_NESTING });
