@@ -13,8 +13,8 @@ import { splitSchemaFindings } from '../../core/completeness.js';
 import { findingIn, type Diagnostic, type Finding } from '../../core/diagnostic.js';
 import type { CatalogDiff, DiffSide, SideEntry } from '../../core/diff/catalog-diff.js';
 import { compareCatalogs, ratio, type CompareRow, type ConsistencyMatrix } from '../../core/diff/consistency.js';
-import { fingerprint } from '../../core/diff/element-hashes.js';
-import type { ElementName } from '../../core/diff/elements.js';
+import { HASHED_ELEMENTS, hashValue } from '../../core/diff/element-hashes.js';
+import { elementValue, type ElementName } from '../../core/diff/elements.js';
 import type { ImplementationItem, Incomplete } from '../../core/model.js';
 import { MeasureSums } from '../../core/national/measure-sums.js';
 import { CATALOG_FIELD, exportLine, ITEM_FIELD } from '../../core/national/records.js';
@@ -137,12 +137,12 @@ export async function compareOnDuckDb(
       // The basic catalog's items of this bucket by code (the last of a code, as a Map of its items keeps it).
       const basicByKey = new Map<string, SideEntry>();
       for (const row of bucket.basic)
-        if (row.key !== null) basicByKey.set(row.key, entry(row, parse(row), basic?.dir ?? ''));
+        if (row.key !== null) basicByKey.set(row.key, entry(row, parse(row), basic?.dir ?? '', policy.standard));
       const flush = (key: string, group: SourceRow[]) => {
         const sides = new Map<number, SideEntry[]>();
         for (const row of group) {
           const entries = sides.get(row.idx);
-          const e = entry(row, parse(row), (catalogs[row.idx] as SourceCatalog).dir);
+          const e = entry(row, parse(row), (catalogs[row.idx] as SourceCatalog).dir, policy.standard);
           if (entries) entries.push(e);
           else sides.set(row.idx, [e]);
         }
@@ -217,9 +217,24 @@ export async function compareOnDuckDb(
  * An item as compare holds it, like io/read-diff-side.ts makes it: its file within its catalog, its
  * name, key and fingerprint (so elements whose hashes agree are not compared value by value).
  */
-function entry(row: SourceRow, data: Record<string, unknown>, dir: string): SideEntry {
+function entry(
+  row: SourceRow,
+  data: Record<string, unknown>,
+  dir: string,
+  elements: readonly ElementName[],
+): SideEntry {
   const item = data as ReturnType<SideEntry['data']>;
-  const { hashes, kept } = fingerprint(item);
+  // Hashes of the elements compared only (the others are never looked at): NaN, the same as nothing.
+  const hashes = new Float64Array(HASHED_ELEMENTS.length).fill(NaN);
+  for (const element of elements) {
+    const index = HASHED_ELEMENTS.indexOf(element);
+    if (index < 0) continue;
+    try {
+      hashes[index] = hashValue(elementValue(item, element));
+    } catch {
+      // An element that cannot be read has no hash (NaN): it is compared value by value.
+    }
+  }
   const prefix = dir === '.' ? '' : `${dir}/`;
   return {
     file: row.file.startsWith(prefix) ? row.file.slice(prefix.length) : row.file,
@@ -227,7 +242,6 @@ function entry(row: SourceRow, data: Record<string, unknown>, dir: string): Side
     ...(typeof item.name === 'string' ? {} : { rawName: item.name }),
     key: row.key ?? undefined,
     hashes,
-    kept,
     data: () => item,
   };
 }
