@@ -55,6 +55,32 @@ describe('tongban guide', () => {
     expect(result.single).toMatchSnapshot();
   });
 
+  it('an item that lacks elements: 未提供 where citizens need the section, nothing invented, no nameless "未提供：" fee', async () => {
+    const root = samples();
+    const licence = path.join(root, 'catalogs', 'wuhou', 'items', '000100001000.yaml');
+    const strip = (text: string, ...keys: string[]) =>
+      keys.reduce((t, key) => t.replace(new RegExp(`^${key}:\\n(?:(?: {2}|- ).*\\n)+`, 'm'), ''), text);
+    writeFileSync(licence, strip(readFileSync(licence, 'utf8'), 'conditions', 'materials'));
+    const licencePage = (
+      await guidesAt(root, { paths: ['catalogs/wuhou'], out: 'a', format: 'md', item: WUHOU_LICENCE })
+    ).single as string;
+    expect(licencePage).toContain('## 受理条件\n\n未提供，请向办理部门咨询。');
+    expect(licencePage).toContain('## 申请材料\n\n未提供，请向办理部门咨询。');
+    // A fee whose standard is given without the fee's name: the standard alone.
+    const levy = path.join(root, 'catalogs', 'guangdong', 'items', '000400001000.yaml');
+    writeFileSync(
+      levy,
+      readFileSync(levy, 'utf8').replace('    - name: 防空地下室易地建设费\n      standard:', '    - standard:'),
+    );
+    const code = (readFileSync(levy, 'utf8').match(/^code: "?(\w+)"?$/m) ?? [])[1] as string;
+    const levyPage = (await guidesAt(root, { paths: ['catalogs/guangdong'], out: 'b', format: 'md', item: code }))
+      .single as string;
+    expect(levyPage).toContain('- 按应建防空地下室面积和当地收费标准计收');
+    expect(levyPage).not.toMatch(/未提供：|undefined/);
+    // A 行政征收 is not applied for: no materials stated means no materials section, not 未提供.
+    expect(levyPage).not.toContain('## 申请材料\n\n未提供');
+  });
+
   it('a field the item lacks is reported at the template line and the item, and nothing is written for it', async () => {
     const root = samples();
     const dir = templates(root, { 'guide.md.hbs': '# {{name}}\n\n{{faqs}}\n' });

@@ -97,7 +97,10 @@ export const GUIDE_FIELDS: FieldDocs = {
     'the fee in one phrase: no fee, or the fee items with their standards',
   ),
   feeItems: field('收费项目列表（不收费时为空）', 'fee items, a list (empty when not charged)'),
-  'feeItems[].name': field('收费项目名称', 'fee item'),
+  'feeItems[].name': field(
+    '收费项目名称，或 null（只给出收费标准时）',
+    'fee item, or null (when only its standard is given)',
+  ),
   'feeItems[].standard': field('收费标准', 'standard'),
   'feeItems[].basis': field('收费依据，或 null', 'legal basis, or null'),
   'feeItems[].reductions': field('减免政策，或 null', 'reductions, or null'),
@@ -153,6 +156,10 @@ export const GUIDE_FIELDS: FieldDocs = {
   'given.materials': field('是否给出申请材料', 'whether the materials are stated'),
   'given.process': field('是否给出办理流程或特殊环节', 'whether the process or special steps are stated'),
   'given.results': field('是否给出办理结果', 'whether the results are stated'),
+  appliedFor: field(
+    '是否依申请办理（行政许可、行政确认、行政给付、行政裁决、公共服务）：是则受理条件、申请材料即使未提供也显示“未提供”',
+    'whether citizens apply for the item: then conditions and materials show 未提供 when not given',
+  ),
   onlineServices: field(
     '预约、物流快递、网上支付中事项说明了的几项，如“预约：是；网上支付：否”；都未说明时为 null',
     'the online extras the item states (appointment, delivery, online payment), each yes or no, in Chinese; null when it states none',

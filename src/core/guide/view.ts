@@ -66,7 +66,7 @@ export interface GuideView {
   statutoryLimit: string;
   promisedLimit: string;
   fee: string;
-  feeItems: { name: string; standard: string; basis: string | null; reductions: string | null }[];
+  feeItems: { name: string | null; standard: string; basis: string | null; reductions: string | null }[];
   onlinePayment: string;
   results: { name: string; type: string; sample: string | null; sampleHref: string | null }[];
   place: string | null;
@@ -105,6 +105,12 @@ export interface GuideView {
    * has no section in the guide; a list stated empty says so (无特别条件, 无需提交材料).
    */
   given: { basis: boolean; conditions: boolean; materials: boolean; process: boolean; results: boolean };
+  /**
+   * Whether citizens apply for the item (行政许可, 行政确认, 行政给付, 行政裁决, 公共服务): its guide then always
+   * has 受理条件 and 申请材料 sections, saying 未提供 when the item does not state them — no section would
+   * read as "nothing needed".
+   */
+  appliedFor: boolean;
   /** The online extras in one line (预约：是；快递：否…), only those stated; null when none is. */
   onlineServices: string | null;
   /** schema.org GovernmentService, serialised and safe inside <script>. */
@@ -209,6 +215,9 @@ export function governmentService(item: Item, regionName: string | null): Record
   };
 }
 
+/** Item types citizens apply for (the schema requires their conditions and materials, unless cancelled). */
+const APPLIED_FOR = new Set(['行政许可', '行政确认', '行政给付', '行政裁决', '公共服务']);
+
 /** 支持预约：是；支持物流快递：否 — the online extras an item states; null when it states none. */
 function onlineServices(item: Item): string | null {
   const parts = [
@@ -291,7 +300,8 @@ export function guideView(
     promisedLimit: promised ? promisedPhrase(item.handlingType ?? '', promised) : NOT_GIVEN,
     fee: item.fee?.charged === undefined ? NOT_GIVEN : feePhrase(item.fee as Parameters<typeof feePhrase>[0]),
     feeItems: (item.fee?.items ?? []).map((f) => ({
-      name: text(f.name),
+      // Real lists often give a fee's standard without naming the fee: no name, not "未提供：…".
+      name: orNull(f.name),
       standard: text(f.standard),
       basis: orNull(f.basis),
       reductions: orNull(f.reductions),
@@ -335,6 +345,7 @@ export function guideView(
       process: (item.process?.length ?? 0) > 0 || (item.specialSteps?.length ?? 0) > 0,
       results: item.results !== undefined,
     },
+    appliedFor: APPLIED_FOR.has(item.type ?? ''),
     onlineServices: onlineServices(item),
   });
   return { ...view, jsonLd: scriptSafeJson(governmentService(item, regionName)) };

@@ -19,7 +19,11 @@ export const fee = itemRule({
     const out: RuleFinding<Code>[] = [];
     fee.items.forEach((feeItem, index) => {
       if (feeItem.basis === undefined)
-        out.push({ code: 'fee/basis-missing', path: `/fee/items/${index}`, args: { name: feeItem.name ?? '' } });
+        out.push({
+          code: 'fee/basis-missing',
+          path: `/fee/items/${index}`,
+          args: { name: feeItem.name ?? `#${index + 1}` },
+        });
     });
     return out;
   },
