@@ -12,6 +12,7 @@ export const USAGE_CODES = [
   'usage/one-catalog',
   'usage/config-not-found',
   'usage/profile-cycle',
+  'usage/profile-depth',
   'usage/profile-not-found',
   'usage/baseline-not-found',
   'usage/git',

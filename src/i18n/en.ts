@@ -130,7 +130,7 @@ export const en = {
   'mapping/pattern-unsafe':
     'regular expression "{pattern}" in the mapping nests repetition and could take forever on one cell (catastrophic backtracking); rewrite it',
   'profile/pattern-unsafe':
-    'regular expression "{pattern}" can take exponential time on some codes (nested repetition such as (a+)+); write it without repeating a repetition',
+    'regular expression "{pattern}" can take exponential time on some codes (nested repetition such as (a+)+, an alternation or a quantifier in a repeated group such as (?:a|b)*, or more than two unbounded *, + or {n,}); write it without them',
   'profile/type-code':
     'type code "{value}" of {type} does not fit the type segment ({length} characters matching {pattern})',
   'ledger/duplicate': 'code "{value}" appears twice in the ledger (same as entry {other})',
@@ -305,6 +305,8 @@ export const en = {
   'usage/not-yaml': 'not a YAML file: {path}',
   'usage/config-not-found': 'config file not found: {path}',
   'usage/profile-cycle': 'profile {path} extends itself (through extends)',
+  'usage/profile-depth':
+    'profile {path} extends more than {limit} profiles in a chain ({chain}); make the chain shorter',
   'usage/profile-not-found': 'profile file not found: {path}',
   'usage/baseline-not-found': 'baseline file not found: {path}',
   'usage/git': 'git failed ({command}): {detail}',

@@ -123,7 +123,7 @@ export const zhCN = {
   'mapping/pattern': '映射中的正则表达式“{pattern}”无效：{detail}',
   'mapping/pattern-unsafe': '映射中的正则表达式“{pattern}”可能因嵌套重复而极慢（灾难性回溯），请改写',
   'profile/pattern-unsafe':
-    '正则表达式“{pattern}”对某些编码可能耗时呈指数增长（嵌套重复，如 (a+)+）；请改写，避免重复中再套重复',
+    '正则表达式“{pattern}”对某些编码可能耗时呈指数增长（嵌套重复如 (a+)+、重复的分组中含选择或量词如 (?:a|b)*，或无上限的 *、+、{n,} 多于两个）；请改写，避免这些写法',
   'profile/type-code': '事项类型“{type}”的类型码“{value}”与类型段不符（应为 {length} 位，匹配 {pattern}）',
   // 用法错误
   'ledger/duplicate': '台账中编码“{value}”重复（与第 {other} 条相同）',
@@ -280,6 +280,7 @@ export const zhCN = {
   'usage/not-yaml': '不是 YAML 文件：{path}',
   'usage/config-not-found': '找不到配置文件：{path}',
   'usage/profile-cycle': '编码方案 {path} 通过 extends 最终继承了它自己',
+  'usage/profile-depth': '编码方案 {path} 的 extends 继承链超过 {limit} 层（{chain}），请缩短继承链',
   'usage/profile-not-found': '找不到编码方案文件：{path}',
   'usage/baseline-not-found': '找不到基线文件：{path}',
   'usage/git': 'git 命令失败（{command}）：{reason|term}',

@@ -12,6 +12,9 @@ import { readCheckedYaml } from './read-checked-yaml.js';
 
 export const CONFIG_FILE_NAMES = ['tongban.config.yaml', 'tongban.config.yml'];
 
+/** Profiles one may extend in a chain (`a extends b extends c …`): a chain of thousands would exhaust the stack. */
+export const MAX_PROFILE_CHAIN = 32;
+
 /** The nearest config file in `cwd` or a folder above it. */
 export function findConfigFile(cwd: string): string | undefined {
   for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
@@ -54,6 +57,15 @@ export function profileResolver(
     if (cached) return cached;
     // A profile that (through others) extends itself would never finish loading.
     if (chain.includes(key)) throw new UsageError('usage/profile-cycle', { path: reference });
+    if (chain.length > MAX_PROFILE_CHAIN) {
+      const names = [...chain, key].map((file) => displayPath(cwd, file));
+      const shown = names.length > 6 ? [...names.slice(0, 3), '…', ...names.slice(-2)] : names;
+      throw new UsageError('usage/profile-depth', {
+        path: names[0] ?? reference,
+        limit: MAX_PROFILE_CHAIN,
+        chain: shown.join(' → '),
+      });
+    }
     let profile: CodeProfile;
     if (BUILTIN_PROFILES.includes(reference)) profile = loadBuiltinProfile(reference);
     else {

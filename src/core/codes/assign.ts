@@ -12,6 +12,8 @@ import { checkUscc } from './uscc.js';
 import { ledgerIndex, type Ledger, type LedgerEntry } from './ledger.js';
 import {
   implementationCodeLengths,
+  levelDigitFor,
+  ownEntry,
   parseBasicCode,
   splitImplementationCode,
   type CodeProfile,
@@ -139,7 +141,7 @@ function planBasic(input: PlanInput, taken: Set<string>, problems: Problem[]): A
   );
   for (const item of ordered) {
     const data = item.data as BasicItem;
-    const type = profile.typeCodes[data.type];
+    const type = ownEntry(profile.typeCodes, data.type);
     if (type === undefined) {
       problems.push({
         file: item.file,
@@ -231,7 +233,7 @@ function planImplementation(
       continue;
     }
     const level = meta.level !== undefined && data.levels.includes(meta.level) ? meta.level : data.levels[0];
-    const digit = level === undefined ? undefined : profile.implementationCode.levelDigits[level];
+    const digit = level === undefined ? undefined : levelDigitFor(profile, level);
     if (digit === undefined) {
       problems.push({ file: item.file, code: 'assign/level-unknown', path: '/levels', args: { level: level ?? '' } });
       continue;

@@ -13,6 +13,7 @@ import {
   parseBasicCode,
   segmentMatches,
   splitImplementationCode,
+  ownEntry,
   typeCodesFor,
   type CodeProfile,
   type FoundSegment,
@@ -117,9 +118,8 @@ function explainBasic(
   let position = 0;
   // A province numbers the types of its own items its own way (typeCodesByOrigin).
   const origin = 'values' in parsed ? parsed.values.origin : undefined;
-  const typeNames = Object.fromEntries(
-    Object.entries(typeCodesFor(profile, origin)).map(([name, value]) => [value, name]),
-  );
+  // A Map: a segment value such as `constructor` (a profile may allow letters) finds no inherited entry.
+  const typeNames = new Map(Object.entries(typeCodesFor(profile, origin)).map(([name, value]) => [value, name]));
   for (const segment of profile.basicCode.segments) {
     const value = code.slice(position, position + segment.length);
     // Every segment is judged by its own pattern: after a wrong one the rest may be misaligned too, and a
@@ -135,8 +135,8 @@ function explainBasic(
           ? { code: 'explain.origin-national', args: {} }
           : { code: 'explain.origin-region', args: { region: regionName(regions, value + '0000') ?? '?' } };
     else if (segment.name === 'type')
-      meaning = typeNames[value]
-        ? { code: 'explain.type', args: { type: typeNames[value] as string } }
+      meaning = typeNames.has(value)
+        ? { code: 'explain.type', args: { type: typeNames.get(value) as string } }
         : { code: 'explain.type-unknown', args: { value } };
     else if (segment.name === 'main') meaning = { code: 'explain.main', args: { number: Number(value) } };
     else if (segment.name === 'sub') {
@@ -144,7 +144,7 @@ function explainBasic(
       else if (value === profile.assignment?.subParent) meaning = { code: 'explain.sub-parent', args: {} };
       else meaning = { code: 'explain.sub', args: { number: Number(value) } };
     }
-    const typeUnknown = segment.name === 'type' && !typeNames[value];
+    const typeUnknown = segment.name === 'type' && !typeNames.has(value);
     parts.push({
       name: segment.name,
       title: segment.title,
@@ -182,7 +182,7 @@ function explainBasic(
 function explainSegment(segment: FoundSegment, profile: CodeProfile, regions: RegionIndex): ExplainedPart[] {
   const position = segment.offset + 1;
   const { name, title, value } = segment;
-  const titleEn = SEGMENT_TITLES_EN[name] ?? 'fixed part';
+  const titleEn = ownEntry(SEGMENT_TITLES_EN, name) ?? 'fixed part';
   const part = (meaning: ExplainedPart['meaning'], ok: boolean): ExplainedPart[] => [
     { name, title, ...(titleEn ? { titleEn } : {}), value, position, meaning, ok },
   ];
@@ -191,7 +191,7 @@ function explainSegment(segment: FoundSegment, profile: CodeProfile, regions: Re
       const id = checkAgencyId(value);
       if ('kind' in id && id.kind === 'org') return part({ code: 'explain.agency-org', args: {} }, true);
       const region = usccRegion(value);
-      const category = USCC_CATEGORIES[value.slice(0, 2)] ?? '?';
+      const category = ownEntry(USCC_CATEGORIES, value.slice(0, 2)) ?? '?';
       // Central bodies register under 100000, which names no region of GB/T 2260.
       const meaning: ExplainedPart['meaning'] =
         region === '100000'

@@ -5,6 +5,7 @@
 import type { RuleFinding } from '../diagnostic.js';
 import isSafeRegex from 'safe-regex2';
 import { toPointer } from '../pointer.js';
+import { regexStructureProblem } from '../regex-structure.js';
 import { checkUscc, orgCodeCheckChar, type UsccProblem } from './uscc.js';
 
 export interface Segment {
@@ -73,6 +74,20 @@ export function basicCodeLength(profile: CodeProfile): number {
   return profile.basicCode.segments.reduce((sum, s) => sum + s.length, 0);
 }
 
+/**
+ * A profile's table looked up by one of its own keys: never what `Object.prototype` has (`toString`,
+ * `constructor`), so a name from a catalog or a group of a pattern cannot reach a function.
+ */
+export function ownEntry<T>(table: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return table !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+/**
+ * The longest code run through a profile's patterns and layouts. Real codes are 12 to 60 characters; a
+ * longer one is a shape problem straight away, so no pattern is ever given a long hostile string.
+ */
+export const MAX_PATTERN_CODE_LENGTH = 128;
+
 /** Compiled once per pattern: codes are checked for every item of every run. */
 const segmentRegExps = new Map<string, RegExp>();
 
@@ -99,6 +114,7 @@ function wholeRegExp(pattern: string): RegExp {
 
 /** Whether the code is one of the profile's other whole-code forms (`G-000007-001`). */
 export function isOtherBasicForm(code: string, profile: CodeProfile): boolean {
+  if (code.length > MAX_PATTERN_CODE_LENGTH) return false;
   return (profile.basicCode.patterns ?? []).some((pattern) => wholeRegExp(pattern).test(code));
 }
 
@@ -124,7 +140,12 @@ export function parseBasicCode(
 
 /** The type codes that hold for basic codes of `origin`: a province's own table, or the profile's. */
 export function typeCodesFor(profile: CodeProfile, origin: string | undefined): Record<string, string> {
-  return (origin !== undefined ? profile.typeCodesByOrigin?.[origin] : undefined) ?? profile.typeCodes;
+  return (origin !== undefined ? ownEntry(profile.typeCodesByOrigin, origin) : undefined) ?? profile.typeCodes;
+}
+
+/** The type segment for a type name (`行政许可` → `01`), for basic codes of `origin`. */
+export function typeCodeFor(profile: CodeProfile, origin: string | undefined, type: string): string | undefined {
+  return ownEntry(typeCodesFor(profile, origin), type);
 }
 
 /** One segment of an implementation code as found in it: for explanations and findings. */
@@ -208,6 +229,7 @@ function splitNational(code: string, profile: CodeProfile): ImplementationCodePa
 
 /** Splits a code by one of the profile's layouts (the first whose pattern matches). */
 function splitByLayout(code: string, profile: CodeProfile): ImplementationCodeParts | undefined {
+  if (code.length > MAX_PATTERN_CODE_LENGTH) return undefined;
   for (const layout of profile.implementationCode.layouts ?? []) {
     const match = wholeRegExp(layout.pattern).exec(code);
     const groups = match?.groups;
@@ -218,7 +240,7 @@ function splitByLayout(code: string, profile: CodeProfile): ImplementationCodePa
     for (const [name, value] of Object.entries(groups)) {
       if (value === undefined) continue;
       const offset = code.indexOf(value, from);
-      segments.push({ name, title: layout.groups[name] ?? name, value, offset });
+      segments.push({ name, title: ownEntry(layout.groups, name) ?? name, value, offset });
       from = offset + value.length;
     }
     const agencyId = groups.agency ?? '';
@@ -249,6 +271,7 @@ export function checkImplementationCode(code: string, profile: CodeProfile): Cod
   if (!parts) {
     const [short, long] = implementationCodeLengths(profile);
     const layouts = profile.implementationCode.layouts ?? [];
+    // (A code too long for any layout is not tried on them: the shape is wrong either way.)
     if (layouts.length) return { kind: 'shape', layouts: layouts.map((l) => l.name).join('、'), actual: code.length };
     return { kind: 'length', expected: `${short}/${long}`, actual: code.length };
   }
@@ -298,6 +321,11 @@ export function checkImplementationCode(code: string, profile: CodeProfile): Cod
   return undefined;
 }
 
+/** The level digit for a level name, e.g. '市级' → '3'. */
+export function levelDigitFor(profile: CodeProfile, level: string): string | undefined {
+  return ownEntry(profile.implementationCode.levelDigits, level);
+}
+
 /** The level name for a level digit, e.g. '3' → '市级'. */
 export function levelForDigit(profile: CodeProfile, digit: string): string | undefined {
   return Object.entries(profile.implementationCode.levelDigits).find(([, d]) => d === digit)?.[0];
@@ -316,7 +344,7 @@ export function profileProblems(profile: CodeProfile): RuleFinding[] {
     }
     // Patterns run on every code of every item: one that can backtrack catastrophically (`(a+)+`) would
     // let a single hostile code stall a run, so nested repetition is refused when the profile is read.
-    if (!isSafeRegex(segment.pattern))
+    if (!isSafeRegex(segment.pattern) || regexStructureProblem(segment.pattern) !== undefined)
       out.push({ code: 'profile/pattern-unsafe', path, args: { pattern: segment.pattern } });
   });
   const wholePatterns: [(string | number)[], string][] = [
@@ -335,7 +363,8 @@ export function profileProblems(profile: CodeProfile): RuleFinding[] {
       out.push({ code: 'profile/pattern', path, args: { pattern, detail: (error as Error).message } });
       continue;
     }
-    if (!isSafeRegex(pattern)) out.push({ code: 'profile/pattern-unsafe', path, args: { pattern } });
+    if (!isSafeRegex(pattern) || regexStructureProblem(pattern) !== undefined)
+      out.push({ code: 'profile/pattern-unsafe', path, args: { pattern } });
   }
   if (out.length) return out;
   const typeSegment = profile.basicCode.segments.find((s) => s.name === 'type');

@@ -1,6 +1,6 @@
 /** A basic item's own code: well formed under the profile, of the catalog's origin, of the item's type. */
 import { checkBasicCodeForm } from '../codes/code-findings.js';
-import { typeCodesFor } from '../codes/profile.js';
+import { typeCodeFor } from '../codes/profile.js';
 import { itemRule, type RuleFinding } from './rule.js';
 
 /** The codes this rule reports. */
@@ -25,7 +25,7 @@ export const basicCode = itemRule({
         args: { value: item.code, actual: values.origin, expected: origin },
       });
     }
-    const typeCode = item.type === undefined ? undefined : typeCodesFor(profile, values.origin)[item.type];
+    const typeCode = item.type === undefined ? undefined : typeCodeFor(profile, values.origin, item.type);
     if (typeCode !== undefined && values.type !== undefined && values.type !== typeCode) {
       out.push({
         code: 'code/basic-type',
