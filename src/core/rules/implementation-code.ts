@@ -3,7 +3,7 @@
  * agency USCC + level digit + basic code (+ handling item), each part agreeing with the item itself.
  */
 import { checkBasicCodeForm, codeProblemFinding, notNormalised } from '../codes/code-findings.js';
-import { checkImplementationCode, levelForDigit, splitImplementationCode } from '../codes/profile.js';
+import { checkImplementationCode, levelForDigit, splitImplementationCode, typeCodeFor } from '../codes/profile.js';
 import { itemRule, type RuleFinding } from './rule.js';
 
 /** The codes this rule reports. */
@@ -11,6 +11,7 @@ type Code =
   | 'code/not-normalised'
   | 'code/basic-length'
   | 'code/basic-segment'
+  | 'code/basic-type'
   | 'code/impl-length'
   | 'code/impl-segment'
   | 'code/impl-shape'
@@ -28,6 +29,7 @@ export const implementationCode = itemRule({
     'code/not-normalised',
     'code/basic-length',
     'code/basic-segment',
+    'code/basic-type',
     'code/impl-length',
     'code/impl-segment',
     'code/impl-shape',
@@ -38,8 +40,18 @@ export const implementationCode = itemRule({
     'code/impl-level',
   ],
   check(item, { profile }) {
-    const out: RuleFinding<Code>[] =
-      item.basicCode === undefined ? [] : checkBasicCodeForm(item.basicCode, '/basicCode', profile).findings;
+    const basic = item.basicCode === undefined ? undefined : checkBasicCodeForm(item.basicCode, '/basicCode', profile);
+    const out: RuleFinding<Code>[] = basic ? [...basic.findings] : [];
+    // The basic code's type segment names the item's type (a province numbers its own items' types its own
+    // way: typeCodesByOrigin), with or without a basic catalog to compare with.
+    const values = basic?.values;
+    const typeCode = item.type === undefined ? undefined : typeCodeFor(profile, values?.origin, item.type);
+    if (typeCode !== undefined && values?.type !== undefined && values.type !== typeCode)
+      out.push({
+        code: 'code/basic-type',
+        path: '/basicCode',
+        args: { value: item.basicCode ?? '', actual: values.type, expected: typeCode, type: item.type ?? '' },
+      });
     if (item.code === undefined) return out;
     const normalise = notNormalised(item.code, '/code');
     if (normalise) return [...out, normalise];
