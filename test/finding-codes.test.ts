@@ -619,6 +619,26 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: 'a time limit in months, a misspelt and an unknown mapping key, a constant its transform cannot read',
+    triggers: ['import/time-limit-unit', 'mapping/misspelt-key', 'mapping/unknown-key', 'mapping/constant'],
+    async run() {
+      const good =
+        'kind: implementation\nfields:\n  code: 编码\n  statutoryLimit: { column: 时限, transform: timeLimit }\n';
+      const root = project({
+        'good.yaml': good,
+        'typo.yaml': 'kind: implementation\nfields:\n  code: { column: 编码, transfrom: text, zzzzzz: 1 }\n',
+        'constant.yaml':
+          'kind: implementation\nfields:\n  code: 编码\n  levels: { value: 银河级, transform: codeListSet, list: level }\n',
+        'rows.csv': '编码,时限\nC1,3个月\n',
+      });
+      const codes = new Set<string>();
+      for (const map of ['good.yaml', 'typo.yaml', 'constant.yaml'])
+        for (const code of await run(root, ['import', 'rows.csv', '--map', map, '--out', 'impl', '-f', 'json']))
+          codes.add(code);
+      return codes;
+    },
+  },
+  {
     name: 'mapping patterns that do not compile or could backtrack catastrophically',
     triggers: ['mapping/pattern', 'mapping/pattern-unsafe'],
     async run() {

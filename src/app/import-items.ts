@@ -4,7 +4,7 @@
  * imported. Rows the mapping's filter leaves out are counted. An existing item (found by its code,
  * whatever its file is called) that differs is a conflict (nothing is written) unless `update` merges the
  * imported elements into it. No file is written that tongban's reader would refuse. The catalog is
- * validated afterwards.
+ * validated afterwards, unless no row could be read at all.
  */
 import path from 'node:path';
 import { COLUMNS } from '../core/exchange/columns.js';
@@ -236,6 +236,10 @@ export async function importItems(workspace: Workspace, options: ImportOptions):
     }
   }
   result.rows.sort((a, b) => a.row - b.row);
+  // Nothing read from the file, only problems: a validation of the catalog as it was would read as if the
+  // import had gone well.
+  const imported = result.written.length + result.updated.length + result.unchanged;
+  if (imported === 0 && result.rows.length > 0) return result;
   result.validation = await validate(workspace, { paths: [options.out], lang });
   return result;
 }

@@ -148,6 +148,9 @@ export const FINDING_CODES = {
   'profile/type-code': 'error',
   'mapping/pattern': 'error',
   'mapping/pattern-unsafe': 'error',
+  'mapping/misspelt-key': 'error',
+  'mapping/unknown-key': 'error',
+  'mapping/constant': 'error',
 
   // Commands that read items they need valid: an item that fails the schema is left out and said so.
   'item/invalid': 'error',
@@ -199,6 +202,7 @@ export const FINDING_CODES = {
   'import/not-materials': 'error',
   'import/material-element': 'error',
   'import/no-records': 'error',
+  'import/time-limit-unit': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

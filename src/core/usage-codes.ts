@@ -32,6 +32,7 @@ export const USAGE_CODES = [
   'usage/compare-basics',
   'usage/import-json',
   'usage/import-json-object',
+  'usage/import-records',
   'usage/import-html',
   'usage/import-catalog-flags',
   'usage/import-catalog-value',

@@ -29,7 +29,7 @@ export const en = {
     'the implementation list names no basic catalog (basic): agreement with it (names, types, levels) is not checked',
   'schema/required': 'missing required property "{property}"',
   'schema/unknown-property': 'unknown property "{property}" (misspelt, or not an element of this item)',
-  'schema/type': 'expected {expected|term}, found {actual|term}',
+  'schema/type': '{element|term}: expected {expected|term}, found {actual|term}',
   'schema/type-quote': 'expected a string, found a number; quote codes that start with 0, e.g. "01"',
   'schema/enum': '"{actual}" is not in the code list; allowed: {allowed}',
   'schema/format': '"{actual}" is not a valid {format|term}',
@@ -127,6 +127,11 @@ export const en = {
   'config/unknown-code': 'no finding code matches "{code}" (misspelt?)',
   'profile/pattern': 'regular expression "{pattern}" is invalid: {detail}',
   'mapping/pattern': 'regular expression "{pattern}" in the mapping is invalid: {detail}',
+  'mapping/misspelt-key':
+    'there is no key "{key}" in {at|term} of the mapping: did you mean "{suggestion}"? (keys allowed here: {known})',
+  'mapping/unknown-key': 'there is no key "{key}" in {at|term} of the mapping (keys allowed here: {known})',
+  'mapping/constant':
+    'the constant "{value}" in {at} of the mapping cannot be read by transform: {transform} ({reason})',
   'mapping/pattern-unsafe':
     'regular expression "{pattern}" in the mapping nests repetition and could take forever on one cell (catastrophic backtracking); rewrite it',
   'profile/pattern-unsafe':
@@ -263,10 +268,15 @@ export const en = {
     '"{value}" in column "{column}" is not a phone number (a landline needs its area code, e.g. 020-83130000; separate several with ；; element left out)',
   'import/not-materials':
     'column "{column}" should hold a list of materials (an array of objects), not "{value}" (element left out)',
-  'import/no-records': '"{column}" at {at} is not an array of records; the records under it are not imported',
+  'import/no-records':
+    '"{column}" at {at} is neither an array of records nor an object; the records under it are not imported',
+  'import/time-limit-unit':
+    '"{value}" in column "{column}" counts months, years or weeks, but a time limit counts working or calendar days (code list time-unit): convert it to days (element left out)',
   'import/material-element':
     'a material in column "{column}" has a {element} "{value}" that cannot be read (that element of the material is left out)',
   'usage/import-json': 'a JSON file must hold an array of items: {path} ({detail})',
+  'usage/import-records':
+    '{path}: the first step of the mapping\'s records.path, "{field}", should be an array of records or an object at the top of the file, but is {found|term} (top-level fields: {fields}); nothing was imported',
   'usage/import-json-object':
     'the top level of {path} is an object (fields: {fields}), not an array of items: say where the records are with records in the mapping, e.g. records: {{ path: [departments, items] }}',
   'usage/import-html':
@@ -358,6 +368,8 @@ export const enTerms: Record<string, string> = {
   object: 'mapping',
   array: 'list',
   null: 'null',
+  missing: 'missing',
+  '(top)': 'the document',
   date: 'date (YYYY-MM-DD)',
   uri: 'URL',
   email: 'email address',

@@ -217,6 +217,7 @@ export const ui = {
       '写入 {written} 个，更新 {updated} 个，未变化 {unchanged} 个；{skipped} 行未导入；{cells} 个单元格无法读取（仅其要素未导入）；按筛选条件略过 {filtered} 行；冲突 {conflicts} 个',
     'import.conflict': '冲突：第 {row} 行与已有事项 {file} 不同（使用 --update 合并）',
     'import.row': '{file}：第 {row} 行，“{column}”列：{message}  {code}',
+    'import.record': '{file}：第 {row} 条记录（{at}），“{column}”：{message}  {code}',
     'export.bundles':
       '导出一件事（bundles/）而不是事项：CSV 每行一个成员事项（可用 --map tongban-bundle 导回）、JSON、JSON Lines、JSON-LD（CPSV-AP 事件及其成员服务）',
     'export.description':
@@ -598,6 +599,7 @@ export const ui = {
       '{written} written, {updated} updated, {unchanged} unchanged; {skipped} {skipped|plural|row|rows} not imported; {cells} unreadable {cells|plural|cell|cells} (only their elements left out); {filtered} {filtered|plural|row|rows} left out by the filter; {conflicts} {conflicts|plural|conflict|conflicts}',
     'import.conflict': 'conflict: row {row} differs from the existing item {file} (use --update to merge)',
     'import.row': '{file}: row {row}, {column}: {message}  {code}',
+    'import.record': '{file}: record {row} ({at}), {column}: {message}  {code}',
     'export.bundles':
       'export the bundles (bundles/) instead of items: CSV with a row per member (read back with --map tongban-bundle), JSON, JSON Lines, JSON-LD (CPSV-AP events and their member services)',
     'export.description':

@@ -29,7 +29,7 @@ export const zhCN = {
   'catalog/no-basic': '实施清单未指明基本目录（basic），不检查与基本目录的一致性（名称、类型、层级）',
   'schema/required': '缺少必填项“{property}”',
   'schema/unknown-property': '未知属性“{property}”（拼写错误或不属于该事项要素）',
-  'schema/type': '类型错误：应为 {expected|term}，实为 {actual|term}',
+  'schema/type': '“{element|term}”类型错误：应为 {expected|term}，实为 {actual|term}',
   'schema/type-quote': '类型错误：应为字符串，实为数字。以 0 开头的代码须加引号，如 "01"',
   'schema/enum': '取值“{actual}”不在代码表中，可选：{allowed}',
   'schema/format': '“{actual}”不符合 {format|term} 格式',
@@ -122,6 +122,9 @@ export const zhCN = {
   'profile/pattern': '正则表达式“{pattern}”无效：{detail}',
   'mapping/pattern': '映射中的正则表达式“{pattern}”无效：{detail}',
   'mapping/pattern-unsafe': '映射中的正则表达式“{pattern}”可能因嵌套重复而极慢（灾难性回溯），请改写',
+  'mapping/misspelt-key': '映射中 {at|term} 下没有“{key}”这个键：是否应为“{suggestion}”？（此处可用的键：{known}）',
+  'mapping/unknown-key': '映射中 {at|term} 下没有“{key}”这个键（此处可用的键：{known}）',
+  'mapping/constant': '映射中 {at} 的常量“{value}”无法按 transform: {transform} 读取（{reason}）',
   'profile/pattern-unsafe':
     '正则表达式“{pattern}”对某些编码可能耗时呈指数增长（嵌套重复如 (a+)+、重复的分组中含选择或量词如 (?:a|b)*，或无上限的 *、+、{n,} 多于两个）；请改写，避免这些写法',
   'profile/type-code': '事项类型“{type}”的类型码“{value}”与类型段不符（应为 {length} 位，匹配 {pattern}）',
@@ -244,9 +247,13 @@ export const zhCN = {
   'import/not-phone':
     '“{column}”列的“{value}”不是电话号码（固定电话须带区号，如 020-83130000；多个号码用“；”分隔；该要素未导入）',
   'import/not-materials': '“{column}”列应为材料列表（对象数组），实为“{value}”（该要素未导入）',
-  'import/no-records': '{at} 处的“{column}”不是记录数组，其下的记录未导入',
+  'import/no-records': '{at} 处的“{column}”既不是记录数组也不是对象，其下的记录未导入',
+  'import/time-limit-unit':
+    '“{column}”列的“{value}”以月、年或周计，而时限只以工作日或自然日计（代码表 time-unit）：请换算为天数填写（该要素未导入）',
   'import/material-element': '“{column}”列中一项材料的 {element}“{value}”无法识别（该项材料的这一要素未导入）',
   'usage/import-json': 'JSON 文件应为事项数组：{path}（{detail}）',
+  'usage/import-records':
+    '{path}：映射 records.path 的第一步“{field}”在文件顶层应为记录数组或对象，实为 {found|term}（顶层字段：{fields}）；未导入任何内容',
   'usage/import-json-object':
     '{path} 的顶层是对象（字段：{fields}），不是事项数组：请在映射中用 records 指明记录所在位置，如 records: {{ path: [departments, items] }}',
   'usage/import-html':
@@ -331,6 +338,8 @@ export const zhCNTerms: Record<string, string> = {
   object: '对象',
   array: '列表',
   null: '空值',
+  missing: '缺失',
+  '(top)': '文档顶层',
   date: '日期（YYYY-MM-DD）',
   uri: '网址',
   email: '电子邮箱',

@@ -1,7 +1,7 @@
 /** Import mappings: a preset shipped with tongban (national, tongban, tongban-basic) or a mapping file; and the code lists transforms look values up in. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { mappingProblems, type Mapping } from '../core/exchange/mapping.js';
+import { constantProblems, mappingKeyProblems, mappingProblems, type Mapping } from '../core/exchange/mapping.js';
 import type { CodeListLookup } from '../core/exchange/transforms.js';
 import type { SchemaValidator } from '../core/schema/validator.js';
 import { displayPath } from './display-path.js';
@@ -14,8 +14,11 @@ export function readMapping(map: string, cwd: string, schemas: SchemaValidator):
   const file = /^[\w-]+$/.test(map) && existsSync(preset) ? preset : path.resolve(cwd, map);
   if (!existsSync(file)) throw new UsageError('usage/path-not-found', { path: map });
   const result = readCheckedYaml<Mapping>(file, displayPath(cwd, file), [
+    // Misspelt keys first: each is named once, with what was meant, rather than as the schema's oneOf noise.
+    (data) => mappingKeyProblems(data),
     (data) => schemas.mapping(data),
     (data) => mappingProblems(data as Mapping),
+    (data) => constantProblems(data as Mapping, readCodeLists()),
   ]);
   if ('findings' in result) throw new ConfigError(result.findings);
   return result.data;

@@ -182,6 +182,18 @@ function flatten(entry: unknown): { values: Row; problem?: RowProblem; problems?
   return problems.length ? { values, problems } : { values };
 }
 
+/** A records path whose first step the document does not have: a usage error naming what is there. */
+function recordsMisfit(data: unknown, records: RecordsSpec, found: string, shown: string): UsageError {
+  const fields =
+    data !== null && typeof data === 'object' && !Array.isArray(data)
+      ? Object.keys(data)
+          .slice(0, 8)
+          .map((k) => JSON.stringify(k).slice(0, 40))
+          .join(', ')
+      : '—';
+  return new UsageError('usage/import-records', { path: shown, field: records.path[0] ?? '', found, fields });
+}
+
 /** The records of a parsed JSON document: the top-level array, or where the mapping's `records` says. */
 function* recordsOf(data: unknown, records: RecordsSpec | undefined, shown: string): Generator<ReadRow> {
   if (!records) {
@@ -199,6 +211,9 @@ function* recordsOf(data: unknown, records: RecordsSpec | undefined, shown: stri
   let row = 0;
   for (const found of walkRecords(data, records)) {
     row++;
+    // The path does not fit the file at all (its first step is not there): nothing is imported, and no
+    // validation of an unchanged catalog follows as if all were well.
+    if ('problem' in found && found.at === '') throw recordsMisfit(data, records, found.found, shown);
     if ('problem' in found) {
       const problem: RowProblem =
         found.problem === 'not-object'

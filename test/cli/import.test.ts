@@ -355,3 +355,186 @@ describe('tongban import: bad arguments', () => {
     expectUsage(await tongban(['import', MESSY, MESSY, '--map', 'national', '--out', 'x']), /argument/);
   });
 });
+
+describe('tongban import --map national: cells as real portal exports write them', () => {
+  const HEADER =
+    '事项名称,实施编码,事项类型,行使层级,受理条件,申请材料,法定办结时限,承诺办结时限,网上办理深度,办理地点,咨询电话,监督投诉电话';
+  const ROW = [
+    '食品经营许可',
+    '1144030009719080703000100001000',
+    '行政许可',
+    '市级',
+    '具备下列条件：（一）有固定场所；（二）有专业人员',
+    '"身份证（原件1份，复印件1份）\n身份证明材料（电子证照）"',
+    '法定办结时限：20个工作日',
+    '3个月',
+    '互联网咨询、互联网收件、互联网预审',
+    '地址：广州市海珠区',
+    '020-12345678（工作日9:00-17:00）',
+    '"4008-123-123；028-12345转1"',
+  ].join(',');
+
+  it('keeps the numbers, notes and extensions, strips labels, reads stages, materials and lists; months are named', async () => {
+    const dir = samples();
+    emptyList(dir, 'sz', 'shenzhen');
+    writeFileSync(path.join(dir, 'portal.csv'), `${HEADER}\n${ROW}\n`);
+    const result = await tongban(['import', 'portal.csv', '--map', 'national', '--out', 'sz'], { cwd: dir });
+    // The one cell that cannot be read: a limit in months, said as such.
+    expect(result.stderr.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(/row 2, 承诺办结时限: "3个月" .*counts months.* {2}import\/time-limit-unit$/),
+    ]);
+    const item = parse(readFileSync(path.join(dir, 'sz', 'items', '1144030009719080703000100001000.yaml'), 'utf8'));
+    expect(item).toMatchObject({
+      conditions: ['具备下列条件：', '有固定场所', '有专业人员'],
+      materials: [
+        { name: '身份证', forms: ['原件', '复印件'], copies: 1 },
+        { name: '身份证明材料', forms: ['电子'], source: '政府部门核发', eLicence: true },
+      ],
+      statutoryLimit: { value: 20, unit: '工作日' },
+      online: { depth: 2 },
+      place: '广州市海珠区',
+      contacts: {
+        consultation: { phone: '020-12345678（工作日9:00-17:00）' },
+        complaint: { phone: '400-812-3123；028-12345转1' },
+      },
+    });
+    expect(item.promisedLimit).toBeUndefined();
+    // validate reads the stored phones with the same parser: no contact finding.
+    expect(result.stdout).not.toMatch(/contact\//);
+  });
+
+  it('a constant goes through its transform: levels: { value: 县级, transform: codeListSet } is a list', async () => {
+    const dir = samples();
+    emptyList(dir, 'sz', 'shenzhen');
+    writeFileSync(
+      path.join(dir, 'map.yaml'),
+      'kind: implementation\nfields:\n  code: 实施编码\n  name: 事项名称\n  levels: { value: 县级, transform: codeListSet, list: level }\n',
+    );
+    writeFileSync(path.join(dir, 'rows.csv'), `事项名称,实施编码\n甲,1144030009719080703000100001000\n`);
+    await tongban(['import', 'rows.csv', '--map', 'map.yaml', '--out', 'sz'], { cwd: dir });
+    const item = parse(readFileSync(path.join(dir, 'sz', 'items', '1144030009719080703000100001000.yaml'), 'utf8'));
+    expect(item.levels).toEqual(['县级']);
+  });
+
+  it('a constant its transform cannot read is a mapping error, said once', async () => {
+    const dir = samples();
+    writeFileSync(
+      path.join(dir, 'map.yaml'),
+      'kind: implementation\nfields:\n  code: 实施编码\n  levels: { value: 区县级, transform: codeListSet, list: level }\n',
+    );
+    writeFileSync(path.join(dir, 'rows.csv'), `实施编码\nC1\n`);
+    const result = await tongban(['import', 'rows.csv', '--map', 'map.yaml', '--out', 'again'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/map\.yaml:4:\d+.*"区县级".*transform: codeListSet.*mapping\/constant/);
+  });
+});
+
+describe('tongban import: nested JSON behind an API wrapper', () => {
+  const wrapped = {
+    code: 200,
+    msg: '成功',
+    data: {
+      departments: [{ deptName: '某局', items: [{ bm: '1144030009719080703000100001000', mc: '食品经营许可' }] }],
+    },
+  };
+  const mapping = (pathSteps: string) =>
+    `kind: implementation\nrecords: { path: [${pathSteps}] }\nfields:\n  code: bm\n  name: mc\n  agency.name: deptName\n`;
+
+  it('records.path goes through data (an object) to the records', async () => {
+    const dir = samples();
+    emptyList(dir, 'sz', 'shenzhen');
+    writeFileSync(path.join(dir, 'rows.json'), JSON.stringify(wrapped));
+    writeFileSync(path.join(dir, 'map.yaml'), mapping('data, departments, items'));
+    const result = await tongban(['import', 'rows.json', '--map', 'map.yaml', '--out', 'sz'], { cwd: dir });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^1 written, /m);
+    const item = parse(readFileSync(path.join(dir, 'sz', 'items', '1144030009719080703000100001000.yaml'), 'utf8'));
+    expect(item).toMatchObject({
+      code: '1144030009719080703000100001000',
+      name: '食品经营许可',
+      agency: { name: '某局' },
+    });
+  });
+
+  it('a path that does not fit the file is a usage error in words of the language, and no validation follows', async () => {
+    const dir = samples();
+    emptyList(dir, 'sz', 'shenzhen');
+    writeFileSync(path.join(dir, 'rows.json'), JSON.stringify(wrapped));
+    writeFileSync(path.join(dir, 'map.yaml'), mapping('departments, items'));
+    const zh = await tongban(['import', 'rows.json', '--map', 'map.yaml', '--out', 'sz', '--lang', 'zh-CN'], {
+      cwd: dir,
+    });
+    expectUsage(
+      zh,
+      /records\.path 的第一步“departments”在文件顶层应为记录数组或对象，实为 缺失（顶层字段："code", "msg", "data"）/,
+    );
+    expect(zh.stderr).not.toMatch(/\(top\)|（\(|\(\(/);
+    const en = await tongban(['import', 'rows.json', '--map', 'map.yaml', '--out', 'sz'], { cwd: dir });
+    expectUsage(en, /"departments", should be an array of records or an object .* but is missing/);
+    expect(existsSync(path.join(dir, 'sz', 'items'))).toBe(false);
+  });
+
+  it('a record deeper down that is not there is reported by where it is, in the brackets of the language', async () => {
+    const dir = samples();
+    emptyList(dir, 'sz', 'shenzhen');
+    const data = { data: { departments: [{ deptName: '某局', items: '无' }, wrapped.data.departments[0]] } };
+    writeFileSync(path.join(dir, 'rows.json'), JSON.stringify(data));
+    writeFileSync(path.join(dir, 'map.yaml'), mapping('data, departments, items'));
+    const zh = await tongban(['import', 'rows.json', '--map', 'map.yaml', '--out', 'sz', '--lang', 'zh-CN'], {
+      cwd: dir,
+    });
+    expect(zh.stderr).toMatch(
+      /^rows\.json：第 1 条记录（data\.departments\[0\]），“items”：data\.departments\[0\] 处的“items”既不是记录数组也不是对象/m,
+    );
+    expect(zh.stderr).not.toMatch(/\(top\)|\(\(/);
+  });
+
+  it('an import that reads nothing prints no validation', async () => {
+    const dir = samples();
+    emptyList(dir, 'sz', 'shenzhen');
+    writeFileSync(path.join(dir, 'rows.jsonl'), '{"bm": "C1"\n');
+    writeFileSync(path.join(dir, 'map.yaml'), 'kind: implementation\nfields:\n  code: bm\n');
+    const result = await tongban(['import', 'rows.jsonl', '--map', 'map.yaml', '--out', 'sz', '--lang', 'zh-CN'], {
+      cwd: dir,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/import\/not-json/);
+    expect(result.stdout).not.toMatch(/✔|未发现问题/);
+  });
+});
+
+describe('tongban import: a misspelt mapping key', () => {
+  it('is named once, at its line and column, with the key meant, in both languages', async () => {
+    const dir = samples();
+    writeFileSync(
+      path.join(dir, 'map.yaml'),
+      'kind: implementation\nfields:\n  code: 实施编码\n  levels: { column: 行使层级, transfrom: codeListSet, list: level }\n',
+    );
+    writeFileSync(path.join(dir, 'rows.csv'), `实施编码,行使层级\nC1,市级\n`);
+    const en = await tongban(['import', 'rows.csv', '--map', 'map.yaml', '--out', 'again'], { cwd: dir });
+    expect(en.code).toBe(2);
+    expect(en.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(en.stderr).toMatch(
+      /map\.yaml:4:\d+.*no key "transfrom" in fields\.levels .*did you mean "transform"\?.*mapping\/misspelt-key/,
+    );
+    expect(en.stderr).not.toMatch(/oneOf|element of this item/);
+    const zh = await tongban(['import', 'rows.csv', '--map', 'map.yaml', '--out', 'again', '--lang', 'zh-CN'], {
+      cwd: dir,
+    });
+    expect(zh.stderr).toMatch(/映射中 fields\.levels 下没有“transfrom”这个键：是否应为“transform”？/);
+    expect(zh.stderr).not.toMatch(/不属于该事项要素|oneOf/);
+  });
+});
+
+describe('validate names the element of a type error', () => {
+  it('levels: 县级 (a string where a list belongs)', async () => {
+    const dir = samples();
+    const file = path.join(dir, 'shenzhen', 'items', '000100001000.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^levels:\n(?: {2}- .*\n)+/m, 'levels: 市级\n'));
+    expect(readFileSync(file, 'utf8')).toMatch(/^levels: 市级$/m);
+    const zh = await tongban(['validate', 'shenzhen', '--lang', 'zh-CN'], { cwd: dir });
+    expect(zh.stdout).toMatch(/“levels”类型错误：应为 列表，实为 字符串/);
+    const en = await tongban(['validate', 'shenzhen'], { cwd: dir });
+    expect(en.stdout).toMatch(/levels: expected list, found string/);
+  });
+});

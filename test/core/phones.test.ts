@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalisePhones, parsePhones } from '../../src/core/phones.js';
+import { contacts } from '../../src/core/rules/contacts.js';
 
 describe('phone cells as offices write them', () => {
   it.each([
@@ -22,6 +23,20 @@ describe('phone cells as offices write them', () => {
     ['020-68631800；020-68631801', '020-68631800；020-68631801'],
     ['12315、12345', '12315；12345'],
     ['028-85487918或12345', '028-85487918；12345'],
+    // 400/800 numbers in every grouping offices write, always stored 3-3-4.
+    ['400-830-8888', '400-830-8888'],
+    ['4008-123-123', '400-812-3123'],
+    ['4008123123', '400-812-3123'],
+    ['800-8123123', '800-812-3123'],
+    // A note in brackets after a number is kept with it; an area code in brackets still works.
+    ['020-12345678（工作日9:00-17:00）', '020-12345678（工作日9:00-17:00）'],
+    ['(020)12345678', '020-12345678'],
+    ['（020）12345678（总机）', '020-12345678（总机）'],
+    ['020-12345678（工作日，9:00-17:00）；12345', '020-12345678（工作日，9:00-17:00）；12345'],
+    // Extensions are kept on service numbers dialled with their area code, as on landlines.
+    ['028-12345转1', '028-12345转1'],
+    ['12366转3', '12366转3'],
+    ['020-83130000转123（人工）', '020-83130000转123（人工）'],
   ])('%s → %s', (cell, expected) => {
     expect(normalisePhones(cell)).toEqual({ value: expected });
   });
@@ -32,6 +47,11 @@ describe('phone cells as offices write them', () => {
     expect(parsePhones('见窗口公示')[0]).toMatchObject({ ok: false, problem: 'not-a-number' });
     expect(parsePhones('0999-12345678')[0]).toMatchObject({ ok: true, kind: 'landline' });
     expect(parsePhones('0755-123')[0]).toMatchObject({ ok: false });
+    // Other groupings of ten digits are not a 400 number, and a note alone is no number.
+    expect(parsePhones('40-0812-3123')[0]).toMatchObject({ ok: false });
+    expect(parsePhones('4008-1231-23')[0]).toMatchObject({ ok: false });
+    expect(parsePhones('（工作日）')[0]).toMatchObject({ ok: false, problem: 'not-a-number' });
+    expect(parsePhones('68631800（工作日）')[0]).toMatchObject({ ok: false, problem: 'area-code' });
   });
 
   it('is empty for an empty cell', () => {
@@ -39,9 +59,30 @@ describe('phone cells as offices write them', () => {
     expect(normalisePhones('')).toBeUndefined();
   });
 
+  it('validate reads a noted number, a grouped 400 number and an extension as phones', () => {
+    const item = {
+      contacts: {
+        consultation: { phone: '028-85072345（工作日）；4008-123-123' },
+        complaint: { phone: '028-12345转1' },
+      },
+    };
+    const check = contacts.check as unknown as (item: unknown, context: unknown) => { code: string }[];
+    expect(check(item, {})).toEqual([]);
+    expect(check({ contacts: { ...item.contacts, complaint: { phone: '见窗口（工作日）' } } }, {})).toEqual([
+      expect.objectContaining({ code: 'contact/not-a-phone' }),
+    ]);
+  });
+
+  it('parses a noted number into its parts', () => {
+    expect(parsePhones('028-85072345（工作日）')).toEqual([
+      { ok: true, text: '028-85072345（工作日）', kind: 'landline', number: '028-85072345', note: '（工作日）' },
+    ]);
+  });
+
   it('stays linear on a long hostile cell', () => {
     const started = performance.now();
     parsePhones('0'.repeat(50_000) + '转'.repeat(50_000) + '：'.repeat(10_000));
+    parsePhones('（'.repeat(50_000) + '；'.repeat(50_000) + '）'.repeat(50_000));
     expect(performance.now() - started).toBeLessThan(500);
   });
 });

@@ -52,16 +52,11 @@ export function importCommand(program: Command, cli: CommandContext): void {
           onProgress,
         }),
       );
-      for (const r of result.rows)
-        cli.err(
-          cli.t('import.row', {
-            file,
-            row: r.at ? `${r.row} (${r.at})` : r.row,
-            column: r.column,
-            message: r.message,
-            code: r.code,
-          }),
-        );
+      for (const r of result.rows) {
+        const words = { file, row: r.row, column: r.column, message: r.message, code: r.code };
+        // A nested JSON record is named by where it is, in the brackets of the language.
+        cli.err(r.at ? cli.t('import.record', { ...words, at: r.at }) : cli.t('import.row', words));
+      }
       for (const c of result.conflicts) cli.err(cli.t('import.conflict', { row: c.row, file: c.file }));
       await cli.report(result, IMPORT_REPORTERS, outputs);
       const invalid = result.validation?.diagnostics.some((d) => d.severity === 'error') ?? false;

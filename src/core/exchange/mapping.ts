@@ -9,6 +9,7 @@ import type { CatalogKind, CatalogMeta } from '../model.js';
 import { toHalfWidth } from '../text.js';
 import { unneutralise } from './formula-guard.js';
 import { htmlToText } from './html-text.js';
+import { labelsOf, stripLabel } from './labels.js';
 import { cellTooLarge, MAX_CELL_BYTES, utf8Length } from './limits.js';
 import type { MaterialFields } from './materials.js';
 import type { SplitStyle } from './split.js';
@@ -24,8 +25,9 @@ export interface FieldRule {
   /** How a list cell is split (default: lines, ；, entry numbers). */
   split?: SplitStyle;
   /**
-   * A label to remove from the start of the cell (`办理地点：…`): a regular expression, or true for the
-   * column's own name (or its end, `地点：`) followed by ：/:.
+   * A label to remove from the start of the cell (`办理地点：…`): a regular expression, or true for a label
+   * that resembles the column's name or the element's (`地址：`, `地点：` for place; see labels.ts) followed
+   * by ：/:. Cells read as time limits, numbers, flags, code-list values or phones lose such a label anyway.
    */
   strip?: string | true;
   /** A regular expression: its first group (or the whole match) is the value; no match → absent. */
@@ -107,8 +109,22 @@ export interface CompiledMapping {
 
 interface CompiledRule extends FieldRule {
   stripRe?: RegExp;
+  /** The names a label before the value may have (the column's, the element's). */
+  labels: string[];
   captureRe?: RegExp;
 }
+
+/** Transforms whose values never begin with a label: one that resembles the column's name is removed. */
+const LABEL_FREE: ReadonlySet<TransformName> = new Set([
+  'integer',
+  'number',
+  'boolean',
+  'timeLimit',
+  'codeList',
+  'codeListSet',
+  'onlineDepth',
+  'phones',
+]);
 
 /** Every regular expression of a mapping, with where it is: read-mapping checks them before use. */
 export function mappingPatterns(mapping: Mapping): { path: (string | number)[]; pattern: string }[] {
@@ -133,6 +149,163 @@ export function mappingPatterns(mapping: Mapping): { path: (string | number)[]; 
   return out;
 }
 
+/** The keys each part of a mapping may have (schemas/mapping.schema.json says the same). */
+const MAPPING_KEYS = {
+  top: ['kind', 'catalog', 'fileName', 'trim', 'formulaGuard', 'fields', 'placeholders', 'html', 'records', 'filter'],
+  rule: ['column', 'value', 'default', 'transform', 'list', 'split', 'strip', 'capture', 'fields', 'each'],
+  materialFields: ['name', 'necessity', 'forms', 'copies', 'source', 'issuer', 'paperFormat'],
+  records: ['path', 'children'],
+  filter: ['column', 'in', 'notIn', 'matches'],
+} as const;
+
+const TRANSFORMS: readonly TransformName[] = [
+  'text',
+  'list',
+  'lawList',
+  'integer',
+  'number',
+  'boolean',
+  'timeLimit',
+  'codeList',
+  'codeListSet',
+  'onlineDepth',
+  'json',
+  'materials',
+  'phones',
+];
+const SPLITS: readonly SplitStyle[] = ['auto', 'lines', 'semicolons', 'numbered', 'enumeration', 'names'];
+
+/** Edit distance with transpositions (`transfrom` is one step from `transform`), case ignored. */
+function distance(a: string, b: string): number {
+  const s = a.toLowerCase();
+  const t = b.toLowerCase();
+  const d: number[][] = Array.from({ length: s.length + 1 }, (_, i) =>
+    Array.from({ length: t.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= s.length; i++)
+    for (let j = 1; j <= t.length; j++) {
+      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
+      const row = d[i] as number[];
+      const above = d[i - 1] as number[];
+      row[j] = Math.min((above[j] as number) + 1, (row[j - 1] as number) + 1, (above[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1])
+        row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
+    }
+  return (d[s.length] as number[])[t.length] as number;
+}
+
+/** The known word nearest to `word`, if near enough to be what was meant. */
+export function nearest(word: string, known: readonly string[]): string | undefined {
+  if (word.length > 40) return undefined;
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of known) {
+    const d = distance(word, candidate);
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  if (best !== undefined && bestDistance <= Math.max(1, Math.min(3, Math.floor(best.length / 3)))) return best;
+  // A key cut short or run on (`child` for children).
+  const lower = word.toLowerCase();
+  return lower.length >= 3
+    ? known.find((k) => k.toLowerCase().startsWith(lower) || lower.startsWith(k.toLowerCase()))
+    : undefined;
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** Where a part of a mapping is, as its author reads it: `fields.levels`, `fields.name[1]`, `(top)`. */
+function dotted(path: readonly (string | number)[]): string {
+  if (path.length === 0) return '(top)';
+  return path.reduce<string>(
+    (out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${part}` : part),
+    '',
+  );
+}
+
+/**
+ * Keys and words a mapping misspells, each named once with where it is and what was likely meant
+ * (`transfrom` → transform), before the schema is asked: a misspelt key inside `fields` would otherwise
+ * surface as several unrelated "must match exactly one schema in oneOf" errors.
+ */
+export function mappingKeyProblems(data: unknown): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  const keys = (node: unknown, path: (string | number)[], known: readonly string[]) => {
+    if (!isPlainObject(node)) return;
+    for (const key of Object.keys(node)) {
+      if (known.includes(key)) continue;
+      const suggestion = nearest(key, known);
+      out.push({
+        code: suggestion ? 'mapping/misspelt-key' : 'mapping/unknown-key',
+        path: toPointer([...path, key]),
+        target: 'key',
+        args: { key, at: dotted(path), known: known.join(', '), ...(suggestion ? { suggestion } : {}) },
+      });
+    }
+  };
+  const word = (node: Record<string, unknown>, path: (string | number)[], key: string, allowed: readonly string[]) => {
+    const value = node[key];
+    if (typeof value !== 'string' || allowed.includes(value)) return;
+    out.push({
+      code: 'schema/enum',
+      path: toPointer([...path, key]),
+      args: { actual: value, allowed: allowed.join('、') },
+    });
+  };
+  if (!isPlainObject(data)) return out;
+  keys(data, [], MAPPING_KEYS.top);
+  keys(data.records, ['records'], MAPPING_KEYS.records);
+  if (Array.isArray(data.filter)) data.filter.forEach((f, i) => keys(f, ['filter', i], MAPPING_KEYS.filter));
+  else keys(data.filter, ['filter'], MAPPING_KEYS.filter);
+  if (!isPlainObject(data.fields)) return out;
+  for (const [field, spec] of Object.entries(data.fields)) {
+    const rules = Array.isArray(spec)
+      ? spec.map((rule, i) => [rule, ['fields', field, i]] as const)
+      : [[spec, ['fields', field]] as const];
+    for (const [rule, at] of rules) {
+      if (!isPlainObject(rule)) continue;
+      const path = [...at];
+      keys(rule, path, MAPPING_KEYS.rule);
+      keys(rule.fields, [...path, 'fields'], MAPPING_KEYS.materialFields);
+      word(rule, path, 'transform', TRANSFORMS);
+      word(rule, path, 'split', SPLITS);
+    }
+  }
+  return out;
+}
+
+/**
+ * Constants with a transform, read as a row would read them (`{ value: 县级, transform: codeListSet,
+ * list: level }` is [县级]): one the transform cannot read is a mistake in the mapping, said once.
+ */
+export function constantProblems(mapping: Mapping, lists: ReadonlyMap<string, CodeListLookup>): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  for (const [field, spec] of Object.entries(mapping.fields)) {
+    const rules = Array.isArray(spec) ? spec : [spec];
+    rules.forEach((rule, index) => {
+      if (typeof rule !== 'object' || rule === null || rule.value === undefined || rule.transform === undefined) return;
+      const at = Array.isArray(spec) ? ['fields', field, index] : ['fields', field];
+      const result = applyTransform(rule.transform, String(rule.value), {
+        ...(rule.list ? { list: lists.get(rule.list) } : {}),
+        lists,
+        ...(rule.split ? { split: rule.split } : {}),
+      });
+      if (result !== undefined && !('problem' in result)) return;
+      out.push({
+        code: 'mapping/constant',
+        path: toPointer([...at, 'value']),
+        args: {
+          at: dotted(at),
+          value: String(rule.value),
+          transform: rule.transform,
+          reason: result === undefined ? 'empty' : result.problem,
+        },
+      });
+    });
+  }
+  return out;
+}
+
 /**
  * What the mapping schema cannot say: every pattern compiles, and none can backtrack catastrophically
  * (a pattern runs on every cell of a 100k-row import; a mapping may come from anyone).
@@ -151,15 +324,10 @@ export function mappingProblems(mapping: Mapping): RuleFinding[] {
   return out;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-function compileRule(spec: string | FieldRule): CompiledRule {
-  const rule: CompiledRule = typeof spec === 'string' ? { column: spec } : { ...spec };
-  if (rule.strip === true && rule.column !== undefined) {
-    // The column's name or its last two or more characters (办理地点 → 地点), then ：/:.
-    const name = escapeRegExp(rule.column);
-    rule.stripRe = new RegExp(`^\\s*(?:${name}|${escapeRegExp(rule.column.slice(-2))})\\s*[:：]\\s*`, 'u');
-  } else if (typeof rule.strip === 'string') rule.stripRe = new RegExp(`^\\s*(?:${rule.strip})\\s*`, 'u');
+function compileRule(field: string, spec: string | FieldRule): CompiledRule {
+  const base: FieldRule = typeof spec === 'string' ? { column: spec } : spec;
+  const rule: CompiledRule = { ...base, labels: labelsOf(field, base.column) };
+  if (typeof rule.strip === 'string') rule.stripRe = new RegExp(`^\\s*(?:${rule.strip})\\s*`, 'u');
   if (rule.capture !== undefined) rule.captureRe = new RegExp(rule.capture, 'u');
   return rule;
 }
@@ -168,7 +336,11 @@ export function compileMapping(mapping: Mapping): CompiledMapping {
   const placeholders = new Set((mapping.placeholders ?? DEFAULT_PLACEHOLDERS).map((p) => toHalfWidth(p).trim()));
   const isAbsent = (text: string) => placeholders.size > 0 && placeholders.has(toHalfWidth(text).trim());
   const fields = Object.entries(mapping.fields).map(
-    ([field, spec]) => [field, (Array.isArray(spec) ? spec : [spec]).map(compileRule)] as [string, CompiledRule[]],
+    ([field, spec]) =>
+      [field, (Array.isArray(spec) ? spec : [spec]).map((rule) => compileRule(field, rule))] as [
+        string,
+        CompiledRule[],
+      ],
   );
   const filterList =
     mapping.filter === undefined ? [] : Array.isArray(mapping.filter) ? mapping.filter : [mapping.filter];
@@ -209,24 +381,33 @@ function applyRule(
   unguard: boolean,
 ): RuleOutcome {
   const { mapping, isAbsent } = compiled;
-  if (rule.value !== undefined) return { value: rule.value, problems: [] };
-  const column = rule.column as string;
-  const raw = cellOf(row, column);
-  if (raw === undefined) return undefined;
-  if (cellTooLarge(raw)) {
-    const size = String(utf8Length(raw));
-    return { problem: { column, code: 'import/cell-too-large', args: { size, limit: String(MAX_CELL_BYTES) } } };
-  }
-  let cell = unguard ? unneutralise(raw) : raw;
-  if (mapping.html) cell = htmlToText(cell);
-  if (rule.stripRe) cell = cell.replace(rule.stripRe, '');
-  if (isAbsent(cell)) return undefined;
-  if (rule.captureRe) {
-    const match = rule.captureRe.exec(cell);
-    if (!match) return undefined;
-    cell = match[1] ?? match[0];
-  }
   const transform = rule.transform ?? 'text';
+  let column: string;
+  let cell: string;
+  if (rule.value !== undefined) {
+    // A constant is a value as it is, or, with a transform, the text it turns into (县级 → [县级]).
+    if (rule.transform === undefined) return { value: rule.value, problems: [] };
+    column = String(rule.value);
+    cell = String(rule.value);
+  } else {
+    column = rule.column as string;
+    const raw = cellOf(row, column);
+    if (raw === undefined) return undefined;
+    if (cellTooLarge(raw)) {
+      const size = String(utf8Length(raw));
+      return { problem: { column, code: 'import/cell-too-large', args: { size, limit: String(MAX_CELL_BYTES) } } };
+    }
+    cell = unguard ? unneutralise(raw) : raw;
+    if (mapping.html) cell = htmlToText(cell);
+    if (rule.stripRe) cell = cell.replace(rule.stripRe, '');
+    else if (rule.strip === true || LABEL_FREE.has(transform)) cell = stripLabel(cell, rule.labels);
+    if (isAbsent(cell)) return undefined;
+    if (rule.captureRe) {
+      const match = rule.captureRe.exec(cell);
+      if (!match) return undefined;
+      cell = match[1] ?? match[0];
+    }
+  }
   const result = applyTransform(transform, cell, {
     trim: mapping.trim !== false,
     ...(rule.list ? { list: lists.get(rule.list) } : {}),

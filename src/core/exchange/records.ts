@@ -1,8 +1,10 @@
 /**
  * The records of a nested JSON export: departments → items → sub-items. `path` names the arrays walked
- * from the top; every record carries down the fields of the objects above it (its own field of the same
- * name wins), and `children` names an array of sub-records (业务办理项) that become records of their own,
- * inheriting their parent's fields. Each record says where it was found, for reports.
+ * from the top (a step that holds an object, such as the `data` of an API's `{ code, msg, data }` wrapper,
+ * is gone through, without carrying the wrapper's own fields); every record carries down the fields of
+ * the objects above it (its own field of the same name wins), and `children` names an array of
+ * sub-records (业务办理项) that become records of their own, inheriting their parent's fields. Each record
+ * says where it was found, for reports.
  */
 
 export interface RecordsSpec {
@@ -17,13 +19,21 @@ export interface NestedRecord {
   at: string;
 }
 
-/** Something on the way that is not what the spec says: an entry that is no object, a missing array. */
+/**
+ * Something on the way that is not what the spec says: an entry that is no object, a missing array. `at`
+ * is empty at the top of the document: the path does not fit the file at all.
+ */
 export interface RecordsProblem {
   problem: 'not-object' | 'no-array';
   at: string;
-  /** For no-array: the field that should hold the array. */
+  /** For no-array: the field that should hold the array (or the object to go through). */
   field?: string;
+  /** What is there instead: missing, string, number, boolean, null, array. */
+  found: string;
 }
+
+const kindOf = (value: unknown): string =>
+  value === null ? 'null' : Array.isArray(value) ? 'array' : value === undefined ? 'missing' : typeof value;
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -52,7 +62,7 @@ export function* walkRecords(root: unknown, spec: RecordsSpec): Generator<Nested
   while (stack.length) {
     const { node, depth, at, inherited } = stack.pop() as Frame;
     if (!isObject(node)) {
-      yield { problem: 'not-object', at: at || '(top)' };
+      yield { problem: 'not-object', at, found: kindOf(node) };
       continue;
     }
     if (depth === SUB_RECORD) {
@@ -71,12 +81,20 @@ export function* walkRecords(root: unknown, spec: RecordsSpec): Generator<Nested
     }
     const key = spec.path[depth] as string;
     const list = Object.hasOwn(node, key) ? node[key] : undefined;
+    const where = `${at ? at + '.' : ''}${key}`;
+    // A step through an object (`data` of `{ code, msg, data: { departments: [...] } }`) is followed as it
+    // is. The fields beside it describe the wrapper (a status code, a message), not the records: they are
+    // not carried down, so a response's `code: 200` never stands in for an item's code.
+    if (isObject(list)) {
+      stack.push({ node: list, depth: depth + 1, at: where, inherited });
+      continue;
+    }
     if (!Array.isArray(list)) {
-      yield { problem: 'no-array', at: at || '(top)', field: key };
+      yield { problem: 'no-array', at, field: key, found: list === undefined ? 'missing' : kindOf(list) };
       continue;
     }
     const next = carried(inherited, node, key);
     for (let i = list.length - 1; i >= 0; i--)
-      stack.push({ node: list[i], depth: depth + 1, at: `${at ? at + '.' : ''}${key}[${i}]`, inherited: next });
+      stack.push({ node: list[i], depth: depth + 1, at: `${where}[${i}]`, inherited: next });
   }
 }

@@ -39,12 +39,48 @@ function splitOn(parts: string[], separator: RegExp): string[] {
   return parts.flatMap((part) => part.split(separator));
 }
 
-/** Splits a numbered list written on one line: `1.甲 2.乙` → [`1.甲 `, `2.乙`]. */
+/**
+ * Splits `text` at `separator` outside brackets only: `营业执照（正本、副本）、身份证` is two names, and
+ * `身份证（原件1份，复印件1份）` one. Linear: bracketed text is masked, then the separators looked for.
+ */
+export function splitOutsideBrackets(text: string, separator: RegExp): string[] {
+  if (!/[(（]/u.test(text)) return text.split(separator);
+  let depth = 0;
+  let masked = '';
+  for (const char of text) {
+    if (char === '(' || char === '（') depth++;
+    const inside = depth > 0;
+    if ((char === ')' || char === '）') && depth > 0) depth--;
+    masked += inside ? '\u0000'.repeat(char.length) : char;
+  }
+  const out: string[] = [];
+  let start = 0;
+  for (const match of masked.matchAll(new RegExp(separator.source, 'gu'))) {
+    out.push(text.slice(start, match.index));
+    start = match.index + match[0].length;
+  }
+  out.push(text.slice(start));
+  return out;
+}
+
+/** An introduction that announces the list: `具备下列条件：` before `（一）…`. */
+const INTRODUCTION = /[:：]\s*$/u;
+
+/**
+ * Splits a numbered list written on one line: `1.甲 2.乙` → [`1.甲 `, `2.乙`]. An introduction ending in
+ * ：before the first number (`具备下列条件：（一）甲；（二）乙`) is an entry of its own, never glued to the first.
+ */
 function splitNumbered(part: string): string[] {
-  // Only a text that itself starts with an entry number is a numbered list; otherwise `见附件(1)` stays whole.
-  if (!NUMBER_AT_START.test(part)) return [part];
-  const starts = [0, ...[...part.matchAll(NUMBER_INSIDE)].map((m) => m.index)];
-  return starts.map((start, i) => part.slice(start, starts[i + 1]));
+  const numbers = [...part.matchAll(NUMBER_INSIDE)].map((m) => m.index);
+  if (NUMBER_AT_START.test(part)) {
+    const starts = [0, ...numbers];
+    return starts.map((start, i) => part.slice(start, starts[i + 1]));
+  }
+  // Only a text that starts with an entry number, or whose first number follows a ：, is a numbered list;
+  // otherwise `见附件(1)` stays whole.
+  const first = numbers[0];
+  if (first === undefined || !INTRODUCTION.test(part.slice(0, first))) return [part];
+  return [part.slice(0, first), ...numbers.map((start, i) => part.slice(start, numbers[i + 1]))];
 }
 
 export function splitEntries(cell: string, style: SplitStyle = 'auto'): string[] {
@@ -53,6 +89,7 @@ export function splitEntries(cell: string, style: SplitStyle = 'auto'): string[]
   if (style !== 'semicolons' && style !== 'numbered') parts = splitOn(parts, LINES);
   if (style !== 'lines' && style !== 'numbered') parts = splitOn(parts, SEMICOLONS);
   if (numbered) parts = parts.flatMap(splitNumbered);
-  if (style === 'enumeration' || style === 'names') parts = splitOn(parts, ENUMERATION);
+  if (style === 'enumeration' || style === 'names')
+    parts = parts.flatMap((part) => splitOutsideBrackets(part, ENUMERATION));
   return parts.map((part) => tidy(part, numbered)).filter(Boolean);
 }

@@ -24,6 +24,7 @@ export type TransformName =
   | 'timeLimit'
   | 'codeList'
   | 'codeListSet'
+  | 'onlineDepth'
   | 'json'
   | 'materials'
   | 'phones';
@@ -57,8 +58,14 @@ export function parseInteger(cell: string): number | undefined {
 const YES = new Set(['是', 'y', 'yes', 'true', '1', '收费']);
 const NO = new Set(['否', 'n', 'no', 'false', '0', '不收费', '免费', '无']);
 
+/**
+ * Months and years: not units of a time limit (schemas/codelists/time-unit.json has 工作日 and 自然日, and
+ * the item schema counts days), and not converted, as a month has no fixed number of days.
+ */
+const OTHER_UNIT = /^\d+(?:个)?[(（]?(?:月|年|周|星期)[)）]?(?:内)?$/u;
+
 /** "20个工作日", "20工作日", "30(工作日)", "30（自然日）", "即办", "0" → a time limit; "无" → none. */
-export function parseTimeLimit(cell: string): TimeLimit | 'none' | undefined {
+export function parseTimeLimit(cell: string): TimeLimit | 'none' | 'unit' | undefined {
   // Guides phrase a promised limit "自受理之日起5个工作日内办结": the limit within it is read.
   const text = toHalfWidth(clean(cell))
     .replace(/\s+/g, '')
@@ -66,7 +73,7 @@ export function parseTimeLimit(cell: string): TimeLimit | 'none' | undefined {
   if (text === '即办' || text === '即办件' || text === '0') return { value: 0, unit: '工作日' };
   if (text === '无' || text === '-') return 'none';
   const match = /^(\d+)(?:个)?[(（]?(工作日|自然日|天|日)?[)）]?$/u.exec(text);
-  if (!match) return undefined;
+  if (!match) return OTHER_UNIT.test(text) ? 'unit' : undefined;
   const unit = match[2] === '自然日' || match[2] === '天' || match[2] === '日' ? '自然日' : '工作日';
   return { value: Number(match[1]), unit };
 }
@@ -101,6 +108,45 @@ export function codeListAliases(title: string): string[] {
   }
   aliases.delete(title);
   return [...aliases];
+}
+
+/**
+ * The stages of the national multi-select of what is online (/work/shared/domain.md §4: 1 互联网咨询,
+ * 2 互联网收件, 3 互联网预审, 4 互联网受理, 5 互联网办理, 6 互联网办理结果信息反馈, 7 互联网电子证照反馈, 8 其他)
+ * and the depth each implies. The national texts at hand do not define Ⅰ–Ⅲ stage by stage, so a cell's
+ * depth is that of the highest stage it states: consultation only is Ⅰ级; receiving and pre-reviewing the
+ * application online Ⅱ级 (the application is not yet accepted); acceptance, handling and the feedback of
+ * results online Ⅲ级; only 全程网办 itself is Ⅳ级. 其他 implies nothing.
+ */
+const STAGES: readonly (readonly [RegExp, number])[] = [
+  [/^全(?:程|流程)网(?:上)?办(?:理)?$/u, 4],
+  [/^(?:互联网|网上|在线)(?:受理|办理|办理结果信息反馈|办理结果反馈|结果信息反馈|结果反馈|电子证照反馈)$/u, 3],
+  [/^(?:互联网|网上|在线)预审$/u, 2],
+  [/^(?:互联网|网上|在线)(?:收件|申请|申报)$/u, 2],
+  [/^(?:互联网|网上|在线)咨询$/u, 1],
+  [/^其他$/u, 0],
+];
+/** The same stages by their national codes, for a cell that lists several (`1、2、3`). */
+const STAGE_CODES: Readonly<Record<string, number>> = { 1: 1, 2: 2, 3: 2, 4: 3, 5: 3, 6: 3, 7: 3, 8: 0 };
+
+/**
+ * 网上办理深度 as a code-list value (Ⅳ级, 4, 全程网办) or as the national multi-select of what is online
+ * (`互联网咨询、互联网收件、互联网预审` → Ⅱ级): the highest stage stated.
+ */
+function onlineDepth(cell: string, list: CodeListLookup | undefined): TransformResult {
+  const single = codeListValue(cell, list);
+  if (single !== undefined) return { value: single };
+  const parts = splitEntries(cell, 'names').map((part) => toHalfWidth(part).replace(/\s+/g, ''));
+  const numeric = parts.length > 1 && parts.every((part) => Object.hasOwn(STAGE_CODES, part));
+  let depth = 0;
+  for (const part of parts) {
+    const stage = numeric ? STAGE_CODES[part] : STAGES.find(([pattern]) => pattern.test(part))?.[1];
+    if (stage === undefined) return { problem: 'import/not-in-code-list', args: { value: part } };
+    depth = Math.max(depth, stage);
+  }
+  if (depth === 0) return { problem: 'import/not-in-code-list', args: { value: cell } };
+  const value = list ? list.byCode.get(String(depth)) : depth;
+  return value === undefined ? { problem: 'import/not-in-code-list', args: { value: cell } } : { value };
 }
 
 export interface TransformOptions {
@@ -192,6 +238,7 @@ export function applyTransform(name: TransformName, cell: string, options: Trans
     case 'timeLimit': {
       const value = parseTimeLimit(cell);
       if (value === 'none') return undefined;
+      if (value === 'unit') return { problem: 'import/time-limit-unit', args: { value: cell } };
       return value === undefined ? { problem: 'import/not-time-limit', args: { value: cell } } : { value };
     }
     case 'codeList': {
@@ -206,6 +253,8 @@ export function applyTransform(name: TransformName, cell: string, options: Trans
         ? { problem: 'import/not-in-code-list', args: { value: bad } }
         : { value: [...new Set(values)] };
     }
+    case 'onlineDepth':
+      return onlineDepth(cell, list ?? options.lists?.get('online-depth'));
     case 'json':
       return parseJson(cell);
     case 'materials':

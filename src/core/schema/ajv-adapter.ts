@@ -18,6 +18,16 @@ function show(value: unknown): string {
   return text.length > 40 ? text.slice(0, 39) + '…' : text;
 }
 
+/** The element at a JSON pointer, as a mapping or item names it: `/materials/0/forms` → `materials[0].forms`. */
+function elementOf(pointer: string): string {
+  if (pointer === '') return '(top)';
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((out, part) => (/^\d+$/.test(part) ? `${out}[${part}]` : out ? `${out}.${part}` : part), '');
+}
+
 function fromError(error: ErrorObject): RuleFinding | undefined {
   const path = error.instancePath;
   const p = error.params as Record<string, unknown>;
@@ -32,7 +42,11 @@ function fromError(error: ErrorObject): RuleFinding | undefined {
         args: { property: String(p.additionalProperty) },
       };
     case 'type': {
-      const args: Record<string, string> = { expected: String(p.type), actual: describe(error.data) };
+      const args: Record<string, string> = {
+        element: elementOf(path),
+        expected: String(p.type),
+        actual: describe(error.data),
+      };
       // YAML reads 01 as the number 1: the commonest way a code turns into the wrong type.
       if (p.type === 'string' && typeof error.data === 'number') return { code: 'schema/type-quote', path, args };
       return { code: 'schema/type', path, args };
