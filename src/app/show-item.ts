@@ -68,7 +68,11 @@ export async function showItem(workspace: Workspace, options: ShowOptions): Prom
     for (const { file, data } of read.items)
       all.push({ file, catalog: { dir: catalog.dir, kind: catalog.kind, name, title }, item: data });
   }
-  const items = all.filter(({ item }) => item.code === code || item.basicCode === code || item.name === query);
+  const exact = all.filter(({ item }) => item.code === code || item.basicCode === code || item.name === query);
+  // Part of a name (卫生许可) finds the item when all the items whose names hold it are one item (the same
+  // name in several catalogs); several different items are only suggested, for the user to choose.
+  const partial = exact.length || query.length < 2 ? [] : all.filter(({ item }) => text(item.name)?.includes(query));
+  const items = exact.length ? exact : new Set(partial.map(({ item }) => item.name)).size === 1 ? partial : [];
   const suggestions: ShowResult['suggestions'] = [];
   if (items.length === 0) {
     const seen = new Set<string>();

@@ -147,7 +147,7 @@ describe('tongban show', () => {
     expect(report.items[0].file).toBe('catalogs/wuhou/items/000100001000.yaml');
   });
 
-  it('an unknown code or name: exit 2, one line naming the nearest items', async () => {
+  it('an unknown code or name (or part of several names): exit 2, one line naming the nearest items', async () => {
     const dir = samples();
     const byName = await tongban(['show', '食品经营', 'catalogs'], { cwd: dir });
     expect(byName.code).toBe(2);
@@ -160,6 +160,10 @@ describe('tongban show', () => {
     expect(byCode.stderr).toMatch(
       /^错误：在 catalogs\/national 中没有编码或名称为“000100001999”的事项；相近的事项：食品经营许可（000100001000）/,
     );
+    // Part of a name that only one item's name holds (in every catalog that has it) finds that item.
+    const part = await tongban(['show', '卫生许可', 'catalogs'], { cwd: dir });
+    expect(part.code).toBe(0);
+    expect(part.stdout.split('\n')[0]).toBe('公共场所卫生许可');
     const nothing = await tongban(['show', 'zzz', 'catalogs/national'], { cwd: dir });
     expect(nothing.stderr).toBe('error: no item with the code or name "zzz" in catalogs/national\n');
   });
