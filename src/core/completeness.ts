@@ -70,6 +70,8 @@ export function splitSchemaFindings(
     if (list !== undefined) finding.args = { ...finding.args, count };
   if (rootBroken || data === null || typeof data !== 'object' || Array.isArray(data))
     return { findings, trusted: undefined };
+  // Nothing wrongly shaped (the common case): the item itself, not a copy of each of its elements.
+  if (badElements.size === 0) return { findings, trusted: data as Record<string, unknown> };
   const trusted = Object.fromEntries(Object.entries(data).filter(([key]) => !badElements.has(key)));
   return { findings, trusted };
 }

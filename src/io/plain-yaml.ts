@@ -279,7 +279,9 @@ export function parsePlainYaml(text: string): Record<string, unknown> | undefine
         (first === 0x25 || ((first === 0x2d || first === 0x2e) && /^(?:---|\.\.\.)/.test(text.slice(from, from + 3))))
       )
         return undefined;
-      lines.push({ indent, content: text.slice(from, to) });
+      // A copy of the line, not a slice of the file: values kept from it (a code in a summary) then hold
+      // their line, not the whole file text (a slice of a slice points into the file).
+      lines.push({ indent, content: (' ' + text.slice(from, to)).slice(1) });
     }
     start = end + 1;
   }
