@@ -411,6 +411,8 @@ describe('bundle guides', () => {
       '公共场所卫生检测或评价报告',
     ]);
     expect(new Set(names).size).toBe(names.length);
+    // Before → after in the unit the bundle promises its time in.
+    expect(page).toContain('| 办理时间（工作日） | 10 | 5 | 50% |');
     // The shared material is marked, the ones to bring are not; each names the items that need it.
     expect(table).toContain('| 营业执照 | 无需提交（电子证照） | — | 食品经营许可、公共场所卫生许可 |');
     expect(table).toMatch(/\| 公共场所卫生检测或评价报告 \| 需提交 \| 原件1份 \| 公共场所卫生许可 \|/);

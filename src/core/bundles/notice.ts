@@ -81,7 +81,8 @@ export interface BundleView {
 
 const FIGURE_LABELS: Record<FigureName, string> = {
   materials: '申请材料（份）',
-  time: '办理时间（天）',
+  // The unit is the promised limit's (工作日 or 自然日): filled in by figureLabel.
+  time: '办理时间（{unit}）',
   visits: '跑动次数（次）',
   forms: '填报表格（张）',
 };
@@ -195,7 +196,8 @@ export function bundleView(input: {
       if (!figure) return [];
       const reduction =
         figure.before > 0 ? `${Math.round(((figure.before - figure.after) / figure.before) * 100)}%` : null;
-      return [{ name, label: FIGURE_LABELS[name], before: figure.before, after: figure.after, reduction }];
+      const label = FIGURE_LABELS[name].replace('{unit}', bundle.promisedLimit.unit);
+      return [{ name, label, before: figure.before, after: figure.after, reduction }];
     }),
     figuresSource: orNull(bundle.figures?.source),
   });
