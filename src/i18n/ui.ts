@@ -563,7 +563,8 @@ export const ui = {
     'stats.bundle-average': '{figure|term} {reduction}',
     'stats.bundles-overall': 'average reduction: {figures}; members fully online {online}',
     'stats.bundles-heading': 'Bundles (高效办成一件事)',
-    'stats.bundles-caption': 'Each bundle before (each item applied for on its own) → after (the bundle), the reduction in brackets',
+    'stats.bundles-caption':
+      'Each bundle before (each item applied for on its own) → after (the bundle), the reduction in brackets',
     'stats.bundle-name': 'bundle',
     'stats.bundle-members': 'members',
     'stats.bundle-online': 'members fully online',
