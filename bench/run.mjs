@@ -38,7 +38,7 @@ mkdirSync(WORK, { recursive: true });
 function measure(command, args, options = {}) {
   const started = process.hrtime.bigint();
   const startedAt = Date.now();
-  const run = spawnSync(TIME, ['-f', '%M', command, ...args], {
+  const run = spawnSync(TIME, ['-f', '%U %S %M', command, ...args], {
     encoding: 'utf8',
     maxBuffer: 1 << 30,
     timeout: TIMEOUT,
@@ -47,18 +47,20 @@ function measure(command, args, options = {}) {
   });
   const wall = Number(process.hrtime.bigint() - started) / 1e9;
   const lines = (run.stderr ?? '').trim().split('\n');
-  const rss = Number(lines.at(-1)) / 1024;
+  const [user, system, rssKb] = (lines.at(-1) ?? '').split(' ').map(Number);
+  const rss = rssKb / 1024;
+  const cpu = user + system;
   // Exit 1 is findings, a success here, only when the command made its output (a crash exits 1 too).
   const made = (file) => existsSync(file) && statSync(file).mtimeMs >= startedAt - 1000;
   const failed = run.status === 1 && options.made !== undefined && !made(options.made);
   if (run.error || run.signal || run.status === null || run.status > 1 || failed) {
     const reason =
       run.error?.message ??
-      (run.signal ? `killed by ${run.signal}` : lines.filter((l) => !/^\d+$|^Command exited/.test(l))[0]) ??
+      (run.signal ? `killed by ${run.signal}` : lines.filter((l) => !/^[\d. ]+$|^Command exited/.test(l))[0]) ??
       `exit ${run.status}`;
-    return { error: reason.slice(0, 160), wall, rss };
+    return { error: reason.slice(0, 160), wall, rss, cpu };
   }
-  return { wall, rss, stdout: run.stdout };
+  return { wall, rss, cpu, stdout: run.stdout };
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -71,7 +73,11 @@ function repeat(size, fn) {
   const runs = Array.from({ length: times }, fn);
   const failed = runs.find((r) => r.error);
   if (failed) return failed;
-  return { wall: median(runs.map((r) => r.wall)), rss: Math.max(...runs.map((r) => r.rss)) };
+  return {
+    wall: median(runs.map((r) => r.wall)),
+    cpu: median(runs.map((r) => r.cpu)),
+    rss: Math.max(...runs.map((r) => r.rss)),
+  };
 }
 
 /** tongban with `args`; what it makes is the file after -o, or the guide site's manifest. */
@@ -117,7 +123,7 @@ function ajvBoth(schemas, data) {
   if (impl.error) return impl;
   const basic = ajvCli(schemas, data, 'item.basic.schema.json', 'basic/items/*.yaml');
   if (basic.error) return basic;
-  return { wall: impl.wall + basic.wall, rss: Math.max(impl.rss, basic.rss) };
+  return { wall: impl.wall + basic.wall, cpu: impl.cpu + basic.cpu, rss: Math.max(impl.rss, basic.rss) };
 }
 
 /** A CSV of `rows` rows in the national exchange layout and the basic catalog its rows implement. */
@@ -183,7 +189,9 @@ function record(shape, command, size, items, result) {
   if (!results.has(key)) results.set(key, { shape, command, items: new Map(), runs: new Map() });
   results.get(key).items.set(size, items);
   results.get(key).runs.set(size, result);
-  const shown = result.error ? `✖ ${result.error}` : `${result.wall.toFixed(2)} s, ${result.rss.toFixed(0)} MB`;
+  const shown = result.error
+    ? `✖ ${result.error}`
+    : `${result.wall.toFixed(2)} s (cpu ${result.cpu.toFixed(2)} s), ${result.rss.toFixed(0)} MB`;
   process.stderr.write(`  ${shape} ${size} ${command}: ${shown}\n`);
 }
 
@@ -270,9 +278,11 @@ const large = SIZES.at(-1);
 const GROWTH_LIMIT = (1.1 * large) / small;
 const k = (n) => (n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n));
 const pad = (text, width) => String(text).padEnd(width);
-const cell = (r) => (r === undefined ? '—' : r.error ? '✖ failed' : `${r.wall.toFixed(2)} s ${r.rss.toFixed(0)} MB`);
+const cell = (r) =>
+  r === undefined ? '—' : r.error ? '✖ failed' : `${r.wall.toFixed(1)}/${r.cpu.toFixed(1)} s ${r.rss.toFixed(0)} MB`;
+console.log('\nwall/cpu seconds (cpu = user + system), peak RSS; growth is of wall time');
 console.log(
-  `\n${pad('shape', 7)}${pad('command', 26)}${pad('items', 16)}${pad(k(small), 20)}${SIZES.length > 1 ? pad(k(large), 20) + 'growth' : ''}`,
+  `${pad('shape', 7)}${pad('command', 26)}${pad('items', 12)}${pad(k(small), 24)}${SIZES.length > 1 ? pad(k(large), 24) + 'growth' : ''}`,
 );
 const failures = [];
 const growthAbove = [];
@@ -287,7 +297,7 @@ for (const { shape, command, items, runs } of results.values()) {
   }
   const counts = SIZES.map((s) => items.get(s)).filter((n) => n !== undefined);
   console.log(
-    `${pad(shape, 7)}${pad(command, 26)}${pad(counts.map(k).join('/'), 16)}${pad(cell(a), 20)}${SIZES.length > 1 ? pad(cell(b), 20) + growth : ''}`,
+    `${pad(shape, 7)}${pad(command, 26)}${pad(counts.map(k).join('/'), 12)}${pad(cell(a), 24)}${SIZES.length > 1 ? pad(cell(b), 24) + growth : ''}`,
   );
   for (const [size, r] of runs) if (r.error) failures.push(`${shape} ${k(size)} ${command}: ${r.error}`);
 }
@@ -306,7 +316,8 @@ for (const shape of SHAPES) {
     const ajv = get(shape, 'ajv-cli (schema only)', size);
     if (ok(cold) && ok(ajv)) {
       const ratio = cold.wall / ajv.wall;
-      check(ratio <= 0.7, `${shape} ${k(size)}: validate cold ≤ 0.7 × ajv-cli: ${ratio.toFixed(2)}×`);
+      const cpu = (cold.cpu / ajv.cpu).toFixed(2);
+      check(ratio <= 0.7, `${shape} ${k(size)}: validate cold ≤ 0.7 × ajv-cli: ${ratio.toFixed(2)}× wall, ${cpu}× cpu`);
     }
     if (ok(cold) && size >= 50_000)
       check(cold.rss <= 700, `${shape} ${k(size)}: validate peak RSS ≤ 700 MB: ${cold.rss.toFixed(0)} MB`);
