@@ -69,8 +69,12 @@ function splitLandline(compact: string): { area: string; local: string; extensio
   return { area, local, ...(tail[0] ? { extension: tail[0] } : {}) };
 }
 
+/** Longer than any number with its label, extension and note: not a phone number (and not worth a regex). */
+const MAX_PHONE_TEXT = 120;
+
 function parseOne(raw: string): ParsedPhone {
   const text = raw.trim();
+  if (text.length > MAX_PHONE_TEXT) return { ok: false, text, problem: 'not-a-number' };
   let rest = toHalfWidth(text).replace(LABEL, '').trim();
   // A note after the number is kept as written (`（工作日9:00-17:00）`), unless it is all there is.
   let note: string | undefined;
@@ -84,7 +88,8 @@ function parseOne(raw: string): ParsedPhone {
   const ext = EXTENSION.exec(rest);
   if (ext) {
     extension = ext[1] as string;
-    rest = rest.slice(0, ext.index).replace(/[-\s]+$/, '');
+    rest = rest.slice(0, ext.index);
+    while (/[-\s]/.test(rest.charAt(rest.length - 1))) rest = rest.slice(0, -1);
   }
   const bracketed = BRACKETED_AREA.exec(rest);
   if (bracketed) rest = `${bracketed[1]}-${rest.slice(bracketed[0].length)}`;

@@ -173,13 +173,34 @@ function flatten(entry: unknown): { values: Row; problem?: RowProblem; problems?
       values[key] = value;
       continue;
     }
-    if (nestingExceeds(value, MAX_VALUE_DEPTH)) {
+    if (typeof value !== 'object') {
+      values[key] = String(value);
+      continue;
+    }
+    const cell = cellOf(value);
+    if (cell === TOO_DEEP) {
       problems.push({ column: key, code: 'import/too-deep', args: { limit: String(MAX_VALUE_DEPTH) } });
       continue;
     }
-    values[key] = typeof value === 'object' ? JSON.stringify(value) : String(value);
+    values[key] = cell;
   }
   return problems.length ? { values, problems } : { values };
+}
+
+const TOO_DEEP = Symbol('too deep');
+/**
+ * An object's cell, worked out once per object: a parent's fields are carried down to each of its records,
+ * and a large one (a long list beside the items) would otherwise be written out again for every record.
+ */
+const cells = new WeakMap<object, string | typeof TOO_DEEP>();
+
+function cellOf(value: object): string | typeof TOO_DEEP {
+  let cell = cells.get(value);
+  if (cell === undefined) {
+    cell = nestingExceeds(value, MAX_VALUE_DEPTH) ? TOO_DEEP : JSON.stringify(value);
+    cells.set(value, cell);
+  }
+  return cell;
 }
 
 /** A records path whose first step the document does not have: a usage error naming what is there. */

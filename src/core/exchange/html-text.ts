@@ -46,7 +46,11 @@ export function htmlToText(cell: string): string {
       .replace(/<\/(?:p|div|li|tr|h[1-6])\s*>/gi, '\n')
       .replace(/<[^<>]{0,2000}>/g, '')
       .replace(/&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});/g, decodeEntity)
-      .replace(/[ \t]*\n[ \t]*/g, '\n')
+      // Spaces around line breaks go, line by line: `/[ \t]*\n[ \t]*/g` would be quadratic on a long run
+      // of spaces without a break.
+      .split('\n')
+      .map((line) => line.replace(/^[ \t]+/, '').trimEnd())
+      .join('\n')
       .replace(/\n{2,}/g, '\n')
       .trim()
   );

@@ -29,10 +29,20 @@ const NUMBER_AT_START = new RegExp(`^\\s*${ENTRY_NUMBER}\\s*`, 'u');
 const NUMBER_INSIDE = new RegExp(`(?<=[\\s；;。，,:：])${ENTRY_NUMBER}|[①-⑳]`, 'gu');
 
 /** Punctuation that ends an entry and is not part of it. */
-const TRAILING = /[；;，,。\s]+$/u;
+const TRAILING = /[；;，,。\s]/u;
+
+/**
+ * The entry without the punctuation and spaces that end it. A loop, not `/[…]+$/`: that regex retries at
+ * every position of a long run of spaces followed by text, which is quadratic in the cell's length.
+ */
+function withoutTrailing(entry: string): string {
+  let end = entry.length;
+  while (end > 0 && TRAILING.test(entry.charAt(end - 1))) end--;
+  return entry.slice(0, end);
+}
 
 function tidy(entry: string, numbered: boolean): string {
-  return (numbered ? entry.replace(NUMBER_AT_START, '') : entry).replace(TRAILING, '').trim();
+  return withoutTrailing(numbered ? entry.replace(NUMBER_AT_START, '') : entry).trim();
 }
 
 function splitOn(parts: string[], separator: RegExp): string[] {
