@@ -275,6 +275,11 @@ const SCENARIOS: Scenario[] = [
     run: () => run(project({ 'tongban.config.yaml': 'rules:\n  no/such-code: off\n' }), ['validate', '.']),
   },
   {
+    name: 'a config glob with more wildcards than a match can afford',
+    triggers: ['config/glob-unsafe'],
+    run: () => run(project({ 'tongban.config.yaml': 'ignore: ["**/*a*a*a*z"]\n' }), ['validate', '.']),
+  },
+  {
     name: 'code profiles with a broken pattern, and with a type code that does not fit',
     triggers: ['profile/pattern', 'profile/type-code'],
     async run() {

@@ -34,6 +34,56 @@ interface CompiledSetting {
 
 const ANY_FILE = () => true;
 
+/**
+ * Wildcards one glob may have: `*` (each run of stars) and `**`. picomatch compiles each to a lazy loop,
+ * and the loops of one glob backtrack against each other (`*a*a*a*a*z` after a `**` segment takes half a
+ * minute on a 200-character file name), so a glob with more is refused when the config is read.
+ */
+export const MAX_GLOB_WILDCARDS = 3;
+/** Paths longer than this match no glob (real ones are far shorter): the cost of a match stays bounded. */
+export const MAX_GLOB_SUBJECT = 512;
+
+/** Too many wildcards in `glob` (a repeating extglob, `*(…)` or `+(…)`, counts as too many on its own). */
+export function globProblem(glob: string): { wildcards: number } | undefined {
+  let wildcards = 0;
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '\\') i++;
+    else if ((c === '*' || c === '+') && glob[i + 1] === '(') wildcards += MAX_GLOB_WILDCARDS + 1;
+    else if (c === '*') {
+      wildcards++;
+      while (glob[i + 1] === '*') i++;
+    }
+  }
+  return wildcards > MAX_GLOB_WILDCARDS ? { wildcards } : undefined;
+}
+
+/** The config's path globs (ignore, overrides' files, catalogs' paths) that have too many wildcards. */
+export function unsafeGlobFindings(config: Config): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  const check = (glob: unknown, at: (string | number)[]) => {
+    const problem = typeof glob === 'string' ? globProblem(glob) : undefined;
+    if (problem)
+      out.push({
+        code: 'config/glob-unsafe',
+        path: toPointer(at),
+        args: { glob: glob as string, wildcards: problem.wildcards, max: MAX_GLOB_WILDCARDS },
+      });
+  };
+  config.ignore?.forEach((glob, index) => check(glob, ['ignore', index]));
+  config.overrides?.forEach((override, index) =>
+    override.files.forEach((glob, j) => check(glob, ['overrides', index, 'files', j])),
+  );
+  config.catalogs?.forEach((entry, index) => check(entry.path, ['catalogs', index, 'path']));
+  return out;
+}
+
+/** `glob`'s matcher, never given a path longer than MAX_GLOB_SUBJECT. */
+export function boundedGlob(glob: string | string[], options?: picomatch.PicomatchOptions): (path: string) => boolean {
+  const matches = picomatch(glob, options);
+  return (path) => path.length <= MAX_GLOB_SUBJECT && matches(path);
+}
+
 export interface CompiledConfig {
   /** The severity a finding should have, or 'off'; `file` is relative to the config file's folder. */
   settingFor(code: string, file: string, fallback: Severity): RuleSetting;
@@ -50,8 +100,8 @@ export function compileConfig(config: Config): CompiledConfig {
       entries.push({ matchesCode: picomatch(code), matchesFile, setting });
   };
   add(config.rules, ANY_FILE);
-  for (const override of config.overrides ?? []) add(override.rules, picomatch(override.files, { dot: true }));
-  const ignored = config.ignore?.length ? picomatch(config.ignore, { dot: true }) : () => false;
+  for (const override of config.overrides ?? []) add(override.rules, boundedGlob(override.files, { dot: true }));
+  const ignored = config.ignore?.length ? boundedGlob(config.ignore, { dot: true }) : () => false;
   return {
     settingFor(code, file, fallback) {
       let setting: RuleSetting = fallback;

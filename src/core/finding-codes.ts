@@ -143,6 +143,7 @@ export const FINDING_CODES = {
   // Findings about findings, and about tongban's own configuration files.
   'suppression/unused': 'warning',
   'config/unknown-code': 'error',
+  'config/glob-unsafe': 'error',
   'profile/pattern': 'error',
   'profile/pattern-unsafe': 'error',
   'profile/type-code': 'error',

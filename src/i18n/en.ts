@@ -125,6 +125,8 @@ export const en = {
   'import/bundle-mismatch': '"{element}" differs from row {other} of the same bundle; row {other} is kept',
   'suppression/unused': 'suppression of "{rule}" matches no finding; remove it',
   'config/unknown-code': 'no finding code matches "{code}" (misspelt?)',
+  'config/glob-unsafe':
+    'glob "{glob}" has {wildcards} wildcards (each * or ** counts; a repeating +(…) or *(…) counts as too many); at most {max} are allowed, as more can take minutes to match one long file name',
   'profile/pattern': 'regular expression "{pattern}" is invalid: {detail}',
   'mapping/pattern': 'regular expression "{pattern}" in the mapping is invalid: {detail}',
   'mapping/misspelt-key':

@@ -119,6 +119,8 @@ export const zhCN = {
   'suppression/unused': '抑制注释“{rule}”没有匹配到任何问题，可以删除',
   // 配置与编码方案
   'config/unknown-code': '没有诊断代码匹配“{code}”（拼写错误？）',
+  'config/glob-unsafe':
+    '通配模式“{glob}”含 {wildcards} 个通配符（每个 * 或 ** 计一个，重复的 +(…)、*(…) 直接算作过多）；最多允许 {max} 个，否则匹配一个长文件名就可能耗时数分钟',
   'profile/pattern': '正则表达式“{pattern}”无效：{detail}',
   'mapping/pattern': '映射中的正则表达式“{pattern}”无效：{detail}',
   'mapping/pattern-unsafe': '映射中的正则表达式“{pattern}”可能因嵌套重复而极慢（灾难性回溯），请改写',

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { FINDING_CODE_LIST } from '../core/finding-codes.js';
 import { profileProblems, type CodeProfile } from '../core/codes/profile.js';
-import { unknownCodeFindings, type Config } from '../core/config.js';
+import { unknownCodeFindings, unsafeGlobFindings, type Config } from '../core/config.js';
 import type { SchemaValidator } from '../core/schema/validator.js';
 import { ConfigError, UsageError } from './errors.js';
 import { displayPath } from './display-path.js';
@@ -37,6 +37,7 @@ export function readConfig(absolute: string, cwd: string, schemas: SchemaValidat
   const result = readCheckedYaml<Config>(absolute, displayPath(cwd, absolute), [
     (data) => schemas.config(data),
     (data) => unknownCodeFindings(data as Config, FINDING_CODE_LIST),
+    (data) => unsafeGlobFindings(data as Config),
   ]);
   if ('findings' in result) throw new ConfigError(result.findings);
   return { file: absolute, config: result.data };

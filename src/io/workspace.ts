@@ -8,9 +8,8 @@
  */
 import { existsSync, lstatSync } from 'node:fs';
 import path from 'node:path';
-import picomatch from 'picomatch';
 import type { CodeProfile } from '../core/codes/profile.js';
-import { compileConfig, type CompiledConfig } from '../core/config.js';
+import { boundedGlob, compileConfig, type CompiledConfig } from '../core/config.js';
 import { findingIn, type Finding } from '../core/diagnostic.js';
 import type { CatalogKind, CatalogMeta, CatalogSource, SourceDocument } from '../core/model.js';
 import type { RegionIndex } from '../core/regions.js';
@@ -181,7 +180,7 @@ function isPlainFile(absolute: string): boolean {
 function profileFor(workspace: Workspace, configDir: string, absoluteDir: string, meta: unknown): CodeProfile {
   const relative = path.relative(configDir, absoluteDir).split(path.sep).join('/');
   const fromConfig = (workspace.config?.config.catalogs ?? [])
-    .filter((entry) => picomatch(entry.path)(relative))
+    .filter((entry) => boundedGlob(entry.path)(relative))
     .at(-1);
   const auto = () =>
     profileForCatalog(
