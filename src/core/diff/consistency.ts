@@ -195,7 +195,9 @@ export function compareCatalogs(
         return hash === undefined ? elementValue(holder(e).item, element) !== undefined : hash !== UNSTATED;
       };
       const statedEntries = entries.filter(states);
-      for (const e of entries) if (!statedEntries.includes(e)) (row.cells[e.region] ??= {})[element] = 'absent';
+      // A set, not the list: a national compare has 1,000+ regions per key (includes() made it quadratic).
+      const stating = new Set(statedEntries);
+      for (const e of entries) if (!stating.has(e)) (row.cells[e.region] ??= {})[element] = 'absent';
       const basicHash = hashOf(basicEntry?.hashes, element);
       const basicStates =
         basicEntry !== undefined &&
