@@ -205,7 +205,7 @@ for (const shape of SHAPES) {
     const lists = LISTS.map((l) => path.join(data, l));
     const perList = Math.floor(size / 5);
     const out = path.join(WORK, `out-${shape}-${size}`);
-    rmSync(out, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true, maxRetries: 5 });
     mkdirSync(out, { recursive: true });
     const run = (command, items, fn) => wanted(command) && record(shape, command, size, items, fn());
 
@@ -258,7 +258,7 @@ for (const shape of SHAPES) {
           made: path.join(list, 'items'),
         });
       });
-    rmSync(out, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true, maxRetries: 5 });
   }
 }
 
