@@ -41,7 +41,7 @@ export async function compare(workspace: Workspace, options: CompareOptions): Pr
   try {
     const progress = partsProgress(options.onProgress);
     for (const p of expandCatalogFolders(workspace, options.paths))
-      read.push(readDiffSide(workspace, p, undefined, progress.part()));
+      read.push(readDiffSide(workspace, p, undefined, progress.part(), false)); // compare needs no kept values
     return compareSides(workspace, read, options);
   } finally {
     for (const side of read) side.close();

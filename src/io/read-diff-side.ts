@@ -11,7 +11,7 @@ import {
   type DiffSide,
   type SideEntry,
 } from '../core/diff/catalog-diff.js';
-import { elementHashes, fingerprint } from '../core/diff/element-hashes.js';
+import { elementHashes, fingerprint, type Hashes } from '../core/diff/element-hashes.js';
 import type { Finding } from '../core/diagnostic.js';
 import { release, track } from './cleanup.js';
 import { UsageError } from './errors.js';
@@ -84,6 +84,8 @@ export function readDiffSide(
   given: string,
   ref?: string,
   onProgress?: (done: number, total: number) => void,
+  /** Keep short element values with the hashes (diff uses them; compare needs none). */
+  keep = true,
 ): ReadSide {
   const split = ref === undefined ? splitRefPath(given, workspace.cwd) : { ref, path: given };
   const checkout = split ? checkoutAt(split.ref, split.path, workspace.cwd) : undefined;
@@ -99,6 +101,7 @@ export function readDiffSide(
         checkout?.folder ?? path.resolve(workspace.cwd, given),
         split ? `${split.ref}:${split.path}` : given,
         onProgress,
+        keep,
       ),
       close,
     };
@@ -113,6 +116,7 @@ function readFolder(
   folder: string,
   label: string,
   onProgress?: (done: number, total: number) => void,
+  keep = true,
 ): Omit<ReadSide, 'close'> {
   if (!existsSync(folder)) throw new UsageError('usage/path-not-found', { path: label });
   const set = workspace.catalogs([folder]);
@@ -138,7 +142,7 @@ function readFolder(
       continue;
     }
     const item = read.data as ReturnType<SideEntry['data']>;
-    const { hashes, kept } = fingerprint(item);
+    const { hashes, kept } = fingerprint(item, keep);
     const agency = item.agency as { name?: unknown; uscc?: unknown } | undefined;
     entries.push({
       file: own(inside(read.file)),
@@ -177,10 +181,10 @@ function readFolder(
  * An item read again for a comparison. It must be what was read first (same hash of every element): a
  * file changed or removed in between would make the comparison report neither version.
  */
-function readAgain(absoluteDir: string, file: ItemFile, hashes: Float64Array): ReturnType<SideEntry['data']> {
+function readAgain(absoluteDir: string, file: ItemFile, hashes: Hashes): ReturnType<SideEntry['data']> {
   const read = readItemFile(absoluteDir, file);
   const now = read.data === undefined ? undefined : elementHashes(read.data as ReturnType<SideEntry['data']>);
-  if (now === undefined || now.some((hash, i) => !Object.is(hash, hashes[i])))
+  if (now === undefined || Array.from(now).some((hash, i) => !Object.is(hash, hashes[i])))
     throw new Error(`${file.file} changed while it was being compared; run the comparison again`);
   return read.data as ReturnType<SideEntry['data']>;
 }

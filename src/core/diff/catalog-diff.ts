@@ -10,7 +10,7 @@ import { nameKey, splitHandlingSuffix } from '../item-names.js';
 import type { CatalogKind, ImplementationItem } from '../model.js';
 import { BASIC_ELEMENTS, ELEMENTS, elementValue, type ElementName, type FieldPolicy } from './elements.js';
 import { detach } from './detach.js';
-import { knownValues, sameHash } from './element-hashes.js';
+import { knownValues, sameHash, type Hashes } from './element-hashes.js';
 import { diffItem, diffValues, type ElementChange } from './item-diff.js';
 import { bestMatches } from './similarity.js';
 
@@ -37,7 +37,7 @@ export interface SideEntry {
    * One hash per element (element-hashes.ts): a pair whose hashes all agree has no change, and its items
    * are not loaded. Without it, the items are always loaded and compared.
    */
-  hashes?: Float64Array | undefined;
+  hashes?: Hashes | undefined;
   /** Short values of elements that are not lists, as JSON (element-hashes.ts). */
   kept?: string | undefined;
   /** The item itself, read again (sides do not hold their items). */
