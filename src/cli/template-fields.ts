@@ -158,7 +158,7 @@ export const GUIDE_FIELDS: FieldDocs = {
   'given.results': field('是否给出办理结果', 'whether the results are stated'),
   appliedFor: field(
     '是否依申请办理（行政许可、行政确认、行政给付、行政裁决、公共服务）：是则受理条件、申请材料即使未提供也显示“未提供”',
-    'whether citizens apply for the item: then conditions and materials show 未提供 when not given',
+    'whether citizens apply for the item: then the conditions and materials sections say they were not given when the item does not state them',
   ),
   onlineServices: field(
     '预约、物流快递、网上支付中事项说明了的几项，如“预约：是；网上支付：否”；都未说明时为 null',
