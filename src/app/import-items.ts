@@ -42,7 +42,7 @@ export interface ImportOptions {
   /** Merge imported elements into existing items instead of reporting conflicts. */
   update?: boolean;
   /** For a folder without catalog.yaml: what to write into it (over the mapping's catalog section). */
-  catalog?: Partial<Pick<CatalogMeta, 'kind' | 'name' | 'region' | 'level' | 'basic'>>;
+  catalog?: Partial<Pick<CatalogMeta, 'kind' | 'name' | 'region' | 'level' | 'basic' | 'origin'>>;
   lang?: Lang;
   /** Called as item files are written (the second pass): how many of how many rows. */
   onProgress?: OnProgress;
@@ -115,12 +115,19 @@ function catalogToCreate(
   const refused = schemas.catalog(meta)[0];
   if (refused) {
     const key = refused.path.split('/')[1] ?? '';
-    throw new UsageError('usage/import-catalog-value', {
-      path: options.out,
-      flag: `--${key}`,
-      value: String(meta[key] ?? ''),
-      problem: formatMessage(lang, refused.code, refused.args),
-    });
+    const value = Object.hasOwn(meta, key) ? meta[key] : undefined;
+    const problem = formatMessage(lang, refused.code, refused.args);
+    // A flag given on the command line is named as such; anything else came from the mapping's catalog
+    // section, named by its key there, with its value as YAML data (a number, a list, an object).
+    if (options.catalog && Object.hasOwn(options.catalog, key))
+      throw new UsageError('usage/import-catalog-value', {
+        path: options.out,
+        flag: `--${key}`,
+        value: String(value),
+        problem,
+      });
+    const shown = (JSON.stringify(value) ?? String(value)).slice(0, 200);
+    throw new UsageError('usage/import-mapping-catalog-value', { path: options.out, key, value: shown, problem });
   }
   return meta;
 }

@@ -32,6 +32,9 @@ export function outputTargetParsers(formats: readonly string[]): OutputTargetPar
       return given;
     },
     parseOutput(value) {
+      // `-o --help` is almost always a forgotten file name: refused, so no file named like an option is
+      // written (`./--help` names one). `-o -` is stdout, as in most tools.
+      if (value.startsWith('-') && value !== '-') throw new UsageError('usage/output-dash', { path: value });
       const last = given.at(-1);
       if (!last) {
         if (pending !== undefined) throw new InvalidArgumentError('each --output follows the --format it is for.');
@@ -41,8 +44,9 @@ export function outputTargetParsers(formats: readonly string[]): OutputTargetPar
       return given;
     },
     targets: () => {
-      const targets = given.map((t) => ({ ...t }));
+      const targets: OutputTarget[] = given.map((t) => ({ ...t }));
       if (pending !== undefined) targets.push({ format: defaultFormat, output: pending });
+      for (const target of targets) if (target.output === '-') delete target.output;
       return targets.length ? targets : [{ format: defaultFormat }];
     },
   };

@@ -287,6 +287,8 @@ export const en = {
     '"{path}" has no catalog.yaml; to create one, also give: {missing} (or add a catalog section to the mapping)',
   'usage/import-catalog-value':
     'the catalog.yaml to create in "{path}" would not be valid: {flag} "{value}": {problem}',
+  'usage/import-mapping-catalog-value':
+    'the catalog.yaml to create in "{path}" would not be valid: {key} {value} in the catalog section of the mapping: {problem}',
   'usage/import-catalog': '"{path}" has no catalog.yaml and the mapping has no catalog section',
   'usage/import-bundles':
     'bundles are imported into an existing implementation list: {path} is none (create the list and import its items first)',
@@ -354,6 +356,8 @@ export const en = {
   'usage/partial-run': '{path} comes from another run than {other} ({detail} differ)',
   'usage/guide-base-url': '--base-url {url} is not an http, https or relative URL',
   'usage/output-targets': 'only one --format can write to stdout; give the others an --output file',
+  'usage/output-dash':
+    'output "{path}" looks like an option, not a file: write ./{path} for a file of that name (- alone is stdout)',
   'usage/cannot-write': 'cannot write {path} ({reason})',
   'usage/write-link': '{path} is a symbolic link; tongban does not write through links (name the file it points to)',
   'usage/write-special': '{path} is not a regular file (a folder, a pipe or a socket); name a file to write',

@@ -213,6 +213,7 @@ export const ui = {
     'import.region': '新建实施清单的行政区划代码（6 位）',
     'import.level': '新建实施清单的层级，如 市级',
     'import.basic': '新建实施清单所实施的基本目录文件夹（可省略）',
+    'import.origin': '新建基本目录的目录来源代码（2 位，如 00 国家、44 广东）',
     'import.summary':
       '写入 {written} 个，更新 {updated} 个，未变化 {unchanged} 个；{skipped} 行未导入；{cells} 个单元格无法读取（仅其要素未导入）；按筛选条件略过 {filtered} 行；冲突 {conflicts} 个',
     'import.conflict': '冲突：第 {row} 行与已有事项 {file} 不同（使用 --update 合并）',
@@ -596,6 +597,7 @@ export const ui = {
     'import.region': 'region code (6 digits) of a new implementation list',
     'import.level': 'level of a new implementation list, e.g. 市级',
     'import.basic': 'basic catalog folder a new implementation list implements (optional)',
+    'import.origin': 'origin code (2 digits, e.g. 00 national, 44 Guangdong) of a new basic catalog',
     'import.summary':
       '{written} written, {updated} updated, {unchanged} unchanged; {skipped} {skipped|plural|row|rows} not imported; {cells} unreadable {cells|plural|cell|cells} (only their elements left out); {filtered} {filtered|plural|row|rows} left out by the filter; {conflicts} {conflicts|plural|conflict|conflicts}',
     'import.conflict': 'conflict: row {row} differs from the existing item {file} (use --update to merge)',

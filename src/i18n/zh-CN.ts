@@ -261,6 +261,9 @@ export const zhCN = {
   'usage/import-html':
     '无法导入 {path}：这是网页（HTML），不是 CSV；请从门户导出 CSV 或 JSON，或在电子表格中打开后另存为 CSV',
   'usage/import-catalog-flags': '“{path}”中没有 catalog.yaml，要创建它还需要：{missing}（或在映射中写 catalog 一节）',
+  'usage/import-catalog-value': '要在“{path}”中创建的 catalog.yaml 不合规：{flag} “{value}”：{problem}',
+  'usage/import-mapping-catalog-value':
+    '要在“{path}”中创建的 catalog.yaml 不合规：映射的 catalog 部分中 {key} 的值 {value}：{problem}',
   'usage/import-catalog': '“{path}”中没有 catalog.yaml，映射文件也没有 catalog 一节',
   'usage/import-bundles': '一件事只能导入已有的实施清单：{path} 不是实施清单（先建立清单、导入其事项）',
   'usage/import-catalog-value': '要在“{path}”中创建的 catalog.yaml 不合规：{flag} “{value}”：{problem}',
@@ -323,6 +326,7 @@ export const zhCN = {
   'usage/partial-run': '{path} 与 {other} 不是同一次运行（{detail}不同）',
   'usage/guide-base-url': '--base-url {url} 不是 http、https 或相对网址',
   'usage/output-targets': '只能有一个 --format 输出到标准输出，其余请用 --output 指定文件',
+  'usage/output-dash': '输出“{path}”像是一个选项而不是文件：确要以此为文件名请写 ./{path}（单独的 - 表示标准输出）',
   'usage/cannot-write': '无法写入 {path}（{reason}）',
   'usage/write-link': '{path} 是符号链接；tongban 不通过链接写入（请直接指定其指向的文件）',
   'usage/write-special': '{path} 不是普通文件（文件夹、管道或套接字），请指定要写入的文件',

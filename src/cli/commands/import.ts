@@ -13,6 +13,7 @@ interface ImportFlags {
   region?: string;
   level?: string;
   basic?: string;
+  origin?: string;
 }
 
 export function importCommand(program: Command, cli: CommandContext): void {
@@ -36,6 +37,7 @@ export function importCommand(program: Command, cli: CommandContext): void {
     .option('--region <code>', cli.t('import.region'))
     .option('--level <level>', cli.t('import.level'))
     .option('--basic <dir>', cli.t('import.basic'))
+    .option('--origin <code>', cli.t('import.origin'))
     .action(async (file: string, flags: ImportFlags) => {
       const outputs = targets();
       const { importItems } = await import('../../app/import-items.js');
@@ -67,7 +69,7 @@ export function importCommand(program: Command, cli: CommandContext): void {
 /** The catalog.yaml flags that were given (for a target folder that has none yet). */
 function catalogFlags(flags: ImportFlags): Record<string, string> {
   const given: Record<string, string> = {};
-  for (const key of ['kind', 'name', 'region', 'level', 'basic'] as const) {
+  for (const key of ['kind', 'name', 'region', 'level', 'basic', 'origin'] as const) {
     const value = flags[key];
     if (value !== undefined) given[key] = value;
   }
