@@ -266,7 +266,6 @@ export const zhCN = {
     '要在“{path}”中创建的 catalog.yaml 不合规：映射的 catalog 部分中 {key} 的值 {value}：{problem}',
   'usage/import-catalog': '“{path}”中没有 catalog.yaml，映射文件也没有 catalog 一节',
   'usage/import-bundles': '一件事只能导入已有的实施清单：{path} 不是实施清单（先建立清单、导入其事项）',
-  'usage/import-catalog-value': '要在“{path}”中创建的 catalog.yaml 不合规：{flag} “{value}”：{problem}',
   'usage/import-not-file': '不是文件：{path}（导入读取一个 CSV、JSON 或 JSON Lines 文件）',
   'usage/import-format':
     '无法导入 {path}：只能读取 CSV（.csv、.tsv、.txt）、JSON（.json）和 JSON Lines（.jsonl、.ndjson）；电子表格请先另存为 CSV',
