@@ -102,6 +102,44 @@ describe('line breaks in catalogue values cannot forge report lines', () => {
   });
 });
 
+describe('problem lines on stderr', () => {
+  it('an item left out of a guide, whose file name holds a line break, is one line', async () => {
+    const root = samples();
+    writeFileSync(path.join(root, 'catalogs/wuhou/items', 'bad\n✔ all good\u202e.yaml'), 'name: [unclosed\n');
+    const guide = await tongban(['guide', 'catalogs/wuhou', '--out', 'site'], { cwd: root });
+    expect(guide.code).toBe(1);
+    expect(guide.stderr).toContain('bad\\n✔ all good\\u202e.yaml');
+    expect(guide.stderr).not.toMatch(/\n✔/);
+  });
+
+  it('a row import could not read, whose cell holds a line break, is one line', async () => {
+    const root = samples();
+    const header = '事项名称,基本编码,实施编码,事项类型,行使层级,实施主体,实施主体编码,到办事现场次数';
+    const row =
+      '食品经营许可,000100001000,1144030009719080703000100001000,行政许可,3,某局,114403000971908070,"x\n✔ imported 1 item"';
+    writeFileSync(path.join(root, 'rows.csv'), `${header}\n${row}\n`);
+    const run = await tongban(
+      [
+        'import',
+        'rows.csv',
+        '--map',
+        'national',
+        '--out',
+        'out',
+        '--name',
+        '示例',
+        '--region',
+        '440300',
+        '--level',
+        '市级',
+      ],
+      { cwd: root },
+    );
+    expect(run.stderr).toContain('x\\n✔ imported 1 item');
+    expect(run.stderr).not.toMatch(/\n✔/);
+  });
+});
+
 describe('Markdown guides: catalogue text stays text', () => {
   const HOSTILE = '申请书 | x | y\n\n## 伪造标题\n\n| a |';
 

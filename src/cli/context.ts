@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { showControls } from '../core/control-chars.js';
+import { showControls, showTerminalText } from '../core/control-chars.js';
 import { locationOf, type Diagnostic } from '../core/diagnostic.js';
 import { uiText, LANGS, type Lang } from '../i18n/index.js';
 import type { UiKey } from '../i18n/ui.js';
@@ -72,9 +72,12 @@ export class CommandContext {
     this.io.stderr.write(shown.endsWith('\n') ? shown : shown + '\n');
   }
 
-  /** Problems of the input that a report cannot show (unreadable files, items left out), on stderr. */
+  /**
+   * Problems of the input that a report cannot show (unreadable files, items left out), on stderr: one
+   * line each, whatever line breaks or bidi controls a file name or a value in the message holds.
+   */
   problems(diagnostics: readonly Diagnostic[]): void {
-    for (const d of diagnostics) this.err(`${locationOf(d)}  ${d.message}  ${d.code}`);
+    for (const d of diagnostics) this.err(showTerminalText(`${locationOf(d)}  ${d.message}  ${d.code}`));
   }
 
   /** A file name as given on the command line, resolved against the working folder. */

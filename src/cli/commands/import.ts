@@ -1,5 +1,6 @@
 /** `tongban import <file> --map <mapping> --out <catalog>`: exit 1 when rows could not be read, items conflict or fail validation. */
 import { Option, type Command } from 'commander';
+import { showTerminalTextDeep } from '../../core/control-chars.js';
 import { IMPORT_REPORTERS } from '../../reporters/import/index.js';
 import { EXIT_FINDINGS, EXIT_OK, type CommandContext } from '../context.js';
 
@@ -55,9 +56,12 @@ export function importCommand(program: Command, cli: CommandContext): void {
         }),
       );
       for (const r of result.rows) {
-        const words = { file, row: r.row, column: r.column, message: r.message, code: r.code };
+        // Cells and headers are the file's text: a line break in one must not print a line of its own.
+        const words = showTerminalTextDeep({ file, row: r.row, column: r.column, message: r.message, code: r.code });
         // A nested JSON record is named by where it is, in the brackets of the language.
-        cli.err(r.at ? cli.t('import.record', { ...words, at: r.at }) : cli.t('import.row', words));
+        cli.err(
+          r.at ? cli.t('import.record', { ...words, at: showTerminalTextDeep(r.at) }) : cli.t('import.row', words),
+        );
       }
       for (const c of result.conflicts) cli.err(cli.t('import.conflict', { row: c.row, file: c.file }));
       await cli.report(result, IMPORT_REPORTERS, outputs);
