@@ -112,6 +112,18 @@ describe('problem lines on stderr', () => {
     expect(guide.stderr).not.toMatch(/\n✔/);
   });
 
+  it('a config error and a usage error naming a hostile value are one line each', async () => {
+    const root = samples();
+    writeFileSync(path.join(root, 'tongban.config.yaml'), 'ignore: ["*a*a*a*a\\n✔ all good"]\n');
+    const config = await tongban(['validate', 'catalogs/wuhou'], { cwd: root });
+    expect(config.code).toBe(2);
+    expect(config.stderr).toContain('\\n✔ all good');
+    expect(config.stderr).not.toMatch(/\n✔/);
+    const usage = await tongban(['validate', 'catalogs/wuhou\n✔ all good'], { cwd: root, env: {} });
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).not.toMatch(/\n✔/);
+  });
+
   it('a row import could not read, whose cell holds a line break, is one line', async () => {
     const root = samples();
     const header = '事项名称,基本编码,实施编码,事项类型,行使层级,实施主体,实施主体编码,到办事现场次数';

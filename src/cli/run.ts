@@ -4,6 +4,7 @@
  * 2 a usage, configuration or internal error. It never touches `process`, so tests run it in-process.
  */
 import { Command, CommanderError } from 'commander';
+import { showTerminalText } from '../core/control-chars.js';
 import { detectLang, parseLang, type Lang } from '../i18n/index.js';
 import { ConfigError, describeError } from '../io/errors.js';
 import { VERSION } from '../io/package-files.js';
@@ -100,12 +101,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return asked || (error.code === 'commander.help' && error.exitCode === 0) ? EXIT_OK : EXIT_USAGE;
     }
     const described = describeError(error, lang);
+    // Each line names values from files (a glob, a path, a pattern): shown with their line breaks and bidi
+    // controls escaped, so no value prints a line of its own.
     if (error instanceof ConfigError && described) {
-      for (const line of described) cli.err(line);
+      for (const line of described) cli.err(showTerminalText(line));
       return EXIT_USAGE;
     }
     if (described) {
-      cli.err(cli.t('error.usage', { message: described.join('\n') }));
+      cli.err(cli.t('error.usage', { message: described.map(showTerminalText).join('\n') }));
       return EXIT_USAGE;
     }
     const message = error instanceof Error ? error.message : String(error);
