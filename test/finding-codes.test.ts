@@ -659,6 +659,20 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: 'a mapping naming a code list that does not exist',
+    triggers: ['mapping/unknown-list'],
+    async run() {
+      const mapping = [
+        'kind: implementation',
+        'fields:',
+        '  levels: { column: a, transform: codeListSet, list: levle }',
+        '',
+      ];
+      const root = project({ 'map.yaml': mapping.join('\n'), 'rows.csv': 'a\n市级\n' });
+      return run(root, ['import', 'rows.csv', '--map', 'map.yaml', '--out', 'impl']);
+    },
+  },
+  {
     name: 'schema bounds no shipped schema uses yet (the adapter words them when one does)',
     triggers: ['schema/length', 'schema/items-count'],
     async run() {

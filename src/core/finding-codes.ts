@@ -152,6 +152,7 @@ export const FINDING_CODES = {
   'mapping/misspelt-key': 'error',
   'mapping/unknown-key': 'error',
   'mapping/constant': 'error',
+  'mapping/unknown-list': 'error',
 
   // Commands that read items they need valid: an item that fails the schema is left out and said so.
   'item/invalid': 'error',

@@ -132,6 +132,7 @@ export const en = {
   'mapping/misspelt-key':
     'there is no key "{key}" in {at|term} of the mapping: did you mean "{suggestion}"? (keys allowed here: {known})',
   'mapping/unknown-key': 'there is no key "{key}" in {at|term} of the mapping (keys allowed here: {known})',
+  'mapping/unknown-list': 'there is no code list "{list}" (code lists: {lists})',
   'mapping/constant':
     'the constant "{value}" in {at} of the mapping cannot be read by transform: {transform} ({reason})',
   'mapping/pattern-unsafe':

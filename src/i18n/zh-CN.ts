@@ -126,6 +126,7 @@ export const zhCN = {
   'mapping/pattern-unsafe': '映射中的正则表达式“{pattern}”可能因嵌套重复而极慢（灾难性回溯），请改写',
   'mapping/misspelt-key': '映射中 {at|term} 下没有“{key}”这个键：是否应为“{suggestion}”？（此处可用的键：{known}）',
   'mapping/unknown-key': '映射中 {at|term} 下没有“{key}”这个键（此处可用的键：{known}）',
+  'mapping/unknown-list': '没有名为“{list}”的代码表（可用的代码表：{lists}）',
   'mapping/constant': '映射中 {at} 的常量“{value}”无法按 transform: {transform} 读取（{reason}）',
   'profile/pattern-unsafe':
     '正则表达式“{pattern}”对某些编码可能耗时呈指数增长（嵌套重复如 (a+)+、重复的分组中含选择或量词如 (?:a|b)*，或无上限的 *、+、{n,} 多于两个）；请改写，避免这些写法',

@@ -1,7 +1,13 @@
 /** Import mappings: a preset shipped with tongban (national, tongban, tongban-basic) or a mapping file; and the code lists transforms look values up in. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { constantProblems, mappingKeyProblems, mappingProblems, type Mapping } from '../core/exchange/mapping.js';
+import {
+  constantProblems,
+  listProblems,
+  mappingKeyProblems,
+  mappingProblems,
+  type Mapping,
+} from '../core/exchange/mapping.js';
 import type { CodeListLookup } from '../core/exchange/transforms.js';
 import type { SchemaValidator } from '../core/schema/validator.js';
 import { displayPath } from './display-path.js';
@@ -18,6 +24,7 @@ export function readMapping(map: string, cwd: string, schemas: SchemaValidator):
     (data) => mappingKeyProblems(data),
     (data) => schemas.mapping(data),
     (data) => mappingProblems(data as Mapping),
+    (data) => listProblems(data as Mapping, readCodeLists()),
     (data) => constantProblems(data as Mapping, readCodeLists()),
   ]);
   if ('findings' in result) throw new ConfigError(result.findings);

@@ -11,6 +11,7 @@ import {
   constantProblems,
   mapRow,
   mappingKeyProblems,
+  listProblems,
   mappingProblems,
   rowPasses,
   type Mapping,
@@ -240,6 +241,30 @@ describe('field rules', () => {
       ['mapping/pattern-unsafe', '/fields/place/0/strip'],
       ['mapping/pattern-unsafe', '/filter/matches'],
     ]);
+    // Alternation under repetition, which safe-regex2 lets through: `(a|a)*x` ran for minutes on 34 a's.
+    const alternation = mappingProblems({
+      kind: 'implementation',
+      fields: { name: { column: 'a', capture: '(a|a)*x' } },
+      filter: { column: 'c', matches: '^(\\w|\\d)*$' },
+    });
+    expect(alternation.map((p) => [p.code, p.path])).toEqual([
+      ['mapping/pattern-unsafe', '/fields/name/capture'],
+      ['mapping/pattern-unsafe', '/filter/matches'],
+    ]);
+  });
+
+  it('a code list that does not exist is named, with the lists there are', () => {
+    const lists = new Map([['level', { byName: new Map(), byCode: new Map() }]]);
+    const problems = listProblems(
+      { kind: 'implementation', fields: { levels: { column: 'a', transform: 'codeListSet', list: 'levle' } } },
+      lists,
+    );
+    expect(problems).toEqual([
+      { code: 'mapping/unknown-list', path: '/fields/levels/list', args: { list: 'levle', lists: 'level' } },
+    ]);
+    expect(listProblems({ kind: 'implementation', fields: { levels: { column: 'a', list: 'level' } } }, lists)).toEqual(
+      [],
+    );
   });
 
   it('names each misspelt key once, where it is, with the key meant; unknown words of transform and split too', () => {

@@ -2,9 +2,9 @@
  * A mapping file applied to one row: the item it describes, and the cells that could not be read. A cell
  * that cannot be read costs only its own element (left absent and reported), never the row.
  */
-import isSafeRegex from 'safe-regex2';
 import type { FindingCode, RuleFinding } from '../diagnostic.js';
 import { toPointer } from '../pointer.js';
+import { isSafePattern } from '../regex-structure.js';
 import type { CatalogKind, CatalogMeta } from '../model.js';
 import { toHalfWidth } from '../text.js';
 import { unneutralise } from './formula-guard.js';
@@ -274,6 +274,24 @@ export function mappingKeyProblems(data: unknown): RuleFinding[] {
   return out;
 }
 
+/** A rule's `list` names a code list that exists (a misspelt one would let every cell through unread). */
+export function listProblems(mapping: Mapping, lists: ReadonlyMap<string, CodeListLookup>): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  for (const [field, spec] of Object.entries(mapping.fields)) {
+    const rules = Array.isArray(spec) ? spec : [spec];
+    rules.forEach((rule, index) => {
+      if (typeof rule !== 'object' || rule === null || rule.list === undefined || lists.has(rule.list)) return;
+      const at = Array.isArray(spec) ? ['fields', field, index, 'list'] : ['fields', field, 'list'];
+      out.push({
+        code: 'mapping/unknown-list',
+        path: toPointer(at),
+        args: { list: rule.list, lists: [...lists.keys()].sort().join(', ') },
+      });
+    });
+  }
+  return out;
+}
+
 /**
  * Constants with a transform, read as a row would read them (`{ value: 县级, transform: codeListSet,
  * list: level }` is [县级]): one the transform cannot read is a mistake in the mapping, said once.
@@ -319,7 +337,7 @@ export function mappingProblems(mapping: Mapping): RuleFinding[] {
       out.push({ code: 'mapping/pattern', path: toPointer(path), args: { pattern, detail: (error as Error).message } });
       continue;
     }
-    if (!isSafeRegex(pattern)) out.push({ code: 'mapping/pattern-unsafe', path: toPointer(path), args: { pattern } });
+    if (!isSafePattern(pattern)) out.push({ code: 'mapping/pattern-unsafe', path: toPointer(path), args: { pattern } });
   }
   return out;
 }
