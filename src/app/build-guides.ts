@@ -87,8 +87,9 @@ interface ItemPage {
   index: IndexFields;
   code: string | null;
   basicCode: string | null;
-  /** Parsed this run (the page name set), or undefined: `load` parses the file when the view is needed. */
-  view?: GuideView;
+  /** Whether its file was parsed this run (it changed); else the page is as the last build made it. */
+  fresh: boolean;
+  /** The page's view: drawn when it is rendered (from the data read this run, or by parsing the file). */
   load: () => GuideView | undefined;
 }
 
@@ -172,7 +173,9 @@ function collectPages(
     // In file order: every item with a page, from its view or its record. A cancelled item (status 取消) is
     // no longer a service: it gets no page and no place in the index, and the page an earlier build made
     // for it is deleted (it is not in the new manifest).
-    const entries: { file: string; slug: string; code: string | null; index: IndexFields; view?: GuideView }[] = [];
+    // Views are not kept here (at 100k items they would all be alive at once): each is drawn again when
+    // its page is rendered.
+    const entries: { file: string; slug: string; code: string | null; index: IndexFields; fresh: boolean }[] = [];
     const codes: { file: string; code: string }[] = [];
     for (const { file } of catalog.items) {
       const key = reader.keys.get(file);
@@ -180,7 +183,7 @@ function collectPages(
       if (record) {
         if (record.code !== null) codes.push({ file, code: record.code });
         if (record.slug !== null && record.index !== null)
-          entries.push({ file, slug: record.slug, code: record.code, index: record.index });
+          entries.push({ file, slug: record.slug, code: record.code, index: record.index, fresh: false });
         out.sources[file] = record;
         continue;
       }
@@ -189,7 +192,7 @@ function collectPages(
       if (data.code !== undefined) codes.push({ file, code: data.code });
       const retired = data.status === RETIRED;
       const view = retired ? undefined : guideView(data, file, meta, region, viewOptions);
-      if (view) entries.push({ file, slug: view.slug, code: data.code ?? null, index: indexFields(view), view });
+      if (view) entries.push({ file, slug: view.slug, code: data.code ?? null, index: indexFields(view), fresh: true });
       if (key !== undefined && !troubled.has(file))
         out.sources[file] = {
           key,
@@ -212,16 +215,14 @@ function collectPages(
       const slug = slugs[j] as string;
       const pagePath = `${folder}/${slug}`;
       const source = out.sources[entry.file];
-      let view = entry.view ? { ...entry.view, slug } : undefined;
+      let fresh = entry.fresh;
       const load = (): GuideView | undefined => {
-        if (view) return view;
-        const data = parseOne(entry.file);
+        const data = parsed.get(entry.file) ?? parseOne(entry.file);
         if (data === undefined || data.status === RETIRED) return undefined;
-        view = { ...guideView(data, entry.file, meta, region, viewOptions), slug };
-        return view;
+        return { ...guideView(data, entry.file, meta, region, viewOptions), slug };
       };
-      // A page name that moved (another item now claims it) changes the page: its view is needed.
-      if (!view && source?.page !== pagePath && load() === undefined) return;
+      // A page name that moved (another item now claims it) changes the page: it is rendered again.
+      if (!fresh && source?.page !== pagePath) fresh = true;
       if (source) out.sources[entry.file] = { ...source, page: pagePath };
       if (entry.index.code !== null && !itemPages.has(entry.index.code)) itemPages.set(entry.index.code, slug);
       pages.push({
@@ -231,7 +232,7 @@ function collectPages(
         index: entry.index,
         code: entry.index.code,
         basicCode: entry.index.basicCode,
-        ...(view ? { view } : {}),
+        fresh,
         load,
       });
     });
@@ -347,7 +348,7 @@ export async function buildGuides(workspace: Workspace, options: GuideOptions = 
       entries.push({ path: page.path, catalogName: page.catalogName, ...page.index });
       const target = `${page.path}.${format}`;
       // A page the last build made from this very file: as it is, unless it is gone from the folder.
-      if (!page.view && options.item === undefined && reusable[target] !== undefined && site?.has(target)) {
+      if (!page.fresh && options.item === undefined && reusable[target] !== undefined && site?.has(target)) {
         manifest.pages[target] = reusable[target];
         result.unchanged++;
         continue;
