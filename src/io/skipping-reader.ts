@@ -6,8 +6,40 @@
  * are judged on every run, never skipped (as the validation cache does).
  */
 import { createHash } from 'node:crypto';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { ItemFiles, ItemReader } from './item-reader.js';
-import { readDocumentFromBytes, readItemFile, readRegularFile, type DocumentRead } from './read-document.js';
+import { readDocumentFromBytes, readItemFile, type DocumentRead } from './read-document.js';
+
+/** Item files are a few KB: one buffer, reused, holds each while it is hashed (and parsed when it changed). */
+const SHARED = Buffer.allocUnsafe(256 * 1024);
+
+/**
+ * A regular file's bytes in the shared buffer (valid until the next call), or undefined for anything else
+ * — not a regular file, larger than the buffer, unreadable — which the caller reads the ordinary way
+ * (readItemFile), with its findings. Opened non-blocking and judged by the open descriptor, as
+ * readRegularFile does: a pipe is never waited on.
+ */
+function readShared(absolute: string): Uint8Array | undefined {
+  let fd: number;
+  try {
+    fd = openSync(absolute, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return undefined;
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || stat.size >= SHARED.length) return undefined;
+    let length = 0;
+    for (let n = 1; n > 0 && length < stat.size; length += n)
+      n = readSync(fd, SHARED, length, SHARED.length - length, null);
+    // Grown past the buffer while being read: the ordinary way.
+    return length >= SHARED.length ? undefined : SHARED.subarray(0, length);
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
 
 export class SkippingReader implements ItemReader {
   /** Display path → key of the file as read this run (files that could be hashed). */
@@ -30,8 +62,9 @@ export class SkippingReader implements ItemReader {
         yield readItemFile(catalog.absoluteDir, item);
         continue;
       }
-      const bytes = readRegularFile(item.absolute);
-      if (!(bytes instanceof Uint8Array)) {
+      const bytes = readShared(item.absolute);
+      if (bytes === undefined) {
+        this.parsed++;
         yield readItemFile(catalog.absoluteDir, item);
         continue;
       }
@@ -44,6 +77,7 @@ export class SkippingReader implements ItemReader {
         continue;
       }
       this.parsed++;
+      // Decoded to text at once: nothing keeps the shared bytes.
       yield readDocumentFromBytes(bytes, item.file);
     }
   }
