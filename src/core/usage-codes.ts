@@ -37,6 +37,7 @@ export const USAGE_CODES = [
   'usage/import-html',
   'usage/import-catalog-flags',
   'usage/import-catalog-value',
+  'usage/changed-while-read',
   'usage/import-mapping-catalog-value',
   'usage/import-catalog',
   'usage/import-bundles',

@@ -286,6 +286,8 @@ export const en = {
     'cannot import {path}: it is a web page (HTML), not CSV; export CSV or JSON from the portal, or open it in a spreadsheet and save as CSV',
   'usage/import-catalog-flags':
     '"{path}" has no catalog.yaml; to create one, also give: {missing} (or add a catalog section to the mapping)',
+  'usage/changed-while-read':
+    '{path} changed while it was being compared; nothing was written: run the comparison again',
   'usage/import-catalog-value':
     'the catalog.yaml to create in "{path}" would not be valid: {flag} "{value}": {problem}',
   'usage/import-mapping-catalog-value':

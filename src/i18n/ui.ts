@@ -4,7 +4,7 @@ export const ui = {
     'program.description': '通办：政务服务事项目录的校验、编码、比对与办事指南工具',
     'option.lang': '消息语言（默认按系统区域设置）',
     'option.engine':
-      '计算引擎：auto（默认：导出文件或超过 20 万个事项时用 DuckDB）、memory（内存）、duckdb（需要可选依赖 @duckdb/node-api）',
+      '计算引擎：auto（默认：导出文件用 DuckDB，目录文件夹在内存中计算）、memory（内存）、duckdb（需要可选依赖 @duckdb/node-api）',
     'option.version': '显示版本号',
     'option.help': '显示帮助',
     'validate.description':
@@ -365,7 +365,7 @@ export const ui = {
     'program.description': 'tongban: validate, code, compare and publish catalogs of government service items',
     'option.lang': 'language of messages (default: from the locale)',
     'option.engine':
-      'engine: auto (default: DuckDB for exported files or above 200,000 items), memory, or duckdb (needs the optional @duckdb/node-api)',
+      'engine: auto (default: DuckDB for exported files, memory for catalog folders), memory, or duckdb (needs the optional @duckdb/node-api)',
     'option.version': 'print the version',
     'option.help': 'show help',
     'validate.description':

@@ -185,7 +185,7 @@ function readAgain(absoluteDir: string, file: ItemFile, hashes: Hashes): ReturnT
   const read = readItemFile(absoluteDir, file);
   const now = read.data === undefined ? undefined : elementHashes(read.data as ReturnType<SideEntry['data']>);
   if (now === undefined || Array.from(now).some((hash, i) => !Object.is(hash, hashes[i])))
-    throw new Error(`${file.file} changed while it was being compared; run the comparison again`);
+    throw new UsageError('usage/changed-while-read', { path: file.file });
   return read.data as ReturnType<SideEntry['data']>;
 }
 

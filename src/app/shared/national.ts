@@ -25,7 +25,6 @@ import { keyMatters } from '../../io/key-matters.js';
 import {
   catalogRows,
   classifyInputs,
-  inputBytes,
   openKeyedSource,
   temporaryExport,
   type CatalogRow,
@@ -44,29 +43,22 @@ import { bundleSide, membersByCode, validBundles } from './bundle-reads.js';
 import { toDiagnostics } from './diagnostics.js';
 import { fieldPolicy } from './field-policy.js';
 
-/** Above this many item files (or this many bytes of exports), `auto` picks DuckDB. */
-export const DUCKDB_ITEMS = 200_000;
-export const DUCKDB_BYTES = 256 * 1024 * 1024;
-
 /**
- * The engine for these paths: exports always need DuckDB; catalog folders use it when asked, or in
- * `auto` above DUCKDB_ITEMS item files.
+ * The engine for these paths: exports need DuckDB; catalog folders use it only when asked. (`auto` once
+ * switched folders of over 200,000 items to DuckDB, but the in-memory engine now holds 3 × 100k items in
+ * under 1 GB, where DuckDB's own 1 GB limit was the one that ran out.)
  */
 export function chooseEngine(
   workspace: Workspace,
   paths: readonly string[],
   engine: Engine = 'auto',
 ): 'memory' | 'duckdb' {
-  const inputs = classifyInputs(workspace.cwd, paths);
-  const exported = inputs.find((i) => i.type === 'export');
+  const exported = classifyInputs(workspace.cwd, paths).find((i) => i.type === 'export');
   if (engine === 'memory') {
     if (exported) throw new UsageError('usage/engine-memory-export', { path: exported.path });
     return 'memory';
   }
-  if (engine === 'duckdb' || exported || inputBytes(inputs) > DUCKDB_BYTES) return 'duckdb';
-  const folders = inputs.filter((i) => i.type === 'catalogs').map((i) => i.path);
-  const items = workspace.catalogs(folders).requested.reduce((n, c) => n + c.items.length, 0);
-  return items > DUCKDB_ITEMS ? 'duckdb' : 'memory';
+  return engine === 'duckdb' || exported ? 'duckdb' : 'memory';
 }
 
 interface Opened {
