@@ -162,11 +162,11 @@ export const en = {
   'assign/parent-unknown': 'main item "{value}" not found (give its code, or the name of an item being coded)',
   'assign/exhausted': 'no {segment} left under "{group}"; nothing was written',
   'assign/agency-invalid': 'agency USCC "{value}" is invalid; no implementation code can be composed',
-  'assign/level-unknown': 'level "{level}" has no level digit in the profile',
-  'assign/basic-invalid': 'basic code "{value}" does not fit the profile; no implementation code can be composed',
   'assign/element-missing': 'the item has no {elements}; no implementation code can be composed',
   'assign/code-malformed':
     'code "{value}" is not a code of profile {profile}, so it is not recorded in the ledger; nothing was written (tongban validate says what is wrong)',
+  'assign/level-unknown': 'level "{level}" has no level digit in the profile',
+  'assign/basic-invalid': 'basic code "{value}" does not fit the profile; no implementation code can be composed',
   'assign/impl-retired':
     'implementation code "{value}" was retired on {retired}; codes are never reused, so give this item a handlingItem',
   'assign/impl-taken':

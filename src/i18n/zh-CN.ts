@@ -150,11 +150,11 @@ export const zhCN = {
   'assign/parent-unknown': '找不到主项“{value}”（应为已赋码主项的编码，或本目录中待赋码主项的名称）',
   'assign/exhausted': '“{group}”下的{segment}已用尽，无法再发新码；未写入任何文件',
   'assign/agency-invalid': '实施主体统一社会信用代码“{value}”无效，无法组成实施编码',
-  'assign/level-unknown': '行使层级“{level}”在编码方案中没有层级码',
-  'assign/basic-invalid': '基本编码“{value}”不符合编码方案，无法组成实施编码',
   'assign/element-missing': '事项缺少要素 {elements}，无法组成实施编码',
   'assign/code-malformed':
     '编码“{value}”不符合编码方案 {profile}，不能记入编码台账；未写入任何文件（tongban validate 会指出问题所在）',
+  'assign/level-unknown': '行使层级“{level}”在编码方案中没有层级码',
+  'assign/basic-invalid': '基本编码“{value}”不符合编码方案，无法组成实施编码',
   'assign/impl-retired':
     '实施编码“{value}”已于 {retired} 注销，编码不得重复使用；请为该事项填写业务办理项（handlingItem）',
   'assign/impl-taken': '实施编码“{value}”已被其他事项使用；同一主体实施同一事项的多个业务办理项须填写 handlingItem',
