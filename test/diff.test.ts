@@ -1,6 +1,6 @@
 /** tongban diff and compare: each kind of change, matching without codes, git revisions, the N-way matrix. */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -93,6 +93,30 @@ describe('tongban diff', () => {
       ['promisedLimit', false, '5工作日 → 3工作日'],
     ]);
     expect(result.findings).toBe(2);
+  });
+
+  it('an item split into handling items on one side and whole on the other: one group, nobody missing', async () => {
+    const root = regions({ a: same, b: same });
+    const file = path.join(root, 'b', ITEM);
+    const whole = readFileSync(file, 'utf8');
+    const handling = (name: string, number: string) =>
+      whole
+        .replace(/^code: "(\w+)"$/m, (_, code: string) => `code: "${code}${number}"`)
+        .replace('name: 食品经营许可\n', `name: 食品经营许可（${name}）\nhandlingItem: ${name}\n`);
+    writeFileSync(path.join(root, 'b', 'items', 'change.yaml'), handling('变更', '01'));
+    writeFileSync(path.join(root, 'b', 'items', 'cancel.yaml'), handling('注销', '02'));
+    rmSync(file);
+    const result = await diffAt(root, 'a', 'b');
+    expect(result.onlyLeft).toEqual([]);
+    expect(result.onlyRight).toEqual([]);
+    expect(result.groups).toEqual([
+      {
+        key: '000100001000',
+        name: '食品经营许可',
+        left: ['a/' + ITEM],
+        right: ['b/items/cancel.yaml', 'b/items/change.yaml'],
+      },
+    ]);
   });
 
   it('proposes the same item under another code, and notes a code held twice', async () => {

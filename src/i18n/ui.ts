@@ -97,7 +97,8 @@ export const ui = {
     'diff.via.agency': '同一实施主体',
     'diff.via.principal': '两侧各自本级的实施主体',
     'diff.via.one-to-many': '一对多：一方只有一个实施主体',
-    'diff.groups': '两侧都由多个实施主体办理、无法逐一配对的事项（可用 tongban compare 比较）',
+    'diff.groups':
+      '无法逐一配对的事项：两侧都由多个实施主体办理，或一侧按业务办理项拆分而另一侧不拆分（可用 tongban compare 比较）',
     'compare.title': '{regions} 个地区、{items} 个事项，标准要素一致率 {score}',
     'compare.by-region': '各地区一致率',
     'compare.by-element': '各要素一致率',
@@ -474,7 +475,7 @@ export const ui = {
     'diff.via.principal': "each list's own agency",
     'diff.via.one-to-many': 'one against several: one side has a single agency',
     'diff.groups':
-      'items implemented by several agencies on both sides that cannot be paired one by one (compare them with tongban compare)',
+      'items that cannot be paired one by one: implemented by several agencies on both sides, or split into handling items on one side only (compare them with tongban compare)',
     'compare.title':
       '{regions} {regions|plural|region|regions}, {items} {items|plural|item|items}, standard elements consistent: {score}',
     'compare.by-region': 'consistency by region',

@@ -268,6 +268,53 @@ function group(key: string, left: readonly SideEntry[], right: readonly SideEntr
   };
 }
 
+/**
+ * The one-sided items whose basic code the other side also has, split by handling item on one side at
+ * least: taken out of `onlyLeft`/`onlyRight` (in place) and returned as groups keyed by the basic code.
+ */
+function handlingGroups(onlyLeft: SideItem[], onlyRight: SideItem[]): ItemGroup[] {
+  const basicOf = (item: SideItem) => item.key?.split('#')[0];
+  const byBasic = (items: readonly SideItem[]) => {
+    const map = new Map<string, SideItem[]>();
+    for (const item of items) {
+      const basic = basicOf(item);
+      if (basic === undefined) continue;
+      const list = map.get(basic);
+      if (list) list.push(item);
+      else map.set(basic, [item]);
+    }
+    return map;
+  };
+  const [left, right] = [byBasic(onlyLeft), byBasic(onlyRight)];
+  const out: ItemGroup[] = [];
+  const taken = new Set<SideItem>();
+  for (const [basic, leftItems] of left) {
+    const rightItems = right.get(basic);
+    if (!rightItems) continue;
+    const split = [...leftItems, ...rightItems].some((item) => item.key !== basic);
+    if (!split) continue;
+    const whole = [...leftItems, ...rightItems].find((item) => item.key === basic);
+    out.push({
+      key: basic,
+      name: (whole ?? leftItems[0] ?? rightItems[0])?.name ?? basic,
+      left: leftItems.map((item) => item.file),
+      right: rightItems.map((item) => item.file),
+    });
+    for (const item of [...leftItems, ...rightItems]) taken.add(item);
+  }
+  if (taken.size) {
+    // In place, element by element (a spread of 100k items would overflow the call's arguments).
+    const keep = (items: SideItem[]) => {
+      let kept = 0;
+      for (const item of items) if (!taken.has(item)) items[kept++] = item;
+      items.length = kept;
+    };
+    keep(onlyLeft);
+    keep(onlyRight);
+  }
+  return out;
+}
+
 /** Proposals are made by name, between items that could be the same: same type, same handling item. */
 function compatible(a: SideEntry | undefined, b: SideEntry | undefined): boolean {
   if (!a || !b) return true;
@@ -319,6 +366,9 @@ export function diffCatalogs(left: DiffSide, right: DiffSide, policy: FieldPolic
     if (l.byKey.has(key)) continue;
     for (const entry of rightEntries) onlyRight.push(sideItem(entry));
   }
+  // One side splits an item into 业务办理项 (000100001000#变更, #注销…) that the other keeps whole
+  // (000100001000): neither is missing, so they are one group per basic code, not items on one side only.
+  groups.push(...handlingGroups(onlyLeft, onlyRight));
   // The entries of the one-sided items, for proposals (same type and handling item).
   const byFile = (entries: readonly SideEntry[], wanted: readonly SideItem[]) => {
     const files = new Set(wanted.map((i) => i.file));
