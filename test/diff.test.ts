@@ -113,8 +113,8 @@ describe('tongban diff', () => {
       {
         key: '000100001000',
         name: '食品经营许可',
-        left: ['a/' + ITEM],
-        right: ['b/items/cancel.yaml', 'b/items/change.yaml'],
+        left: [ITEM],
+        right: ['items/cancel.yaml', 'items/change.yaml'],
       },
     ]);
   });
