@@ -230,7 +230,7 @@ export async function importItems(workspace: Workspace, options: ImportOptions):
     if (target.kind === 'new') {
       const text = store.render(`tongban import: ${path.basename(file)} row ${row}`, ordered(mapping.kind, item));
       if (refused(row, target.file, text)) continue;
-      store.write(target.file, text);
+      store.writeNew(target.file, text);
       result.written.push(shown(target.file));
       continue;
     }
@@ -242,6 +242,7 @@ export async function importItems(workspace: Workspace, options: ImportOptions):
       result.updated.push({ file: shown(target.file), fields });
     }
   }
+  await store.flush();
   result.rows.sort((a, b) => a.row - b.row);
   // Nothing read from the file, only problems: a validation of the catalog as it was would read as if the
   // import had gone well.

@@ -4,6 +4,7 @@
  * file is checked with tongban's own reader before it is written, and written atomically.
  */
 import { existsSync, lstatSync, mkdirSync, readFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -12,7 +13,7 @@ import { identityOf, type ItemIdentity } from '../core/exchange/mapping.js';
 import type { CatalogKind } from '../core/model.js';
 import { CATALOG_FILE, ITEMS_DIR, listItemEntries } from './discover.js';
 import { readDocumentFile, readDocumentFromBytes, readItemFile, type DocumentRead } from './read-document.js';
-import { writeFileAtomic } from './write-file.js';
+import { fsyncFolder, writeFileAtomic } from './write-file.js';
 
 type YamlModule = typeof import('yaml');
 
@@ -130,4 +131,43 @@ export class ItemStore {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileAtomic(file, text, this.display(file));
   }
+
+  /** New item files written (atomically) but not yet flushed to disk: `flush()` does that for all of them. */
+  private unflushed: string[] = [];
+
+  /**
+   * A new item file, written atomically without waiting for the disk: a flush per file (two fsyncs) was
+   * two thirds of an import's time. `flush()` makes them durable together before the import reports
+   * success; until then the rows are still in the file being imported. Existing items (`write`) are
+   * flushed one by one as before, since they hold what people wrote.
+   */
+  writeNew(file: string, text: string): void {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileAtomic(file, text, { shown: this.display(file), durable: false });
+    this.unflushed.push(file);
+  }
+
+  /** Flushes the new files, several at a time (the disk groups them), then each folder once. */
+  async flush(): Promise<void> {
+    const files = this.unflushed;
+    this.unflushed = [];
+    const folders = new Set<string>();
+    for (let start = 0; start < files.length; start += FLUSH_BATCH) {
+      await Promise.all(
+        files.slice(start, start + FLUSH_BATCH).map(async (file) => {
+          const handle = await open(file, 'r');
+          try {
+            await handle.sync();
+          } finally {
+            await handle.close();
+          }
+          folders.add(path.dirname(file));
+        }),
+      );
+    }
+    for (const folder of folders) fsyncFolder(folder);
+  }
 }
+
+/** How many new files are flushed at once. */
+const FLUSH_BATCH = 32;
