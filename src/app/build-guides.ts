@@ -68,6 +68,8 @@ export interface GuideResult {
   diagnostics: Diagnostic[];
   /** The text of the page when `item` selected exactly one. */
   single?: string;
+  /** With `item`: the codes of the items it selected (a basic code selects every handling item of it). */
+  matches?: string[];
 }
 
 /** The status of a cancelled item (code list item-status). */
@@ -345,6 +347,7 @@ export async function buildGuides(workspace: Workspace, options: GuideOptions = 
       options.onProgress?.(++handled, total);
       if (options.item !== undefined && page.code !== options.item && page.basicCode !== options.item) continue;
       matched++;
+      if (options.item !== undefined) (result.matches ??= []).push(page.code ?? page.basicCode ?? page.path);
       entries.push({ path: page.path, catalogName: page.catalogName, ...page.index });
       const target = `${page.path}.${format}`;
       // A page the last build made from this very file: as it is, unless it is gone from the folder.

@@ -60,6 +60,7 @@ export const USAGE_CODES = [
   'usage/guide-out',
   'usage/guide-folders',
   'usage/guide-item',
+  'usage/guide-item-several',
   'usage/init-exists',
   'usage/help-topic',
   'usage/guide-base-url',

@@ -343,6 +343,7 @@ export const en = {
   'usage/guide-stdout': '--stdout needs --item and --format md',
   'usage/guide-out': 'name the output folder with --out',
   'usage/guide-folders': 'each --format needs a folder of its own (-f html -o site -f md -o docs)',
+  'usage/guide-item-several': '{code} names several items: {codes}; give one of their codes',
   'usage/guide-item': 'no item with code {code}',
   'usage/init-exists':
     'these files exist already and tongban init does not overwrite them: {files} (choose another folder, or move them away first)',

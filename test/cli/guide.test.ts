@@ -152,6 +152,29 @@ describe('tongban guide --stdout', () => {
     expect(byBasic.stdout).toBe(result.stdout);
   });
 
+  it('--item <basic code> of an item split into handling items: exit 2, naming each of their codes', async () => {
+    const dir = samples();
+    const file = path.join(dir, 'wuhou', 'items', '000700001000.yaml');
+    const whole = readFileSync(file, 'utf8');
+    for (const [name, number] of [
+      ['变更', '01'],
+      ['注销', '02'],
+    ] as const)
+      writeFileSync(
+        path.join(dir, 'wuhou', 'items', `000700001000-${number}.yaml`),
+        whole
+          .replace(`code: "${CODE}"`, `code: "${CODE}${number}"`)
+          .replace('name: 工伤认定\n', `name: 工伤认定（${name}）\nhandlingItem: ${name}\n`),
+      );
+    rmSync(file);
+    expectUsage(
+      await tongban(['guide', 'wuhou', '--stdout', '--item', BASIC, '-f', 'md'], { cwd: dir }),
+      new RegExp(`${BASIC} names several items: ${CODE}01, ${CODE}02`),
+    );
+    const one = await tongban(['guide', 'wuhou', '--stdout', '--item', `${CODE}02`, '-f', 'md'], { cwd: dir });
+    expect(one.stdout.startsWith('# 工伤认定（注销）\n')).toBe(true);
+  });
+
   it('--stdout without --item, or not in md, or with an unknown item: exit 2', async () => {
     expectUsage(await tongban(['guide', 'catalogs/wuhou', '--stdout', '-f', 'md']), /--item/);
     expectUsage(await tongban(['guide', 'catalogs/wuhou', '--stdout']), /--item/);

@@ -68,6 +68,12 @@ export function guideCommand(program: Command, cli: CommandContext): void {
         cli.problems(result.diagnostics);
         failed ||= result.diagnostics.length > 0;
         if (!flags.stdout) cli.out(summary(result, { lang: cli.lang, color: false, version: cli.version }));
+        else if ((result.matches?.length ?? 0) > 1)
+          // A basic code names every handling item of it: which one is for the user to say.
+          throw new UsageError('usage/guide-item-several', {
+            code: flags.item ?? '',
+            codes: (result.matches ?? []).join(', '),
+          });
         else if (result.single === undefined) throw new UsageError('usage/guide-item', { code: flags.item ?? '' });
         else cli.out(result.single);
       }
