@@ -163,7 +163,7 @@ describe('tongban export', () => {
     const file = path.join(root, 'wuhou', 'items', '000100001000.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^place: (.*)$/m, "place: '=HYPERLINK(1)$1'"));
     const csv = await exportAs(root, ['wuhou'], 'csv');
-    expect(csv.startsWith('\uFEFFcode,basicCode')).toBe(true);
+    expect(csv.startsWith('\uFEFF实施编码,基本编码')).toBe(true);
     expect(csv).toContain(`'=HYPERLINK(1)成都市`);
     const lines = (await exportAs(root, ['wuhou'], 'jsonl')).trim().split('\n');
     expect(lines).toHaveLength(10);

@@ -21,7 +21,12 @@ export interface ExportOptions {
   lang?: Lang;
   /** Called as item files are read: how many of how many. */
   onProgress?: OnProgress;
+  /** CSV headers: the standard's element names with plain lists joined by ；(default), or keys and JSON. */
+  headers?: CsvHeaders;
 }
+
+/** What a CSV export is for: people (element names, readable lists) or machines (keys, JSON cells). */
+export type CsvHeaders = 'titles' | 'keys';
 
 export interface ExportRecord {
   /** The item as its file holds it. */
@@ -56,13 +61,20 @@ export interface ExportResult {
   bundles?: ExportBundle[];
   /** Item files that could not be read, so are not exported. */
   problems: Diagnostic[];
+  /** How a CSV of the result is headed (default: titles). */
+  headers?: CsvHeaders;
 }
 
 export async function exportItems(workspace: Workspace, options: ExportOptions = {}): Promise<ExportResult> {
   if (options.bundles) return exportBundles(workspace, workspace.catalogs(options.paths ?? []), options.lang ?? 'en');
   const plan = planExport(workspace, options);
   const records = [...plan.records()];
-  return { kind: plan.kind, records, problems: plan.problems() };
+  return {
+    kind: plan.kind,
+    records,
+    problems: plan.problems(),
+    ...(options.headers ? { headers: options.headers } : {}),
+  };
 }
 
 /**

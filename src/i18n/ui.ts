@@ -220,6 +220,8 @@ export const ui = {
     'import.conflict': '冲突：第 {row} 行与已有事项 {file} 不同（使用 --update 合并）',
     'import.row': '{file}：第 {row} 行，“{column}”列：{message}  {code}',
     'import.record': '{file}：第 {row} 条记录（{at}），“{column}”：{message}  {code}',
+    'export.headers':
+      'CSV 表头：titles（默认：国家标准的要素名称，如“事项名称”，简单列表以“；”连接，便于阅读）或 keys（键名和 JSON，供程序读取）；两者都可用 --map tongban 导回',
     'export.bundles':
       '导出一件事（bundles/）而不是事项：CSV 每行一个成员事项（可用 --map tongban-bundle 导回）、JSON、JSON Lines、JSON-LD（CPSV-AP 事件及其成员服务）',
     'export.description':
@@ -604,6 +606,8 @@ export const ui = {
     'import.conflict': 'conflict: row {row} differs from the existing item {file} (use --update to merge)',
     'import.row': '{file}: row {row}, {column}: {message}  {code}',
     'import.record': '{file}: record {row} ({at}), {column}: {message}  {code}',
+    'export.headers':
+      "CSV headers: titles (default: the standard's element names, plain lists joined by a full-width semicolon, for people) or keys (keys and JSON, for machines); both read back with --map tongban",
     'export.bundles':
       'export the bundles (bundles/) instead of items: CSV with a row per member (read back with --map tongban-bundle), JSON, JSON Lines, JSON-LD (CPSV-AP events and their member services)',
     'export.description':

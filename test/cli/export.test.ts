@@ -38,21 +38,31 @@ function codesOf(catalog: string): string[] {
 }
 
 describe('tongban export: formats', () => {
-  it('csv (the default): UTF-8 with a BOM, tongban columns, a row per item', async () => {
+  it('csv (the default): UTF-8 with a BOM, headed by the standard element names, plain lists readable', async () => {
     const result = await tongban(['export', 'catalogs/wuhou']);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
-    expect(result.stdout.startsWith('\uFEFFcode,basicCode,handlingItem,name,type,')).toBe(true);
+    expect(result.stdout.startsWith('\uFEFF实施编码,基本编码,业务办理项,事项名称,事项类型,')).toBe(true);
     const rows = result.stdout.slice(1).trimEnd().split('\r\n');
     expect(rows[1]).toMatch(/^11510107055842061G4000100001000,000100001000,,食品经营许可,行政许可,/);
-    // A structured element is a JSON cell.
+    // A plain list is its entries joined by ；; a structured element is still a JSON cell.
+    expect(rows[1]).toContain(',县级,');
+    expect(result.stdout).toContain(',企业法人；非法人企业；自然人,');
+    expect(result.stdout).toMatch(/"\[\{""law"":/);
+  });
+
+  it('--headers keys: tongban keys and JSON cells, for machines', async () => {
+    const result = await tongban(['export', 'catalogs/wuhou', '--headers', 'keys']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.startsWith('\uFEFFcode,basicCode,handlingItem,name,type,')).toBe(true);
     expect(result.stdout).toContain('"[""县级""]"');
+    expect((await tongban(['export', 'catalogs/wuhou', '--headers', 'names'])).code).toBe(2);
   });
 
   it('csv of a basic catalog has the basic columns', async () => {
     const result = await tongban(['export', 'catalogs/national', '-f', 'csv']);
     expect(result.code).toBe(0);
-    expect(result.stdout.startsWith('\uFEFFcode,name,type,levels,basis,parent,')).toBe(true);
+    expect(result.stdout.startsWith('\uFEFF基本编码,事项名称,事项类型,行使层级,设定依据,所属主项基本编码,')).toBe(true);
     expect(result.stdout.slice(1).trimEnd().split('\r\n')).toHaveLength(1 + 18);
   });
 
@@ -155,7 +165,7 @@ describe('tongban export: several outputs', () => {
     );
     expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
     const read = (file: string) => readFileSync(path.join(dir, file), 'utf8');
-    expect(read('out/wuhou.csv').startsWith('\uFEFFcode,basicCode,')).toBe(true);
+    expect(read('out/wuhou.csv').startsWith('\uFEFF实施编码,基本编码,')).toBe(true);
     expect(JSON.parse(read('wuhou.json'))).toHaveLength(10);
     expect(read('wuhou.jsonl').trimEnd().split('\n')).toHaveLength(10);
     expect(JSON.parse(read('wuhou.jsonld'))['@graph']).toHaveLength(10);

@@ -62,6 +62,23 @@ describe('tongban import --map tongban: a round trip of tongban export', () => {
     expect(again.stdout).toMatch(/^0 written, 0 updated, 10 unchanged;/m);
   });
 
+  it('a list entry that holds ；or spaces at its ends is written as JSON, so the round trip stays exact', async () => {
+    const dir = samples();
+    const file = path.join(dir, 'wuhou', 'items', '000100001000.yaml');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace(/^conditions:\n/m, 'conditions:\n  - "有场所；有设备"\n  - " 前后有空格 "\n'));
+    expect((await tongban(['export', 'wuhou', '-o', 'wuhou.csv'], { cwd: dir })).code).toBe(0);
+    expect(readFileSync(path.join(dir, 'wuhou.csv'), 'utf8')).toContain('有场所；有设备""');
+    const result = await tongban(['import', 'wuhou.csv', '--map', 'tongban', '--out', 'again'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(itemsOf(path.join(dir, 'again'))).toEqual(itemsOf(path.join(dir, 'wuhou')));
+    // And the same with keys for headers.
+    expect((await tongban(['export', 'wuhou', '--headers', 'keys', '-o', 'keys.csv'], { cwd: dir })).code).toBe(0);
+    emptyList(dir, 'keyed', 'wuhou');
+    expect((await tongban(['import', 'keys.csv', '--map', 'tongban', '--out', 'keyed'], { cwd: dir })).code).toBe(0);
+    expect(itemsOf(path.join(dir, 'keyed'))).toEqual(itemsOf(path.join(dir, 'wuhou')));
+  });
+
   it('json and jsonl exports read back the same way', async () => {
     const dir = samples();
     await tongban(['export', 'wuhou', '-f', 'json', '-o', 'wuhou.json', '-f', 'jsonl', '-o', 'wuhou.jsonl'], {

@@ -1,6 +1,6 @@
 /** `tongban export [catalogs...]`: items as CSV, JSON, JSON Lines, JSON-LD or Parquet. */
-import type { Command } from 'commander';
-import type { ExportPlan, ExportRecord } from '../../app/export-items.js';
+import { Option, type Command } from 'commander';
+import type { CsvHeaders, ExportPlan, ExportRecord } from '../../app/export-items.js';
 import { UsageError } from '../../io/errors.js';
 import { EXPORT_REPORTERS } from '../../reporters/export/index.js';
 import { EXIT_FINDINGS, EXIT_OK, type CommandContext } from '../context.js';
@@ -18,7 +18,8 @@ export function exportCommand(program: Command, cli: CommandContext): void {
   command
     .argument('[catalogs...]', cli.t('export.catalogs'))
     .option('--bundles', cli.t('export.bundles'))
-    .action(async (paths: string[], flags: { bundles?: boolean }) => {
+    .addOption(new Option('--headers <kind>', cli.t('export.headers')).choices(['titles', 'keys']).default('titles'))
+    .action(async (paths: string[], flags: { bundles?: boolean; headers: CsvHeaders }) => {
       const outputs = targets();
       const parquet = outputs.find((t) => t.format === 'parquet');
       if (parquet && (parquet.output === undefined || flags.bundles === true))
@@ -35,7 +36,7 @@ export function exportCommand(program: Command, cli: CommandContext): void {
         });
         checkMixed(plan.kind, plan.catalogs, outputs);
         try {
-          await streamExport(cli, plan, outputs);
+          await streamExport(cli, plan, outputs, flags.headers);
         } finally {
           progress?.stop();
         }
@@ -45,7 +46,13 @@ export function exportCommand(program: Command, cli: CommandContext): void {
         return;
       }
       const result = await cli.withProgress('progress.export', (onProgress) =>
-        app.exportItems(workspace, { paths, lang: cli.lang, bundles: flags.bundles === true, onProgress }),
+        app.exportItems(workspace, {
+          paths,
+          lang: cli.lang,
+          bundles: flags.bundles === true,
+          headers: flags.headers,
+          onProgress,
+        }),
       );
       checkMixed(result.kind, result.records, outputs);
       cli.problems(result.problems);
@@ -75,7 +82,12 @@ interface Sink {
 }
 
 /** Reads the items once, writing each record to every output as it comes (files replaced atomically at the end). */
-async function streamExport(cli: CommandContext, plan: ExportPlan, outputs: readonly OutputTarget[]): Promise<void> {
+async function streamExport(
+  cli: CommandContext,
+  plan: ExportPlan,
+  outputs: readonly OutputTarget[],
+  headers: CsvHeaders,
+): Promise<void> {
   const { csvColumns, csvHeader, csvRow } = await import('../../reporters/export/csv.js');
   const { jsonlLine } = await import('../../reporters/export/jsonl.js');
   const sinks: Sink[] = [];
@@ -98,8 +110,12 @@ async function streamExport(cli: CommandContext, plan: ExportPlan, outputs: read
           : openStreamWriter(cli.resolve(output), { shown: output });
       if (format === 'csv') {
         const columns = csvColumns(plan.kind);
-        writer.write(csvHeader(plan.kind));
-        sinks.push({ add: (r) => writer.write(csvRow(columns, r)), commit: writer.commit, abort: writer.abort });
+        writer.write(csvHeader(plan.kind, headers));
+        sinks.push({
+          add: (r) => writer.write(csvRow(columns, r, headers)),
+          commit: writer.commit,
+          abort: writer.abort,
+        });
       } else sinks.push({ add: (r) => writer.write(jsonlLine(r)), commit: writer.commit, abort: writer.abort });
     }
     for (const record of plan.records()) for (const sink of sinks) sink.add(record);

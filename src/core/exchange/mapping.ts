@@ -170,6 +170,7 @@ const TRANSFORMS: readonly TransformName[] = [
   'codeListSet',
   'onlineDepth',
   'json',
+  'jsonList',
   'materials',
   'phones',
 ];

@@ -26,6 +26,7 @@ export type TransformName =
   | 'codeListSet'
   | 'onlineDepth'
   | 'json'
+  | 'jsonList'
   | 'materials'
   | 'phones';
 
@@ -205,6 +206,9 @@ function materials(cell: string, options: TransformOptions): TransformResult {
   return value.length ? { value } : undefined;
 }
 
+/** How tongban's CSV export joins the entries of a plain list (core/exchange/columns.ts). */
+export const LIST_JOINER = '；';
+
 export function applyTransform(name: TransformName, cell: string, options: TransformOptions = {}): TransformResult {
   if (name === 'text' && options.trim === false) return cell === '' ? undefined : { value: cell };
   if (clean(cell) === '') return undefined;
@@ -257,6 +261,9 @@ export function applyTransform(name: TransformName, cell: string, options: Trans
       return onlineDepth(cell, list ?? options.lists?.get('online-depth'));
     case 'json':
       return parseJson(cell);
+    case 'jsonList':
+      // tongban's CSV: a list of plain entries joined by ；, or JSON when an entry would not survive that.
+      return cell.trimStart().startsWith('[') ? parseJson(cell) : { value: cell.split(LIST_JOINER) };
     case 'materials':
       return materials(cell, options);
     case 'phones': {
