@@ -15,11 +15,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import fc from 'fast-check';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { MeasureSums } from '../src/core/national/measure-sums.js';
-import { measure } from '../src/core/stats/measures.js';
-import type { ImplementationItem, Incomplete } from '../src/core/model.js';
 import { duckDbAvailable } from '../src/io/duckdb.js';
 import { ROOT, tongban } from './helpers/cli.js';
 
@@ -157,40 +153,6 @@ describe.skipIf(!available)('DuckDB engine: the same results as in memory', () =
     expect(existsSync(odd)).toBe(true);
     const result = await json(['compare', odd, '-f', 'json']);
     expect(result.regions).toEqual(['catalogs/shenzhen', 'catalogs/wuhou']);
-  });
-});
-
-describe('MeasureSums adds up to measure()', () => {
-  const limit = fc.record({ value: fc.integer({ min: 0, max: 60 }), unit: fc.constantFrom('工作日', '自然日') });
-  const item = fc.record(
-    {
-      status: fc.constantFrom('在用', '取消'),
-      online: fc.record({ depth: fc.integer({ min: 1, max: 4 }) }),
-      visits: fc.integer({ min: 0, max: 3 }),
-      handlingType: fc.constantFrom('即办件', '承诺件'),
-      fee: fc.record({ charged: fc.boolean() }),
-      materials: fc.array(fc.record({ name: fc.string(), eLicence: fc.boolean() }, { requiredKeys: ['name'] })),
-      statutoryLimit: limit,
-      promisedLimit: limit,
-      specialSteps: fc.array(fc.record({ name: fc.string(), counted: fc.boolean(), timeLimit: limit })),
-    },
-    { requiredKeys: [] },
-  );
-  it('on any items, number for number', () => {
-    fc.assert(
-      fc.property(fc.array(item, { maxLength: 40 }), (items) => {
-        const sums = new MeasureSums();
-        for (const i of items) sums.add(i as Incomplete<ImplementationItem>);
-        expect(sums.measures()).toEqual(measure(items as Incomplete<ImplementationItem>[]));
-      }),
-      { numRuns: 300 },
-    );
-  });
-  it('the test can fail: one item fewer is another result', () => {
-    const items = [{ online: { depth: 4 } }, { online: { depth: 2 } }] as Incomplete<ImplementationItem>[];
-    const sums = new MeasureSums();
-    sums.add(items[0] as Incomplete<ImplementationItem>);
-    expect(sums.measures()).not.toEqual(measure(items));
   });
 });
 

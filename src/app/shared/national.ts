@@ -2,7 +2,7 @@
  * compare and stats on the DuckDB engine (national sets: ~3,000 regions × 1,000+ items). DuckDB holds the
  * records and hands them over grouped (io/national-source.ts); each group goes through the same core code
  * as the in-memory engine — compareCatalogs on the lists that hold one key, measure on one catalog's
- * items, MeasureSums for the levels — so the results are the same values of the same types, and the
+ * items, MeasureCounter for the levels — so the results are the same values of the same types, and the
  * reporters are the same. Catalog folders given to this engine are exported first (a temporary JSON Lines
  * file); exported files stand alone (docs/national.md).
  */
@@ -16,9 +16,8 @@ import { compareCatalogs, ratio, type CompareRow, type ConsistencyMatrix } from 
 import { HASHED_ELEMENTS, hashValue } from '../../core/diff/element-hashes.js';
 import { elementValue, type ElementName } from '../../core/diff/elements.js';
 import type { ImplementationItem, Incomplete } from '../../core/model.js';
-import { MeasureSums } from '../../core/national/measure-sums.js';
 import { CATALOG_FIELD, exportLine, ITEM_FIELD } from '../../core/national/records.js';
-import { checkTargets, DEFAULT_TARGETS, measure, type Target } from '../../core/stats/measures.js';
+import { checkTargets, DEFAULT_TARGETS, measure, MeasureCounter, type Target } from '../../core/stats/measures.js';
 import type { Lang } from '../../i18n/index.js';
 import { UsageError } from '../../io/errors.js';
 import { keyMatters } from '../../io/key-matters.js';
@@ -300,7 +299,7 @@ export async function statsOnDuckDb(
     const { catalogs, byLevel, bundleScores, bundleCatalogs, problems } = measured;
     return {
       catalogs,
-      byLevel: [...byLevel].map(([level, sums]) => ({ level, measures: sums.measures() })),
+      byLevel: [...byLevel].map(([level, sums]) => ({ level, measures: sums.result() })),
       bundles: {
         bundles: bundleScores,
         catalogs: bundleCatalogs,
@@ -321,7 +320,7 @@ export async function statsOnDuckDb(
 async function measureCatalogs(workspace: Workspace, opened: Opened, targets: readonly Target[], sorted: boolean) {
   const problems: Finding[] = [];
   const catalogs: CatalogStats[] = [];
-  const byLevel = new Map<string, MeasureSums>();
+  const byLevel = new Map<string, MeasureCounter>();
   const bundleScores: BundleScore[] = [];
   const bundleCatalogs: StatsResult['bundles']['catalogs'] = [];
   const finish = (c: CatalogRow['catalog'], read: { file: string; data: Incomplete<ImplementationItem> }[]) => {
@@ -346,7 +345,7 @@ async function measureCatalogs(workspace: Workspace, opened: Opened, targets: re
     const matters = scores.flatMap((score) => (score.keyMatter === null ? [] : [score.keyMatter]));
     bundleCatalogs.push({ label: c.dir, keyMatters: [...new Set(matters)].sort(), ...summarise(scores) });
     const level = c.level ?? '—';
-    const sums = byLevel.get(level) ?? new MeasureSums();
+    const sums = byLevel.get(level) ?? new MeasureCounter();
     byLevel.set(level, sums);
     for (const item of items) sums.add(item);
   };
