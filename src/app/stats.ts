@@ -134,6 +134,23 @@ export async function stats(workspace: Workspace, options: StatsOptions = {}): P
     const matters = scores.flatMap((score) => (score.keyMatter === null ? [] : [score.keyMatter]));
     bundleCatalogs.push({ label: catalog.dir, keyMatters: [...new Set(matters)].sort(), ...summarise(scores) });
   }
+  return statsResult(
+    catalogs,
+    byLevel,
+    bundleScores,
+    bundleCatalogs,
+    toDiagnostics(problems, options.lang ?? 'en', workspace.textOf),
+  );
+}
+
+/** The result from what either engine counted: the levels' counters, the bundles' scores and coverage. */
+export function statsResult(
+  catalogs: CatalogStats[],
+  byLevel: ReadonlyMap<string, MeasureCounter>,
+  bundleScores: BundleScore[],
+  bundleCatalogs: BundleStats['catalogs'],
+  problems: Diagnostic[],
+): StatsResult {
   return {
     catalogs,
     byLevel: [...byLevel].map(([level, counter]) => ({ level, measures: counter.result() })),
@@ -146,6 +163,6 @@ export async function stats(workspace: Workspace, options: StatsOptions = {}): P
         bundleCatalogs.map((c) => ({ catalog: c.label, keyMatters: c.keyMatters })),
       ),
     },
-    problems: toDiagnostics(problems, options.lang ?? 'en', workspace.textOf),
+    problems,
   };
 }

@@ -7,7 +7,7 @@
  * file); exported files stand alone (docs/national.md).
  */
 import { alignBundles } from '../../core/bundles/align.js';
-import { keyMatterCoverage, scoreBundle, summarise, type BundleScore } from '../../core/bundles/scores.js';
+import { scoreBundle, summarise, type BundleScore } from '../../core/bundles/scores.js';
 import type { BundleSide } from '../../core/bundles/sides.js';
 import { splitSchemaFindings } from '../../core/completeness.js';
 import { findingIn, type Diagnostic, type Finding } from '../../core/diagnostic.js';
@@ -37,7 +37,7 @@ import type { Catalog, Workspace } from '../../io/workspace.js';
 import { planExport } from '../export-items.js';
 import type { Engine } from './engines.js';
 import type { CompareResult } from '../compare.js';
-import type { CatalogStats, StatsResult } from '../stats.js';
+import { statsResult, type CatalogStats, type StatsResult } from '../stats.js';
 import { bundleSide, membersByCode, validBundles } from './bundle-reads.js';
 import { toDiagnostics } from './diagnostics.js';
 import { fieldPolicy } from './field-policy.js';
@@ -297,20 +297,10 @@ export async function statsOnDuckDb(
     if (!measured || measured.catalogs.length === 0)
       throw new UsageError('usage/stats-no-lists', { path: paths.join(' ') });
     const { catalogs, byLevel, bundleScores, bundleCatalogs, problems } = measured;
-    return {
-      catalogs,
-      byLevel: [...byLevel].map(([level, sums]) => ({ level, measures: sums.result() })),
-      bundles: {
-        bundles: bundleScores,
-        catalogs: bundleCatalogs,
-        overall: summarise(bundleScores),
-        keyMatters: keyMatterCoverage(
-          keyMatters(),
-          bundleCatalogs.map((c) => ({ catalog: c.label, keyMatters: c.keyMatters })),
-        ),
-      },
-      problems: [...opened.problems, ...toDiagnostics(problems, lang, workspace.textOf)],
-    };
+    return statsResult(catalogs, byLevel, bundleScores, bundleCatalogs, [
+      ...opened.problems,
+      ...toDiagnostics(problems, lang, workspace.textOf),
+    ]);
   } finally {
     opened.close();
   }
