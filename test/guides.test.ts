@@ -243,6 +243,24 @@ describe('incremental guide builds', () => {
   });
 });
 
+describe('two builds into one --out', () => {
+  it('the second catalog built alone keeps the first catalog’s pages', async () => {
+    const root = samples();
+    const first = await guidesAt(root, { paths: ['catalogs/shenzhen'], out: 'shared' });
+    const shenzhenPages = first.rendered.filter((page) => page.startsWith('shenzhen/'));
+    expect(shenzhenPages.length).toBeGreaterThan(0);
+    const second = await guidesAt(root, { paths: ['catalogs/wuhou'], out: 'shared' });
+    expect(second.deleted).toEqual([]);
+    for (const page of shenzhenPages) expect(existsSync(path.join(root, 'shared', page))).toBe(true);
+    // Built again on its own, the first catalog is an incremental no-op, and still deletes nothing of the other.
+    const again = await guidesAt(root, { paths: ['catalogs/shenzhen'], out: 'shared' });
+    expect(again.deleted).toEqual([]);
+    expect(existsSync(path.join(root, 'shared', second.rendered.find((p) => p.startsWith('wuhou/')) as string))).toBe(
+      true,
+    );
+  });
+});
+
 describe('incremental guide builds: what they trust', () => {
   it('a file with problems is read and reported on every build; a planted record is ignored whole', async () => {
     const root = samples();

@@ -72,6 +72,9 @@ export interface GuideResult {
   matches?: string[];
 }
 
+/** The catalog folder a page is in (`wuhou/x.html` → `wuhou`). */
+const catalogFolderOf = (page: string) => page.split('/')[0] ?? '';
+
 /** The status of a cancelled item (code list item-status). */
 const RETIRED = '取消';
 
@@ -441,10 +444,14 @@ export async function buildGuides(workspace: Workspace, options: GuideOptions = 
   }
 
   if (site && options.item === undefined) {
-    // Pages of items that are gone are deleted, so the site never shows a cancelled guide.
-    for (const target of Object.keys(previous?.pages ?? {})) {
-      if (manifest.pages[target] === undefined && site.has(target) && !problems.length && site.remove(target))
-        result.deleted.push(target);
+    // Pages of items that are gone are deleted, so the site never shows a cancelled guide. Pages in the
+    // folder of a catalog this run did not build are another build's into the same --out: kept, with their
+    // records, not deleted.
+    const built = new Set(Object.keys(manifest.pages).map(catalogFolderOf));
+    for (const [target, hash] of Object.entries(previous?.pages ?? {})) {
+      if (manifest.pages[target] !== undefined) continue;
+      if (!built.has(catalogFolderOf(target))) manifest.pages[target] = hash;
+      else if (site.has(target) && !problems.length && site.remove(target)) result.deleted.push(target);
     }
     // The index is drawn again only when what it shows changed (or it is gone).
     const indexHash = sha1(JSON.stringify([templatesHash, entries, bundleIndex]));
