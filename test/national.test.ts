@@ -7,6 +7,7 @@ import {
   copyFileSync,
   cpSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -145,6 +146,21 @@ describe.skipIf(!available)('DuckDB engine: the same results as in memory', () =
     const jsonlMemory = await tongban(['stats', jsonl, '--engine', 'memory']);
     expect(jsonlMemory.code).toBe(2);
     expect(jsonlMemory.stderr).toMatch(/is an export \(JSON Lines or Parquet\)/);
+  });
+
+  it('a list in two exports (exported twice, or two lists from folders of one name) is refused, not merged', async () => {
+    const twice = path.join(work, 'twice');
+    mkdirSync(twice);
+    expect(
+      (await tongban(['export', 'catalogs/shenzhen', '-f', 'jsonl', '-o', path.join(twice, 'a.jsonl')])).code,
+    ).toBe(0);
+    const both = ['export', 'catalogs/shenzhen', 'catalogs/wuhou', '-f', 'jsonl', '-o', path.join(twice, 'b.jsonl')];
+    expect((await tongban(both)).code).toBe(0);
+    for (const command of ['compare', 'stats']) {
+      const run = await tongban([command, twice]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/the list "catalogs\/shenzhen" is in several exports \(.*a\.jsonl, .*b\.jsonl\)/);
+    }
   });
 
   it('hostile file names reach DuckDB as parameters', async () => {

@@ -38,6 +38,7 @@ export const USAGE_CODES = [
   'usage/import-catalog-flags',
   'usage/import-catalog-value',
   'usage/changed-while-read',
+  'usage/export-same-catalog',
   'usage/import-mapping-catalog-value',
   'usage/import-catalog',
   'usage/import-bundles',

@@ -286,6 +286,8 @@ export const en = {
     'cannot import {path}: it is a web page (HTML), not CSV; export CSV or JSON from the portal, or open it in a spreadsheet and save as CSV',
   'usage/import-catalog-flags':
     '"{path}" has no catalog.yaml; to create one, also give: {missing} (or add a catalog section to the mapping)',
+  'usage/export-same-catalog':
+    'the list "{label}" is in several exports ({files}): a list is told apart by the folder it was exported from, so export each list once, from a folder of its own name (e.g. catalogs/440300)',
   'usage/changed-while-read':
     '{path} changed while it was being compared; nothing was written: run the comparison again',
   'usage/import-catalog-value':

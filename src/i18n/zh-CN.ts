@@ -262,6 +262,8 @@ export const zhCN = {
   'usage/import-html':
     '无法导入 {path}：这是网页（HTML），不是 CSV；请从门户导出 CSV 或 JSON，或在电子表格中打开后另存为 CSV',
   'usage/import-catalog-flags': '“{path}”中没有 catalog.yaml，要创建它还需要：{missing}（或在映射中写 catalog 一节）',
+  'usage/export-same-catalog':
+    '清单“{label}”出现在多个导出文件中（{files}）：清单以导出时所在的文件夹名区分，请每个清单只导出一次，并从以其命名的文件夹导出（如 catalogs/440300）',
   'usage/changed-while-read': '比对过程中 {path} 被修改，未写入任何结果：请重新运行比对',
   'usage/import-catalog-value': '要在“{path}”中创建的 catalog.yaml 不合规：{flag} “{value}”：{problem}',
   'usage/import-mapping-catalog-value':

@@ -205,6 +205,7 @@ export async function openKeyedSource(inputs: readonly NationalInput[]): Promise
     const catalogs = await catalogsOf(
       duck,
       all.map((p) => p.file),
+      (input, src) => exports[input]?.files[src - 1] ?? `#${input}`,
     );
     const index = new Map(catalogs.map((c) => [c.dir, c]));
     const byBucket = new Map<number, string[]>();
@@ -263,17 +264,35 @@ function partFiles(folder: string): { bucket: number; file: string }[] {
   });
 }
 
+/**
+ * A list is told apart from another by the folder it was exported from (`$catalog.dir`): the same label in
+ * two export files is either the same list exported twice or two lists exported from folders of the same
+ * name, and counting it once would merge them silently. A basic catalog exported with each region is fine.
+ */
+function sameLabelTwice(dir: string, files: readonly string[]): UsageError {
+  return new UsageError('usage/export-same-catalog', { label: dir, files: files.join(', ') });
+}
+
 /** Each catalog once, in the order it first appears: by input, then by its place in its export. */
-async function catalogsOf(duck: Duck, files: readonly string[]): Promise<SourceCatalog[]> {
+async function catalogsOf(
+  duck: Duck,
+  files: readonly string[],
+  fileOf: (input: number, src: number) => string,
+): Promise<SourceCatalog[]> {
   if (files.length === 0) return [];
   const list = duck.texts(files);
   const reader = await duck.connection.runAndReadAll(
     `SELECT dir, arg_min(kind, (input, src, seq)), arg_min(catalog_name, (input, src, seq)),
-       arg_min(region, (input, src, seq)), arg_min(level, (input, src, seq))
+       arg_min(region, (input, src, seq)), arg_min(level, (input, src, seq)),
+       min(input), arg_min(src, (input, src)), max(input), arg_max(src, (input, src))
      FROM read_parquet($files, union_by_name = true) WHERE dir IS NOT NULL GROUP BY dir ORDER BY min((input, src, seq)), dir`,
     { files: list.value },
     { files: list.type },
   );
+  for (const row of reader.getRows()) {
+    const [first, last] = [fileOf(Number(row[5]), Number(row[6])), fileOf(Number(row[7]), Number(row[8]))];
+    if (row[1] !== 'basic' && first !== last) throw sameLabelTwice(String(row[0]), [first, last]);
+  }
   return reader.getRows().map((row, idx) => ({
     idx,
     dir: String(row[0]),
@@ -297,10 +316,11 @@ export async function* catalogRows(inputs: readonly NationalInput[], sorted: boo
   const duck = await openDuck();
   try {
     const exports = await exportInputs(duck, inputs);
+    const fileOfList = new Map<string, string>();
     for (const [n, input] of exports.entries()) {
       const result = await onInput(input, duck, (values, types) =>
         duck.connection.stream(
-          `SELECT dir, ord, file, key, text, kind, catalog_name, region, level FROM (${scanSql(input.format, n)})
+          `SELECT dir, ord, file, key, text, kind, catalog_name, region, level, src FROM (${scanSql(input.format, n)})
            WHERE dir IS NOT NULL
            ${sorted ? 'ORDER BY min((src, seq)) OVER (PARTITION BY dir), dir, ord' : ''}`,
           values,
@@ -308,7 +328,13 @@ export async function* catalogRows(inputs: readonly NationalInput[], sorted: boo
         ),
       );
       for await (const chunk of result.yieldRows())
-        for (const row of chunk)
+        for (const row of chunk) {
+          // A list's records come from one export file (see sameLabelTwice).
+          const dir = String(row[0]);
+          const from = input.files[Number(row[9]) - 1] ?? `#${n}`;
+          const seen = fileOfList.get(dir);
+          if (seen === undefined) fileOfList.set(dir, from);
+          else if (seen !== from && row[5] !== 'basic') throw sameLabelTwice(dir, [seen, from]);
           yield {
             ...toRow(row, -1),
             catalog: {
@@ -319,6 +345,7 @@ export async function* catalogRows(inputs: readonly NationalInput[], sorted: boo
               level: text(row[8]),
             },
           };
+        }
     }
   } finally {
     duck.close();
