@@ -72,6 +72,9 @@ export interface GuideResult {
   matches?: string[];
 }
 
+/** How many pages are rendered between two pauses for signals. */
+const YIELD_EVERY = 100;
+
 /** The catalog folder a page is in (`wuhou/x.html` → `wuhou`). */
 const catalogFolderOf = (page: string) => page.split('/')[0] ?? '';
 
@@ -122,7 +125,7 @@ const indexFields = (view: GuideView): IndexFields => {
  * An item file whose content (and everything else its page depends on: `fingerprint`, the catalog) is
  * what the last build recorded is not parsed: its page and index fields are taken from the record.
  */
-function collectPages(
+async function collectPages(
   workspace: Workspace,
   paths: readonly string[],
   baseUrl: string | undefined,
@@ -130,8 +133,8 @@ function collectPages(
   previous: GuideManifest | undefined,
   exists: (page: string) => boolean,
   /** Called with each catalog's item pages, in order; they are let go afterwards (memory stays per catalog). */
-  onPages: (pages: ItemPage[]) => void,
-): Collected {
+  onPages: (pages: ItemPage[]) => Promise<void>,
+): Promise<Collected> {
   const set = workspace.catalogs(paths);
   const out: Collected = {
     bundles: [],
@@ -149,7 +152,7 @@ function collectPages(
     lists.map((c) => path.basename(path.dirname(c.absoluteDir))),
     lists.map((c) => c.dir),
   );
-  lists.forEach((catalog, i) => {
+  for (const [i, catalog] of lists.entries()) {
     const meta = catalog.meta as unknown as CatalogMeta;
     const region = meta.region ? (workspace.regions.get(meta.region)?.fullName ?? null) : null;
     const folder = folders[i] as string;
@@ -241,11 +244,11 @@ function collectPages(
         load,
       });
     });
-    onPages(pages);
+    await onPages(pages);
 
     // The list's bundles (一件事): a page each in the same folder, linking its members' pages. Reused as the
     // last build made them while the bundles, their members' files and page names are all unchanged.
-    if (!catalog.bundles.length) return;
+    if (!catalog.bundles.length) continue;
     const firstByCode = new Map<string, string>();
     for (const { file, code } of codes) if (!firstByCode.has(code)) firstByCode.set(code, file);
     const memberCodes = new Set(
@@ -275,7 +278,7 @@ function collectPages(
       out.findings.push(...validBundles(catalog, workspace.schemas).problems);
       out.reusedBundles.push(...last.pages);
       out.bundleRecords[folder] = last;
-      return;
+      continue;
     }
     const members: { file: string; data: Item }[] = [];
     for (const file of new Set(firstByCode.values())) {
@@ -287,7 +290,7 @@ function collectPages(
     out.bundles.push(...collected.pages);
     out.findings.push(...collected.findings);
     out.bundleRecords[folder] = { key: bundleKey, pages: [] }; // filled as the pages are rendered
-  });
+  }
   return out;
 }
 
@@ -345,9 +348,12 @@ export async function buildGuides(workspace: Workspace, options: GuideOptions = 
         .reduce((sum, c) => sum + c.items.length, 0)
     : 0;
   let handled = 0;
-  const renderPages = (catalogPages: ItemPage[]) => {
+  const renderPages = async (catalogPages: ItemPage[]) => {
     for (const page of catalogPages) {
       options.onProgress?.(++handled, total);
+      // Rendering is synchronous work: a pause now and then lets Ctrl-C and SIGTERM be handled (the
+      // cleanup that removes temp files runs on the event loop) instead of after the whole build.
+      if (handled % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
       if (options.item !== undefined && page.code !== options.item && page.basicCode !== options.item) continue;
       matched++;
       if (options.item !== undefined) (result.matches ??= []).push(page.code ?? page.basicCode ?? page.path);
@@ -386,7 +392,7 @@ export async function buildGuides(workspace: Workspace, options: GuideOptions = 
     }
   };
   // Building one item parses every item as it is (its page and the bundle pages it may name are rendered).
-  const collected = collectPages(
+  const collected = await collectPages(
     workspace,
     options.paths ?? [],
     options.baseUrl,
