@@ -2,6 +2,7 @@
  * `tongban validate --shard i/n`: validates one shard's catalogs (see core/shard.ts) and returns the
  * partial report `merge-reports` combines with the other shards' into what a single run reports.
  */
+import path from 'node:path';
 import { defaultSeverity } from '../core/finding-codes.js';
 import type { FindingCode } from '../core/diagnostic.js';
 import { PARTIAL_REPORT_FORMAT, type CrossCatalogCode, type PartialReport } from '../core/partial-report.js';
@@ -49,7 +50,8 @@ export async function validateShard(workspace: Workspace, options: ValidateShard
     tool: { name: 'tongban', version: VERSION },
     shard: options.shard,
     run: {
-      paths: [...(options.paths ?? [])],
+      // As shown, so `sample/`, `./sample` and `sample` are one run.
+      paths: (options.paths ?? []).map((given) => workspace.display(path.resolve(workspace.cwd, given))),
       config: config ? workspace.display(config.file) : null,
       ...(config?.config.failOn ? { failOn: config.config.failOn } : {}),
     },

@@ -134,6 +134,23 @@ describe('validate --shard and merge-reports', () => {
     await expectMergedEqualsSingle(dir, [], ['--baseline', 'baseline.json']);
   });
 
+  it('shards of one path written differently (shenzhen/, ./shenzhen) are one run', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tongban-shard-slash-'));
+    cpSync(path.join(ROOT, 'catalogs'), dir, { recursive: true });
+    const spellings = ['shenzhen/', './shenzhen'];
+    const files: string[] = [];
+    for (const [index, spelling] of spellings.entries()) {
+      const file = `partial-${index + 1}.json`;
+      const run = await tongban(['validate', spelling, '--shard', `${index + 1}/2`, '-o', file], { cwd: dir });
+      expect(run.code).toBe(0);
+      files.push(file);
+    }
+    const merged = await tongban(['merge-reports', ...files, '-f', 'json'], { cwd: dir });
+    const single = await tongban(['validate', 'shenzhen', '-f', 'json'], { cwd: dir });
+    expect(merged.stderr).toBe('');
+    expect(merged.stdout).toBe(single.stdout);
+  });
+
   it('a clean project merges to a clean report and exit 0', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'tongban-shard-clean-'));
     cpSync(path.join(ROOT, 'catalogs'), dir, { recursive: true });
