@@ -62,6 +62,7 @@ export const USAGE_CODES = [
   'usage/guide-folders',
   'usage/guide-item',
   'usage/guide-item-several',
+  'usage/guide-out-unused',
   'usage/init-exists',
   'usage/help-topic',
   'usage/guide-base-url',

@@ -345,6 +345,8 @@ export const en = {
   'usage/guide-stdout': '--stdout needs --item and --format md',
   'usage/guide-out': 'name the output folder with --out',
   'usage/guide-folders': 'each --format needs a folder of its own (-f html -o site -f md -o docs)',
+  'usage/guide-out-unused':
+    '--out {out} names the folder of the formats given without -o, and every format has its own -o: leave out --out or one of the -o',
   'usage/guide-item-several': '{code} names several items: {codes}; give one of their codes',
   'usage/guide-item': 'no item with code {code}',
   'usage/init-exists':

@@ -314,6 +314,7 @@ export const zhCN = {
   'usage/guide-stdout': '--stdout 需要同时指定 --item 和 --format md',
   'usage/guide-out': '请用 --out 指定输出文件夹',
   'usage/guide-folders': '每种格式需要各自的输出文件夹（如 -f html -o site -f md -o docs）',
+  'usage/guide-out-unused': '--out {out} 用于未给出 -o 的格式，而每个格式都已有自己的 -o：请去掉 --out 或其中一个 -o',
   'usage/guide-item-several': '{code} 对应多个事项：{codes}；请给出其中一个的编码',
   'usage/guide-item': '没有找到编码为 {code} 的事项',
   'usage/init-exists': '这些文件已经存在，tongban init 不会覆盖它们：{files}（请换一个文件夹，或先移走这些文件）',

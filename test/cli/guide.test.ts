@@ -175,6 +175,15 @@ describe('tongban guide --stdout', () => {
     expect(one.stdout.startsWith('# 工伤认定（注销）\n')).toBe(true);
   });
 
+  it('--out with every format given its own -o would be ignored: exit 2, nothing written', async () => {
+    const dir = samples();
+    expectUsage(
+      await tongban(['guide', 'wuhou', '--out', 'o5', '-f', 'html', '-o', 'o6'], { cwd: dir }),
+      /--out o5 names the folder of the formats given without -o/,
+    );
+    expect(existsSync(path.join(dir, 'o5')) || existsSync(path.join(dir, 'o6'))).toBe(false);
+  });
+
   it('--stdout without --item, or not in md, or with an unknown item: exit 2', async () => {
     expectUsage(await tongban(['guide', 'catalogs/wuhou', '--stdout', '-f', 'md']), /--item/);
     expectUsage(await tongban(['guide', 'catalogs/wuhou', '--stdout']), /--item/);

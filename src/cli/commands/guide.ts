@@ -39,7 +39,11 @@ export function guideCommand(program: Command, cli: CommandContext): void {
     .option('--base-url <url>', cli.t('guide.baseUrl'))
     .option('--stdout', cli.t('guide.stdout'))
     .action(async (paths: string[], flags: GuideFlags) => {
-      const builds = sites(given(), flags);
+      const targets = given();
+      // --out serves the formats given without -o: with none such, it would be ignored without a word.
+      if (flags.out !== undefined && targets.every((t) => t.output !== undefined))
+        throw new UsageError('usage/guide-out-unused', { out: flags.out });
+      const builds = sites(targets, flags);
       if (flags.stdout && (flags.item === undefined || builds.length !== 1 || builds[0]?.format !== 'md')) {
         throw new UsageError('usage/guide-stdout');
       }
