@@ -275,19 +275,26 @@ export function mappingKeyProblems(data: unknown): RuleFinding[] {
   return out;
 }
 
+/** Each rule of the mapping given as an object, with where it stands (`fields/levels` or `fields/levels/1`). */
+function* objectRules(mapping: Mapping): Generator<{ rule: FieldRule; at: (string | number)[] }> {
+  for (const [field, spec] of Object.entries(mapping.fields)) {
+    const rules = Array.isArray(spec) ? spec : [spec];
+    for (const [index, rule] of rules.entries()) {
+      if (typeof rule !== 'object' || rule === null) continue;
+      yield { rule, at: Array.isArray(spec) ? ['fields', field, index] : ['fields', field] };
+    }
+  }
+}
+
 /** A rule's `list` names a code list that exists (a misspelt one would let every cell through unread). */
 export function listProblems(mapping: Mapping, lists: ReadonlyMap<string, CodeListLookup>): RuleFinding[] {
   const out: RuleFinding[] = [];
-  for (const [field, spec] of Object.entries(mapping.fields)) {
-    const rules = Array.isArray(spec) ? spec : [spec];
-    rules.forEach((rule, index) => {
-      if (typeof rule !== 'object' || rule === null || rule.list === undefined || lists.has(rule.list)) return;
-      const at = Array.isArray(spec) ? ['fields', field, index, 'list'] : ['fields', field, 'list'];
-      out.push({
-        code: 'mapping/unknown-list',
-        path: toPointer(at),
-        args: { list: rule.list, lists: [...lists.keys()].sort().join(', ') },
-      });
+  for (const { rule, at } of objectRules(mapping)) {
+    if (rule.list === undefined || lists.has(rule.list)) continue;
+    out.push({
+      code: 'mapping/unknown-list',
+      path: toPointer([...at, 'list']),
+      args: { list: rule.list, lists: [...lists.keys()].sort().join(', ') },
     });
   }
   return out;
@@ -299,27 +306,23 @@ export function listProblems(mapping: Mapping, lists: ReadonlyMap<string, CodeLi
  */
 export function constantProblems(mapping: Mapping, lists: ReadonlyMap<string, CodeListLookup>): RuleFinding[] {
   const out: RuleFinding[] = [];
-  for (const [field, spec] of Object.entries(mapping.fields)) {
-    const rules = Array.isArray(spec) ? spec : [spec];
-    rules.forEach((rule, index) => {
-      if (typeof rule !== 'object' || rule === null || rule.value === undefined || rule.transform === undefined) return;
-      const at = Array.isArray(spec) ? ['fields', field, index] : ['fields', field];
-      const result = applyTransform(rule.transform, String(rule.value), {
-        ...(rule.list ? { list: lists.get(rule.list) } : {}),
-        lists,
-        ...(rule.split ? { split: rule.split } : {}),
-      });
-      if (result !== undefined && !('problem' in result)) return;
-      out.push({
-        code: 'mapping/constant',
-        path: toPointer([...at, 'value']),
-        args: {
-          at: dotted(at),
-          value: String(rule.value),
-          transform: rule.transform,
-          reason: result === undefined ? 'empty' : result.problem,
-        },
-      });
+  for (const { rule, at } of objectRules(mapping)) {
+    if (rule.value === undefined || rule.transform === undefined) continue;
+    const result = applyTransform(rule.transform, String(rule.value), {
+      ...(rule.list ? { list: lists.get(rule.list) } : {}),
+      lists,
+      ...(rule.split ? { split: rule.split } : {}),
+    });
+    if (result !== undefined && !('problem' in result)) continue;
+    out.push({
+      code: 'mapping/constant',
+      path: toPointer([...at, 'value']),
+      args: {
+        at: dotted(at),
+        value: String(rule.value),
+        transform: rule.transform,
+        reason: result === undefined ? 'empty' : result.problem,
+      },
     });
   }
   return out;
