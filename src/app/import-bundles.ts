@@ -9,16 +9,15 @@
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { joinBundleRows, orderedBundle, type BundleRow } from '../core/bundles/import-rows.js';
-import { compileMapping, mapRow, rowPasses, type Mapping, type RowProblem } from '../core/exchange/mapping.js';
-import { formatMessage } from '../i18n/index.js';
+import { compileMapping, mapRow, rowPasses, type Mapping } from '../core/exchange/mapping.js';
 import { bundleFile, bundleText, existingBundle, writeBundle } from '../io/bundle-files.js';
 import { UsageError } from '../io/errors.js';
 import { DISK_READER, readAll } from '../io/item-reader.js';
 import { readCodeLists } from '../io/read-mapping.js';
-import { checkImportFile, detectEncoding, readRows, type Encoding } from '../io/read-rows.js';
+import { checkImportFile, readRows } from '../io/read-rows.js';
 import type { Workspace } from '../io/workspace.js';
-import type { FindingCode } from '../core/finding-codes.js';
-import { validate, type ValidationResult } from './validate.js';
+import { emptyImportResult, importEncoding, rowReporter, type ImportResult } from './shared/import-result.js';
+import { validate } from './validate.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
@@ -32,18 +31,8 @@ export interface BundleImportOptions {
   lang?: 'zh-CN' | 'en';
 }
 
-/** The same shape as an item import's result (app/import-items.ts), so every report of import shows it. */
-export interface BundleImportResult {
-  /** Bundle files written, as shown. */
-  written: string[];
-  updated: { file: string; fields: string[] }[];
-  unchanged: number;
-  conflicts: { row: number; file: string }[];
-  rows: { row: number; at?: string; column: string; code: FindingCode; message: string }[];
-  skipped: number;
-  filtered: number;
-  validation?: ValidationResult;
-}
+/** The same shape as an item import's result, so every report of import shows it. */
+export type BundleImportResult = ImportResult;
 
 export async function importBundles(
   workspace: Workspace,
@@ -57,27 +46,11 @@ export async function importBundles(
   const out = path.resolve(workspace.cwd, options.out);
   const catalog = workspace.catalogs([out]).requested.find((c) => c.absoluteDir === out);
   if (catalog?.kind !== 'implementation') throw new UsageError('usage/import-bundles', { path: options.out });
-  const encoding: Encoding =
-    options.encoding === 'gbk' ? 'gb18030' : options.encoding === 'utf8' ? 'utf8' : detectEncoding(file, options.file);
+  const encoding = importEncoding(file, options.file, options.encoding);
   const compiled = compileMapping(mapping);
   const lists = readCodeLists();
-  const result: BundleImportResult = {
-    written: [],
-    updated: [],
-    unchanged: 0,
-    conflicts: [],
-    rows: [],
-    skipped: 0,
-    filtered: 0,
-  };
-  const report = (row: number, p: RowProblem, at?: string) =>
-    result.rows.push({
-      row,
-      ...(at !== undefined ? { at } : {}),
-      column: p.column,
-      code: p.code,
-      message: formatMessage(lang, p.code, { ...p.args, column: p.column }),
-    });
+  const result = emptyImportResult();
+  const report = rowReporter(result, lang);
   const idColumn = (() => {
     const spec = mapping.fields.id;
     return typeof spec === 'string'

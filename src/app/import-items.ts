@@ -20,15 +20,15 @@ import {
 import type { CodeListLookup } from '../core/exchange/code-list-lookup.js';
 import type { CatalogMeta } from '../core/model.js';
 import type { SchemaValidator } from '../core/schema/validator.js';
-import type { FindingCode } from '../core/finding-codes.js';
 import { formatMessage, type Lang } from '../i18n/index.js';
 import { UsageError } from '../io/errors.js';
 import { ItemStore, type Target } from '../io/import-target.js';
 import { readCodeLists, readMapping } from '../io/read-mapping.js';
-import { checkImportFile, detectEncoding, readRows, type Encoding } from '../io/read-rows.js';
+import { checkImportFile, readRows } from '../io/read-rows.js';
 import type { Workspace } from '../io/workspace.js';
 import { importBundles } from './import-bundles.js';
-import { validate, type ValidationResult } from './validate.js';
+import { emptyImportResult, importEncoding, rowReporter, type ImportResult } from './shared/import-result.js';
+import { validate } from './validate.js';
 import type { OnProgress } from './shared/progress.js';
 
 export interface ImportOptions {
@@ -48,32 +48,7 @@ export interface ImportOptions {
   onProgress?: OnProgress;
 }
 
-export interface RowReport {
-  /** The spreadsheet row (1 = the header) or JSON entry number. */
-  row: number;
-  /** For a nested JSON record: where it is (`departments[1].items[3]`). */
-  at?: string;
-  column: string;
-  code: FindingCode;
-  message: string;
-}
-
-export interface ImportResult {
-  /** Item files written, as shown. */
-  written: string[];
-  updated: { file: string; fields: string[] }[];
-  unchanged: number;
-  /** Rows whose item exists with other content (nothing was written). */
-  conflicts: { row: number; file: string }[];
-  /** Cells and rows that could not be read. */
-  rows: RowReport[];
-  /** Rows that are not imported at all (unreadable, no code, duplicate, conflicting file). */
-  skipped: number;
-  /** Rows the mapping's filter left out. */
-  filtered: number;
-  /** The catalog validated after the import (absent when conflicts stopped it). */
-  validation?: ValidationResult;
-}
+export type { ImportResult, RowReport } from './shared/import-result.js';
 
 /** Elements in schema order, so imported files read like hand-written ones. */
 function ordered(kind: Mapping['kind'], item: Record<string, unknown>): Record<string, unknown> {
@@ -143,26 +118,10 @@ export async function importItems(workspace: Workspace, options: ImportOptions):
   const store = new ItemStore(path.resolve(workspace.cwd, options.out), (absolute) => workspace.display(absolute));
   const lists = readCodeLists();
   const newCatalog = store.hasCatalog() ? undefined : catalogToCreate(mapping, options, lists, workspace.schemas, lang);
-  const encoding: Encoding =
-    options.encoding === 'gbk' ? 'gb18030' : options.encoding === 'utf8' ? 'utf8' : detectEncoding(file, options.file);
+  const encoding = importEncoding(file, options.file, options.encoding);
   const shown = (absolute: string) => workspace.display(absolute);
-  const result: ImportResult = {
-    written: [],
-    updated: [],
-    unchanged: 0,
-    conflicts: [],
-    rows: [],
-    skipped: 0,
-    filtered: 0,
-  };
-  const report = (row: number, p: RowProblem, at?: string) =>
-    result.rows.push({
-      row,
-      ...(at !== undefined ? { at } : {}),
-      column: p.column,
-      code: p.code,
-      message: formatMessage(lang, p.code, { ...p.args, column: p.column }),
-    });
+  const result = emptyImportResult();
+  const report = rowReporter(result, lang);
   const rows = () => readRows(file, encoding, options.file, mapping.records);
   const mapped = (values: Parameters<typeof mapRow>[0]) => mapRow(values, compiled, lists, { csv: format === 'csv' });
   // Existing items are found by their code, whatever their files are called.
