@@ -13,7 +13,7 @@ import { identityOf, type ItemIdentity } from '../core/exchange/mapping.js';
 import type { CatalogKind } from '../core/model.js';
 import { CATALOG_FILE, ITEMS_DIR, listItemEntries } from './discover.js';
 import { readDocumentFile, readDocumentFromBytes, readItemFile, type DocumentRead } from './read-document.js';
-import { fsyncFolder, writeFileAtomic } from './write-file.js';
+import { failure, fsyncFolder, writeFileAtomic } from './write-file.js';
 
 type YamlModule = typeof import('yaml');
 
@@ -155,11 +155,16 @@ export class ItemStore {
     for (let start = 0; start < files.length; start += FLUSH_BATCH) {
       await Promise.all(
         files.slice(start, start + FLUSH_BATCH).map(async (file) => {
-          const handle = await open(file, 'r');
           try {
-            await handle.sync();
-          } finally {
-            await handle.close();
+            const handle = await open(file, 'r');
+            try {
+              await handle.sync();
+            } finally {
+              await handle.close();
+            }
+          } catch (error) {
+            // A disk that fails now is said as a write that failed, with the file, not as an internal error.
+            throw failure(this.display(file), error);
           }
           folders.add(path.dirname(file));
         }),
