@@ -3,6 +3,7 @@
  * measured by display width (a Chinese character takes two columns) and wrapped between characters,
  * since Chinese text has no spaces for commander's word wrapping to break at.
  */
+import { displayWidth } from '../reporters/shared/display-width.js';
 import { Help, type Command, type HelpConfiguration, type Option } from 'commander';
 import type { Lang } from '../i18n/index.js';
 
@@ -20,17 +21,6 @@ function zhOptionDescription(option: Option): string {
   if (option.defaultValue !== undefined && (option.required || option.optional))
     notes.push(`默认：${String(option.defaultValue)}`);
   return notes.length ? `${option.description}（${notes.join('；')}）` : option.description;
-}
-
-/**
- * Columns a help text takes: East Asian wide and full-width characters count two. A small range check
- * rather than string-width, which would cost ~30 ms on every start for text that is shown only on --help.
- */
-const WIDE =
-  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/g;
-
-export function displayWidth(text: string): number {
-  return text.length + (text.match(WIDE)?.length ?? 0);
 }
 
 /** Breakable pieces: each CJK character (with the spaces before it), or a run of other non-space text. */

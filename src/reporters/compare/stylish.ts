@@ -4,7 +4,7 @@ import type { Reporter } from '../reporter.js';
 import { percent } from '../shared/percent.js';
 import { visibleText } from '../shared/safe-text.js';
 import { Chalk } from 'chalk';
-import stringWidth from 'string-width';
+import { displayWidth } from '../shared/display-width.js';
 import { formatMessage, uiText } from '../../i18n/index.js';
 import type { AttributeName } from '../../core/diff/elements.js';
 import { bundleLines } from './bundle-lines.js';
@@ -12,7 +12,7 @@ import { elementLabel, labelled, showValue } from '../shared/values.js';
 
 export const stylish: Reporter<CompareResult> = visibleText((result, { lang, color }) => {
   const chalk = new Chalk({ level: color ? 1 : 0 });
-  const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - stringWidth(text)));
+  const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
   const lines = [
     chalk.bold(
       uiText(lang, 'compare.title', {
@@ -25,14 +25,14 @@ export const stylish: Reporter<CompareResult> = visibleText((result, { lang, col
   ];
   // Regions by name (the catalog's region, else its name); the folder follows, dimmed, where it differs.
   const name = (region: string) => result.names?.[region] ?? region;
-  const regionWidth = Math.max(...result.regions.map((r) => stringWidth(name(r))));
+  const regionWidth = Math.max(...result.regions.map((r) => displayWidth(name(r))));
   lines.push(chalk.bold(uiText(lang, 'compare.by-region')));
   for (const region of result.regions) {
     const folder = name(region) === region ? '' : chalk.dim(`  ${region}`);
     lines.push(`  ${pad(name(region), regionWidth)}  ${percent(result.regionScores[region] ?? 1)}${folder}`);
   }
   lines.push('', chalk.bold(uiText(lang, 'compare.by-element')));
-  const elementWidth = Math.max(...result.elements.map((e) => stringWidth(elementLabel(lang, e))));
+  const elementWidth = Math.max(...result.elements.map((e) => displayWidth(elementLabel(lang, e))));
   for (const element of result.elements)
     lines.push(`  ${pad(elementLabel(lang, element), elementWidth)}  ${percent(result.elementScores[element] ?? 1)}`);
   lines.push('');

@@ -1,12 +1,12 @@
 /** `tongban code explain` for the terminal: one table per code (segment, position, value, meaning), then a verdict. */
-import stringWidth from 'string-width';
+import { displayWidth } from '../shared/display-width.js';
 import type { ExplainResult } from '../../app/explain-codes.js';
 import { formatMessage, uiText } from '../../i18n/index.js';
 import type { Reporter } from '../reporter.js';
 import { visibleText } from '../shared/safe-text.js';
 
 function pad(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 
 export const stylish: Reporter<ExplainResult> = visibleText(({ explanations }, { lang }) => {
@@ -19,7 +19,7 @@ export const stylish: Reporter<ExplainResult> = visibleText(({ explanations }, {
       p.value,
       formatMessage(lang, p.meaning.code, p.meaning.args),
     ]);
-    const widths = [0, 1, 2, 3].map((i) => Math.max(0, ...rows.map((r) => stringWidth(r[i] as string))));
+    const widths = [0, 1, 2, 3].map((i) => Math.max(0, ...rows.map((r) => displayWidth(r[i] as string))));
     const lines = rows.map(
       (r) => '  ' + r.map((cell, i) => (i < 4 ? pad(cell, widths[i] as number) : cell)).join('  '),
     );

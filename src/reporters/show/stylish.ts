@@ -9,7 +9,7 @@ import type { UiKey } from '../../i18n/ui.js';
 import type { Reporter } from '../reporter.js';
 import { visibleText } from '../shared/safe-text.js';
 import { entryName, labelled, listSeparator } from '../shared/values.js';
-import stringWidth from 'string-width';
+import { displayWidth } from '../shared/display-width.js';
 
 type Data = Record<string, unknown>;
 
@@ -135,9 +135,9 @@ function item(shown: ShownItem, lang: Lang): string {
   if (results.length) sections.push(['show.results', results]);
 
   const shownFacts = facts.filter((f): f is [UiKey, string] => Boolean(f[1]));
-  const width = Math.max(...shownFacts.map(([key]) => stringWidth(t(key))));
+  const width = Math.max(...shownFacts.map(([key]) => displayWidth(t(key))));
   const lines = [str(data.name) ?? shown.file, ''];
-  for (const [key, value] of shownFacts) lines.push(`  ${t(key)}${' '.repeat(width - stringWidth(t(key)))}  ${value}`);
+  for (const [key, value] of shownFacts) lines.push(`  ${t(key)}${' '.repeat(width - displayWidth(t(key)))}  ${value}`);
   for (const [key, body] of sections) lines.push('', t(key), ...body.map((line) => `  ${line}`));
   return lines.join('\n') + '\n';
 }

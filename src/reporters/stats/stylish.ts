@@ -3,7 +3,7 @@ import type { StatsResult } from '../../app/stats.js';
 import type { Reporter } from '../reporter.js';
 import { visibleText } from '../shared/safe-text.js';
 import { Chalk } from 'chalk';
-import stringWidth from 'string-width';
+import { displayWidth } from '../shared/display-width.js';
 import { uiText } from '../../i18n/index.js';
 import { bundleLines } from './bundle-lines.js';
 import { listSeparator } from '../shared/values.js';
@@ -23,14 +23,14 @@ export const stylish: Reporter<StatsResult> = visibleText((result, { lang, color
     [uiText(lang, 'stats.items'), ...columns.map((c) => String(c.measures.items))],
     ...MEASURES.map((m) => [measureLabel(lang, m), ...columns.map((c) => showMeasure(m, c.measures[m]))]),
   ];
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => stringWidth(r[i] ?? ''))));
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? ''))));
   const lines = rows
     .map((r) =>
       r
         .map((cell, i) =>
           i === 0
-            ? cell + ' '.repeat((widths[i] ?? 0) - stringWidth(cell))
-            : ' '.repeat((widths[i] ?? 0) - stringWidth(cell)) + cell,
+            ? cell + ' '.repeat((widths[i] ?? 0) - displayWidth(cell))
+            : ' '.repeat((widths[i] ?? 0) - displayWidth(cell)) + cell,
         )
         .join('  '),
     )

@@ -3,7 +3,7 @@
  * display width (CJK characters take two columns), then one summary line.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
-import stringWidth from 'string-width';
+import { displayWidth } from '../shared/display-width.js';
 import { positionOf, type Diagnostic, type Severity } from '../../core/diagnostic.js';
 import { describeCode, uiText, type Lang, type MessageKey } from '../../i18n/index.js';
 import type { ValidationReport } from '../../core/validation-report.js';
@@ -12,11 +12,11 @@ import { visibleText } from '../shared/safe-text.js';
 import { summarise } from './summary.js';
 
 function padEnd(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 
 function padStart(text: string, width: number): string {
-  return ' '.repeat(Math.max(0, width - stringWidth(text))) + text;
+  return ' '.repeat(Math.max(0, width - displayWidth(text))) + text;
 }
 
 function severityColour(chalk: ChalkInstance, severity: Severity): (text: string) => string {
@@ -59,7 +59,7 @@ function byRule(diagnostics: readonly Diagnostic[], lang: Lang, chalk: ChalkInst
       files: uiText(lang, 'summary.ruleFiles', { files: rule.files.size }),
       about: describeCode(lang, code as MessageKey),
     }));
-  const width = (pick: (r: (typeof rows)[number]) => string) => Math.max(...rows.map((r) => stringWidth(pick(r))));
+  const width = (pick: (r: (typeof rows)[number]) => string) => Math.max(...rows.map((r) => displayWidth(pick(r))));
   const [countWidth, severityWidth, codeWidth, filesWidth] = [
     width((r) => r.count),
     width((r) => r.severity),
@@ -86,9 +86,9 @@ export const stylish: Reporter<ValidationReport> = visibleText((report, { lang, 
       severity: uiText(lang, `severity.${d.severity}`),
       d,
     }));
-    const whereWidth = Math.max(...rows.map((r) => stringWidth(r.where)));
-    const severityWidth = Math.max(...rows.map((r) => stringWidth(r.severity)));
-    const messageWidth = Math.max(...rows.map((r) => stringWidth(r.d.message)));
+    const whereWidth = Math.max(...rows.map((r) => displayWidth(r.where)));
+    const severityWidth = Math.max(...rows.map((r) => displayWidth(r.severity)));
+    const messageWidth = Math.max(...rows.map((r) => displayWidth(r.d.message)));
     for (const { where, severity, d } of rows) {
       const paint = severityColour(chalk, d.severity);
       lines.push(
