@@ -24,14 +24,41 @@ const IMPLICIT = (CORE_SCHEMA as unknown as { compiledImplicit: Type[] }).compil
 const KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const SPECIAL_KEYS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', '__proto__']);
 
-/**
- * What a plain scalar must not be: starting with an indicator (`-` alone or before a space is a sequence
- * entry), holding `: ` or ` #`, or ending with `:`.
- */
-const NOT_PLAIN = /^(?:[?:,[\]{}#&*!|>'"%@`]|-(?: |$))|: | #|:$/;
+/** Characters a plain scalar must not start with: YAML's indicators. */
+const INDICATORS = new Set('?:,[]{}#&*!|>\'"%@`');
 
-/** Spaces at either end: YAML's white space in a line is the space (tabs never take this path), not U+3000. */
-const SPACES = /^ +| +$/g;
+/**
+ * Whether `text` (not empty, trimmed) may be a plain scalar: not starting with an indicator (`-` alone
+ * or before a space is a sequence entry), not holding `: ` or ` #`, not ending with `:`. Without a
+ * regular expression: an unanchored alternation tried at every position cost more than the rest of it.
+ */
+function canBePlain(text: string): boolean {
+  const first = text[0] as string;
+  if (INDICATORS.has(first)) return false;
+  if (first === '-' && (text.length === 1 || text.charCodeAt(1) === 0x20)) return false;
+  return !text.includes(': ') && !text.includes(' #') && text.charCodeAt(text.length - 1) !== 0x3a;
+}
+
+/**
+ * `text` without spaces at either end: YAML's white space in a line is the space (tabs never take this
+ * path), not U+3000. By char codes rather than a regular expression: it runs on every value.
+ */
+function trimSpaces(text: string): string {
+  let from = 0;
+  let to = text.length;
+  while (from < to && text.charCodeAt(from) === 0x20) from++;
+  while (to > from && text.charCodeAt(to - 1) === 0x20) to--;
+  return from === 0 && to === text.length ? text : text.slice(from, to);
+}
+
+/**
+ * A string value detached from the file text. Lines are slices of the text, and V8 keeps a slice of 13 or
+ * more characters as a pointer into its parent: a kept value (a code in a summary) would hold the whole
+ * file. Copying each kept value is cheaper than copying each line, and shorter slices are copies anyway.
+ */
+function detached(value: string): string {
+  return value.length < 13 ? value : (' ' + value).slice(1);
+}
 
 class Reject extends Error {}
 const reject = (): never => {
@@ -62,19 +89,21 @@ function maybeTyped(c: number): boolean {
 
 function resolvePlain(text: string): unknown {
   if (maybeTyped(text.charCodeAt(0))) for (const type of IMPLICIT) if (type.resolve(text)) return type.construct(text);
-  return text;
+  return detached(text);
 }
 
 /** `text` without a trailing comment (` #…`), trimmed; quotes are not looked into (callers handle them). */
 function withoutComment(text: string): string {
   const hash = text.indexOf(' #');
-  return (hash < 0 ? text : text.slice(0, hash)).replace(SPACES, '');
+  return trimSpaces(hash < 0 ? text : text.slice(0, hash));
 }
 
-/** A plain scalar in block context (`inFlow`: inside `[ ]`/`{ }`, where `,[]{}` end it). */
-function plain(text: string, inFlow: boolean): unknown {
-  if (text === '' || NOT_PLAIN.test(text)) reject();
-  if (inFlow && /[,[\]{}]/.test(text)) reject();
+/**
+ * A plain scalar. Inside `[ ]`/`{ }`, where `,[]{}` end one, `flow` has split the text at commas and
+ * refused brackets before it gets here.
+ */
+function plain(text: string): unknown {
+  if (text === '' || !canBePlain(text)) reject();
   return resolvePlain(text);
 }
 
@@ -86,7 +115,7 @@ function quoted(text: string): { value: string; rest: string } {
     if (end < 0) reject();
     const value = text.slice(1, end);
     if (value.includes('\\')) reject();
-    return { value, rest: text.slice(end + 1) };
+    return { value: detached(value), rest: text.slice(end + 1) };
   }
   let value = '';
   let i = 1;
@@ -99,7 +128,7 @@ function quoted(text: string): { value: string; rest: string } {
       i = end + 2;
       continue;
     }
-    return { value, rest: text.slice(end + 1) };
+    return { value: detached(value), rest: text.slice(end + 1) };
   }
 }
 
@@ -110,13 +139,13 @@ function endOfValue(rest: string): void {
 }
 
 function flowScalar(text: string): unknown {
-  const item = text.replace(SPACES, '');
+  const item = trimSpaces(text);
   if (item[0] === '"' || item[0] === "'") {
     const { value, rest } = quoted(item);
-    if (rest.replace(SPACES, '') !== '') reject();
+    if (trimSpaces(rest) !== '') reject();
     return value;
   }
-  return plain(item, true);
+  return plain(item);
 }
 
 /** `[a, b]` or `{ k: v, … }` on one line, of scalars only. */
@@ -126,16 +155,24 @@ function flow(text: string): unknown {
   if (end < 0) reject();
   endOfValue(text.slice(end + 1));
   const inner = text.slice(1, end);
-  if (/[[\]{}]/.test(inner) || inner.includes('#')) reject();
+  let quotes = false;
+  let commas = false;
+  for (let i = 0; i < inner.length; i++) {
+    const c = inner.charCodeAt(i);
+    // Nested collections and comments: left to js-yaml.
+    if (c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x23) reject();
+    if (c === 0x22 || c === 0x27) quotes = true;
+    else if (c === 0x2c) commas = true;
+  }
   // Quoted items holding a comma would be split wrongly: leave those to js-yaml.
-  if (/["'][^"']*,[^"']*["']/.test(inner)) reject();
-  const parts = inner.replace(SPACES, '') === '' ? [] : inner.split(',');
+  if (quotes && commas && /["'][^"']*,[^"']*["']/.test(inner)) reject();
+  const parts = trimSpaces(inner) === '' ? [] : inner.split(',');
   if (close === ']') return parts.map(flowScalar);
   const map: Record<string, unknown> = {};
   for (const part of parts) {
     const colon = part.indexOf(': ');
     if (colon < 0) reject();
-    const key = part.slice(0, colon).replace(SPACES, '');
+    const key = trimSpaces(part.slice(0, colon));
     if (!KEY.test(key) || SPECIAL_KEYS.has(key) || map[key] !== undefined) reject();
     map[key] = flowScalar(part.slice(colon + 2));
   }
@@ -151,7 +188,7 @@ function scalarOrFlow(text: string): unknown {
     return value;
   }
   if (first === '[' || first === '{') return flow(text);
-  return plain(withoutComment(text), false);
+  return plain(withoutComment(text));
 }
 
 /** `key:` or `key: value` → [key, value text ('' when none)], or undefined when the line is not a pair. */
@@ -240,8 +277,10 @@ class Parser {
       // An entry with its value on the lines below (`-` alone) is left to js-yaml, which reads some such
       // layouts leniently; item files do not use it.
       const body = line.content.slice(2);
-      const column = indent + 2 + (body.length - body.replace(/^ +/, '').length);
-      const text = body.replace(SPACES, '');
+      let skipped = 0;
+      while (body.charCodeAt(skipped) === 0x20) skipped++;
+      const column = indent + 2 + skipped;
+      const text = trimSpaces(body);
       if (text === '' || text.startsWith('#') || isEntry(text)) reject();
       // `- key: value`: a mapping whose lines start at the key's column.
       if (text[0] !== '"' && text[0] !== "'" && text[0] !== '[' && text[0] !== '{' && pair(text)) {
@@ -279,9 +318,7 @@ export function parsePlainYaml(text: string): Record<string, unknown> | undefine
         (first === 0x25 || ((first === 0x2d || first === 0x2e) && /^(?:---|\.\.\.)/.test(text.slice(from, from + 3))))
       )
         return undefined;
-      // A copy of the line, not a slice of the file: values kept from it (a code in a summary) then hold
-      // their line, not the whole file text (a slice of a slice points into the file).
-      lines.push({ indent, content: (' ' + text.slice(from, to)).slice(1) });
+      lines.push({ indent, content: text.slice(from, to) });
     }
     start = end + 1;
   }
