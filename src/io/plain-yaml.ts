@@ -222,18 +222,18 @@ class Parser {
 
   /** The node whose first line is the current one, at its indentation. */
   block(indent: number): unknown {
-    return this.deeper(() =>
-      isEntry((this.lines[this.i] as Line).content) ? this.sequence(indent) : this.mapping(indent),
-    );
+    this.deeper();
+    const node = isEntry((this.lines[this.i] as Line).content) ? this.sequence(indent) : this.mapping(indent);
+    this.depth--;
+    return node;
   }
 
-  private deeper<T>(parse: () => T): T {
+  /**
+   * One level deeper, refused past MAX_DEPTH. Callers step back up after the node; a rejection abandons
+   * the whole parse, so nothing needs restoring then (no closure or try/finally per node).
+   */
+  private deeper(): void {
     if (++this.depth > MAX_DEPTH) reject();
-    try {
-      return parse();
-    } finally {
-      this.depth--;
-    }
   }
 
   /** After a one-line value, the next line must not be more indented (that would continue the scalar). */
@@ -285,7 +285,9 @@ class Parser {
       // `- key: value`: a mapping whose lines start at the key's column.
       if (text[0] !== '"' && text[0] !== "'" && text[0] !== '[' && text[0] !== '{' && pair(text)) {
         this.lines[this.i] = { indent: column, content: text };
-        list.push(this.deeper(() => this.mapping(column)));
+        this.deeper();
+        list.push(this.mapping(column));
+        this.depth--;
         continue;
       }
       this.i++;
