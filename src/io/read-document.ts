@@ -1,5 +1,5 @@
 /** One file → its data, its reader findings and its suppression comments. */
-import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { findingIn, type Finding } from '../core/diagnostic.js';
 import type { ItemRead } from '../core/model.js';
@@ -24,13 +24,30 @@ export function readRegularFile(absolute: string): Uint8Array | { reason: string
     return { reason: (error as NodeJS.ErrnoException).code ?? String(error) };
   }
   try {
-    if (!fstatSync(fd).isFile()) return { reason: 'not a regular file' };
-    return readFileSync(fd);
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { reason: 'not a regular file' };
+    return readOpen(fd, stat.size);
   } catch (error) {
     return { reason: (error as NodeJS.ErrnoException).code ?? String(error) };
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The bytes of an open file whose size is known: readFileSync(fd) would ask for the size again (a second
+ * fstat for each of 100k item files). A file that reports no size (as /proc's do) is read to its end.
+ */
+function readOpen(fd: number, size: number): Uint8Array {
+  if (size === 0) return readFileSync(fd);
+  const bytes = Buffer.allocUnsafeSlow(size);
+  let done = 0;
+  while (done < size) {
+    const read = readSync(fd, bytes, done, size - done, null);
+    if (read === 0) break; // shorter than it was a moment ago
+    done += read;
+  }
+  return done === size ? bytes : bytes.subarray(0, done);
 }
 
 function readBytes(absolute: string, file: string): Uint8Array | Finding {
