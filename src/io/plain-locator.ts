@@ -44,7 +44,8 @@ type Node =
 interface Entry {
   key: string;
   keySpan: Span;
-  value: Node;
+  /** Worked out when asked: a lookup by key needs only the one it finds. */
+  value: () => Node;
 }
 
 export type PlainLocator = (pointer: string, target?: 'key' | 'value') => Range | undefined;
@@ -86,7 +87,7 @@ class Walker {
         const next: Entry | undefined = this.entries(node).find((e) => e.key === segment);
         if (!next) break;
         pair = next;
-        node = next.value;
+        node = next.value();
       } else if (node.kind === 'seq' || node.kind === 'flow-seq') {
         const next: Node | undefined = this.items(node)[Number(segment)];
         if (!next) break;
@@ -134,9 +135,10 @@ class Walker {
         at = quote + 2;
       }
     }
-    // A plain scalar ends before a comment (` #`) and the spaces before it.
-    const hash = text.indexOf(' #', from);
-    let to = hash >= 0 && hash < end ? hash : end;
+    // A plain scalar ends before a comment (` #`) and the spaces before it. Looked for within the line
+    // only: indexOf would search on to the end of the file for every value without a comment.
+    let to = from;
+    while (to < end && !(text.charCodeAt(to) === 0x20 && text.charCodeAt(to + 1) === 0x23)) to++;
     while (to > from && text.charCodeAt(to - 1) === 0x20) to--;
     return { kind: 'scalar', line, from, to };
   }
@@ -188,11 +190,11 @@ class Walker {
       if (i !== node.line && (line.indent !== node.column || isEntryAt(this.text, at, line.end))) break;
       const { key, keySpan, value } = this.pairAt(line, at);
       if (value < line.end) {
-        out.push({ key, keySpan, value: this.inline(line, value, line.end) });
+        out.push({ key, keySpan, value: () => this.inline(line, value, line.end) });
         i = this.after(i + 1, node.column);
       } else {
         const nested = this.nested(i, node.column);
-        out.push({ key, keySpan, value: nested.node });
+        out.push({ key, keySpan, value: () => nested.node });
         i = nested.next;
       }
     }
@@ -244,7 +246,7 @@ class Walker {
     return {
       key: this.text.slice(part.from, keyEnd),
       keySpan: { line, from: part.from, to: keyEnd },
-      value: this.inline(line, value, part.to),
+      value: () => this.inline(line, value, part.to),
     };
   }
 }
