@@ -243,11 +243,21 @@ effectiveDate: 2026-01-01
 const VERSION = 2;
 
 /**
+ * Items as offices' exports are: whole elements missing (the legal basis, the fee, the online service), in
+ * turn, so that every item has findings to report and place (folder gaps-N).
+ */
+function withGaps(text, i) {
+  if (i % 3 === 0) return text.replace(/^basis:\n(?: .*\n)*/m, '');
+  if (i % 3 === 1) return text.replace(/^fee: .*\n/m, '');
+  return text.replace(/^online:\n(?: .*\n)*/m, '');
+}
+
+/**
  * Writes (or reuses) catalogs with `total` items under `root`; returns the folder. `shape`: 'small'
- * (default, folder items-N) or 'rich' (folder rich-N).
+ * (default, folder items-N), 'rich' (folder rich-N) or 'gaps' (small items lacking elements, gaps-N).
  */
 export function generateCatalogs(root, total, shape = 'small') {
-  const dir = path.join(root, `${shape === 'rich' ? 'rich' : 'items'}-${total}`);
+  const dir = path.join(root, `${shape === 'rich' ? 'rich' : shape === 'gaps' ? 'gaps' : 'items'}-${total}`);
   const marker = path.join(dir, '.complete');
   const stamp = `${total}:${shape}:v${VERSION}`;
   if (existsSync(marker) && readFileSync(marker, 'utf8') === stamp) return dir;
@@ -273,10 +283,13 @@ export function generateCatalogs(root, total, shape = 'small') {
     );
     basics.forEach((b, i) => {
       const type = b.type;
+      const small = () => implementationItem(i, null, b.code, b.name, type, r);
       const text =
         shape === 'rich'
           ? richImplementationItem(i, b.code, b.name, type, r)
-          : implementationItem(i, null, b.code, b.name, type, r);
+          : shape === 'gaps'
+            ? withGaps(small(), i)
+            : small();
       writeFileSync(path.join(regionDir, 'items', `${b.code}.yaml`), regionVariant(text, i, r));
     });
   }
