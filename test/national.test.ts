@@ -14,6 +14,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -123,6 +124,32 @@ describe.skipIf(!available)('DuckDB engine: the same results as in memory', () =
     const memory = await run(['compare', '.', '-f', 'json', '--engine', 'memory']);
     expect((memory.duplicates as unknown[]).length).toBeGreaterThan(0);
     expect(await run(['compare', '.', '-f', 'json', '--engine', 'duckdb'])).toEqual(memory);
+  });
+
+  it('compare on worker threads gives the result of one thread, and a failing worker is one line', () => {
+    // The built binary: worker threads run built code (npm test builds first).
+    const bin = (args: string[], env: Record<string, string>) =>
+      spawnSync(process.execPath, [path.join(ROOT, 'bin', 'tongban.js'), ...args], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH, LANG: 'C', ...env },
+        encoding: 'utf8',
+      });
+    for (const target of ['catalogs', 'test/fixtures/compare-scores', jsonl]) {
+      const args = ['compare', target, '-f', 'json', '--engine', 'duckdb'];
+      const one = bin(args, { TONGBAN_WORKERS: '0' });
+      expect([0, 1], one.stderr).toContain(one.status);
+      expect((JSON.parse(one.stdout) as { rows: unknown[] }).rows.length).toBeGreaterThan(0);
+      for (const workers of ['1', '3']) expect(bin(args, { TONGBAN_WORKERS: workers }).stdout).toBe(one.stdout);
+    }
+    // Which also shows that the workers ran.
+    const failed = bin(['compare', 'catalogs', '--engine', 'duckdb'], {
+      TONGBAN_WORKERS: '2',
+      TONGBAN_FAULT: 'compare-worker:1',
+    });
+    expect(failed.status).toBe(2);
+    expect(failed.stderr).toMatch(
+      /^error: a worker thread failed \(fault injected at compare-worker\).*TONGBAN_WORKERS=0.*\n$/,
+    );
   });
 
   it('stats: catalog folders and exports give the in-memory measures', async () => {

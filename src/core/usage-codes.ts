@@ -54,6 +54,7 @@ export const USAGE_CODES = [
   'usage/export-input',
   'usage/engine-memory-export',
   'usage/stats-no-lists',
+  'usage/worker-failed',
   'usage/template-outside',
   'usage/not-a-folder',
   'usage/guide-outside',

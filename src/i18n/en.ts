@@ -319,6 +319,8 @@ export const en = {
     '{path} is an export (JSON Lines or Parquet), which only the DuckDB engine reads: leave out --engine memory, or give the catalog folders',
   'usage/stats-no-lists':
     'no implementation list under {path}: stats measures how items are delivered, which only implementation lists say',
+  'usage/worker-failed':
+    'a worker thread failed ({reason}), so nothing was written: run again with TONGBAN_WORKERS=0 to work without worker threads',
   'usage/path-not-found': 'path does not exist: {path}',
   'usage/no-catalogs': 'no catalogs (catalog.yaml) found under "{path}"',
   'usage/not-yaml': 'not a YAML file: {path}',

@@ -290,6 +290,8 @@ export const zhCN = {
   'usage/engine-memory-export':
     '{path} 是导出文件（JSON Lines 或 Parquet），只有 DuckDB 引擎能读取：请去掉 --engine memory，或改为给出目录文件夹',
   'usage/stats-no-lists': '{path} 下没有实施清单：统计指标衡量事项如何办理，只有实施清单记载这些要素',
+  'usage/worker-failed':
+    '工作线程出错（{reason}），未写入任何结果：可设置 TONGBAN_WORKERS=0（不使用工作线程）后重新运行',
   'usage/path-not-found': '路径不存在：{path}',
   'usage/no-catalogs': '“{path}”下没有找到目录（没有 catalog.yaml）',
   'usage/not-yaml': '不是 YAML 文件：{path}',

@@ -80,15 +80,18 @@ export interface Duck {
 
 /**
  * An in-memory database that spills to a temporary folder of its own (removed on close and on every way
- * out), within `memoryLimit`, on all cores.
+ * out), within `memoryLimit`, on all cores unless `threads` says how many. `under` puts that folder inside
+ * another temporary folder, whose owner removes it on every way out (a worker thread cannot catch the
+ * process's signals to remove its own).
  */
-export async function openDuck(memoryLimit = '1GB'): Promise<Duck> {
+export async function openDuck(memoryLimit = '1GB', options: { threads?: number; under?: string } = {}): Promise<Duck> {
   const duckdb = await loadDuckDb();
-  const spill = mkdtempSync(path.join(tmpdir(), 'tongban-duckdb-'));
-  track(spill);
+  const spill = mkdtempSync(path.join(options.under ?? tmpdir(), 'tongban-duckdb-'));
+  if (!options.under) track(spill);
   const instance = await duckdb.DuckDBInstance.create(':memory:', {
     memory_limit: memoryLimit,
     temp_directory: spill,
+    ...(options.threads ? { threads: String(options.threads) } : {}),
     // Results come back in the order asked for; nothing is read from the network or autoloaded.
     preserve_insertion_order: 'true',
     autoinstall_known_extensions: 'false',
@@ -104,7 +107,7 @@ export async function openDuck(memoryLimit = '1GB'): Promise<Duck> {
       connection.closeSync();
       instance.closeSync();
       rmSync(spill, { recursive: true, force: true });
-      release(spill);
+      if (!options.under) release(spill);
     },
   };
 }

@@ -12,3 +12,13 @@ export function faultPoint(name: string): void {
   remaining--;
   if (remaining === 0) process.kill(process.pid, 'SIGKILL');
 }
+
+/**
+ * As faultPoint, but throws the n-th time instead of killing the process: a fault inside a worker thread,
+ * which must come back to the main thread as a clear error (test/national.test.ts).
+ */
+export function faultError(name: string): void {
+  if (point !== name) return;
+  remaining--;
+  if (remaining === 0) throw new Error(`fault injected at ${name}`);
+}

@@ -5,7 +5,7 @@
  * JavaScript heap (spilling to disk past its memory limit); JavaScript receives one group at a time.
  * File names and values only ever reach DuckDB as parameters.
  */
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CatalogKind } from '../core/model.js';
@@ -171,85 +171,118 @@ function toRow(row: unknown[], idx: number): SourceRow {
 /** How many buckets records are spread over by key: each is sorted on its own, in memory. */
 const BUCKETS = 64;
 
+/** One bucket's records: its basic-catalog rows (in place order), and its implementation rows by key. */
+export interface Bucket {
+  basic: SourceRow[];
+  rows: AsyncGenerator<SourceRow>;
+}
+
 /**
  * Records by key, for compare. One pass spreads the records over BUCKETS Parquet files by the hash of
- * their basic code (compressed, in DuckDB's temporary folder); then each bucket is read sorted by key
- * (then catalog, then place): no sort of the whole set, and at most one bucket in memory.
+ * their basic code (compressed, in a temporary folder); then each bucket is read sorted by key (then
+ * catalog, then place): no sort of the whole set, and at most one bucket in memory. The DuckDB that
+ * spreads them is closed once they are written, and its memory with it: the buckets are read by readers
+ * of their own (openBucketReader), on this thread or on worker threads.
  */
 export interface KeyedSource {
   catalogs: SourceCatalog[];
-  /** Each bucket: its basic-catalog rows (in place order), and its implementation rows by key. */
-  buckets(): AsyncGenerator<{ basic: SourceRow[]; rows: AsyncGenerator<SourceRow> }>;
+  /** The files of each bucket that holds records, in bucket order. */
+  parts: string[][];
+  /** The folder of the buckets, removed on close; readers keep their temporary files there too. */
+  folder: string;
   close(): void;
 }
 
 export async function openKeyedSource(inputs: readonly NationalInput[]): Promise<KeyedSource> {
-  const duck = await openDuck();
+  const folder = mkdtempSync(path.join(tmpdir(), 'tongban-buckets-'));
+  track(folder);
+  const close = () => {
+    rmSync(folder, { recursive: true, force: true });
+    release(folder);
+  };
   try {
-    const { connection } = duck;
-    const parts = path.join(duck.spill, 'buckets');
-    const exports = await exportInputs(duck, inputs);
-    mkdirSync(parts);
-    for (const [n, input] of exports.entries())
-      await onInput(input, duck, (values, types) =>
-        connection.run(
-          // Records without a key take no part in a comparison: only their catalog is kept (bucket BUCKETS).
-          `COPY (SELECT ${COLUMNS.replace('text', 'CASE WHEN key IS NULL THEN NULL ELSE text END AS text')},
-              CASE WHEN key IS NULL THEN ${BUCKETS} ELSE hash(split_part(key, '#', 1)) % ${BUCKETS} END AS bucket
-            FROM (${scanSql(input.format, n)})) TO $out (FORMAT parquet, PARTITION_BY (bucket), COMPRESSION zstd)`,
-          { ...values, out: path.join(parts, String(n)) },
-          { ...types, out: duck.varchar },
-        ),
+    const duck = await openDuck('1GB', { under: folder });
+    try {
+      const exports = await exportInputs(duck, inputs);
+      for (const [n, input] of exports.entries())
+        await onInput(input, duck, (values, types) =>
+          duck.connection.run(
+            // Records without a key take no part in a comparison: only their catalog is kept (bucket BUCKETS).
+            `COPY (SELECT ${COLUMNS.replace('text', 'CASE WHEN key IS NULL THEN NULL ELSE text END AS text')},
+                CASE WHEN key IS NULL THEN ${BUCKETS} ELSE hash(split_part(key, '#', 1)) % ${BUCKETS} END AS bucket
+              FROM (${scanSql(input.format, n)})) TO $out (FORMAT parquet, PARTITION_BY (bucket), COMPRESSION zstd)`,
+            { ...values, out: path.join(folder, String(n)) },
+            { ...types, out: duck.varchar },
+          ),
+        );
+      const all = exports.flatMap((_, n) => partFiles(path.join(folder, String(n))));
+      const catalogs = await catalogsOf(
+        duck,
+        all.map((p) => p.file),
+        (input, src) => exports[input]?.files[src - 1] ?? `#${input}`,
       );
-    const all = exports.flatMap((_, n) => partFiles(path.join(parts, String(n))));
-    const catalogs = await catalogsOf(
-      duck,
-      all.map((p) => p.file),
-      (input, src) => exports[input]?.files[src - 1] ?? `#${input}`,
-    );
-    const index = new Map(catalogs.map((c) => [c.dir, c]));
-    const byBucket = new Map<number, string[]>();
-    for (const { bucket, file } of all) byBucket.set(bucket, [...(byBucket.get(bucket) ?? []), file]);
-    const select = (files: string[], where: string, order: string) => {
-      const list = duck.texts(files);
-      return connection.stream(
-        `SELECT dir, ord, file, key, text, kind FROM read_parquet($files, union_by_name = true) WHERE ${where} ORDER BY ${order}`,
-        { files: list.value },
-        { files: list.type },
-      );
-    };
-    return {
-      catalogs,
-      async *buckets() {
-        for (let bucket = 0; bucket < BUCKETS; bucket++) {
-          const files = byBucket.get(bucket);
-          if (!files) continue;
-          const basic: SourceRow[] = [];
-          for await (const chunk of (
-            await select(files, "kind = 'basic' AND key IS NOT NULL", 'input, src, ord')
-          ).yieldRows())
-            for (const row of chunk) {
-              const c = index.get(String(row[0]));
-              if (c) basic.push(toRow(row, c.idx));
-            }
-          const rows = async function* () {
-            for await (const chunk of (
-              await select(files, "kind = 'implementation' AND key IS NOT NULL", 'key, input, src, seq, ord')
-            ).yieldRows())
-              for (const row of chunk) {
-                const c = index.get(String(row[0]));
-                if (c) yield toRow(row, c.idx);
-              }
-          };
-          yield { basic, rows: rows() };
-        }
-      },
-      close: () => duck.close(),
-    };
+      const byBucket = new Map<number, string[]>();
+      for (const { bucket, file } of all) byBucket.set(bucket, [...(byBucket.get(bucket) ?? []), file]);
+      const parts = Array.from({ length: BUCKETS }, (_, bucket) => byBucket.get(bucket) ?? []).filter((f) => f.length);
+      return { catalogs, parts, folder, close };
+    } finally {
+      duck.close();
+    }
   } catch (error) {
-    duck.close();
+    close();
     throw error;
   }
+}
+
+/** Reads the buckets of a KeyedSource, one at a time. */
+export interface BucketReader {
+  read(files: readonly string[]): Promise<Bucket>;
+  close(): void;
+}
+
+/**
+ * A reader of a source's buckets (its `folder` is where its DuckDB keeps temporary files; the source
+ * removes it). On this thread, a reader uses every core and DuckDB's 1 GB; readers on worker threads each
+ * take one core and share that gigabyte (`threads`, `memoryLimit`).
+ */
+export async function openBucketReader(
+  catalogs: readonly SourceCatalog[],
+  folder: string,
+  options: { threads?: number; memoryLimit?: string } = {},
+): Promise<BucketReader> {
+  const duck = await openDuck(options.memoryLimit ?? '1GB', { threads: options.threads, under: folder });
+  const index = new Map(catalogs.map((c) => [c.dir, c]));
+  const select = (files: readonly string[], where: string, order: string) => {
+    const list = duck.texts(files);
+    return duck.connection.stream(
+      `SELECT dir, ord, file, key, text FROM read_parquet($files, union_by_name = true) WHERE ${where} ORDER BY ${order}`,
+      { files: list.value },
+      { files: list.type },
+    );
+  };
+  return {
+    async read(files) {
+      const basic: SourceRow[] = [];
+      for await (const chunk of (
+        await select(files, "kind = 'basic' AND key IS NOT NULL", 'input, src, ord')
+      ).yieldRows())
+        for (const row of chunk) {
+          const c = index.get(String(row[0]));
+          if (c) basic.push(toRow(row, c.idx));
+        }
+      const rows = async function* () {
+        for await (const chunk of (
+          await select(files, "kind = 'implementation' AND key IS NOT NULL", 'key, input, src, seq, ord')
+        ).yieldRows())
+          for (const row of chunk) {
+            const c = index.get(String(row[0]));
+            if (c) yield toRow(row, c.idx);
+          }
+      };
+      return { basic, rows: rows() };
+    },
+    close: () => duck.close(),
+  };
 }
 
 /** The bucket files DuckDB wrote (`bucket=N/…parquet`), with their bucket. */

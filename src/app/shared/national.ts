@@ -6,17 +6,19 @@
  * reporters are the same. Catalog folders given to this engine are exported first (a temporary JSON Lines
  * file); exported files stand alone (docs/national.md).
  */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { alignBundles } from '../../core/bundles/align.js';
 import { scoreBundle, summarise, type BundleScore } from '../../core/bundles/scores.js';
 import type { BundleSide } from '../../core/bundles/sides.js';
 import { splitSchemaFindings } from '../../core/completeness.js';
 import { findingIn, type Diagnostic, type Finding } from '../../core/diagnostic.js';
-import type { CatalogDiff, DiffSide, SideEntry } from '../../core/diff/catalog-diff.js';
-import { compareCatalogs, ratio, type CompareRow, type ConsistencyMatrix } from '../../core/diff/consistency.js';
-import { HASHED_ELEMENTS, hashValue } from '../../core/diff/element-hashes.js';
-import { elementValue, type ElementName } from '../../core/diff/elements.js';
+import type { CatalogDiff } from '../../core/diff/catalog-diff.js';
+import { ratio, type CompareRow, type ConsistencyMatrix } from '../../core/diff/consistency.js';
+import type { ElementName } from '../../core/diff/elements.js';
 import type { ImplementationItem, Incomplete } from '../../core/model.js';
-import { CATALOG_FIELD, exportLine, ITEM_FIELD } from '../../core/national/records.js';
+import { exportLine } from '../../core/national/records.js';
 import { checkTargets, DEFAULT_TARGETS, measure, MeasureCounter, type Target } from '../../core/stats/measures.js';
 import type { Lang } from '../../i18n/index.js';
 import { UsageError } from '../../io/errors.js';
@@ -24,15 +26,15 @@ import { keyMatters } from '../../io/key-matters.js';
 import {
   catalogRows,
   classifyInputs,
+  openBucketReader,
   openKeyedSource,
   temporaryExport,
   type CatalogRow,
   type KeyedSource,
   type NationalInput,
-  type SourceCatalog,
-  type SourceRow,
 } from '../../io/national-source.js';
 import { catalogTitle, readDiffSide } from '../../io/read-diff-side.js';
+import { runInWorkers } from '../../io/worker-pool.js';
 import type { Catalog, Workspace } from '../../io/workspace.js';
 import { planExport } from '../export-items.js';
 import type { Engine } from './engines.js';
@@ -41,6 +43,8 @@ import { statsResult, type CatalogStats, type StatsResult } from '../stats.js';
 import { bundleSide, membersByCode, validBundles } from './bundle-reads.js';
 import { toDiagnostics } from './diagnostics.js';
 import { fieldPolicy } from './field-policy.js';
+import { compareBucket, recordItem, type BucketContext, type BucketResult } from './national-buckets.js';
+import type { CompareWorkerInit } from './national-worker.js';
 
 /**
  * The engine for these paths: exports need DuckDB; catalog folders use it only when asked. (`auto` once
@@ -95,20 +99,31 @@ function open(workspace: Workspace, paths: readonly string[], lang: Lang): Opene
 }
 
 /**
- * The item of a record. A JSON Lines record ends with `$catalog` and `$item`: deleting the last properties
- * added is cheap, and leaves the object as fast as one parsed without them (a copy would cost 10% more).
+ * How many worker threads compare the buckets: one per core, as the per-key work is most of compare's time
+ * and DuckDB is idle meanwhile. None when the compiled worker is not there (run from the TypeScript sources,
+ * as the in-process tests do): the buckets are then compared on this thread, as with `workers: 0`.
  */
-function parse(row: SourceRow): Record<string, unknown> {
-  const record = JSON.parse(row.text) as Record<string, unknown>;
-  if (ITEM_FIELD in record) delete record[ITEM_FIELD];
-  if (CATALOG_FIELD in record) delete record[CATALOG_FIELD];
-  return record;
+const WORKER = new URL('./national-worker.js', import.meta.url);
+function defaultWorkers(): number {
+  return existsSync(fileURLToPath(WORKER)) ? Math.min(availableParallelism(), MAX_WORKERS) : 0;
+}
+/** More workers than this gain little (the main thread takes in all their results), and each holds a bucket and a DuckDB. */
+const MAX_WORKERS = 8;
+/**
+ * A worker's V8 young generation: comparing a key parses its 1,000+ records into short-lived objects, and
+ * with a small young generation they were copied from one collection to the next (a fifth of a worker's
+ * time, 1M items); at 192 MB most die before a collection sees them.
+ */
+const WORKER_YOUNG_GENERATION_MB = 192;
+
+export interface DuckDbCompareOptions {
+  paths: readonly string[];
+  lang?: Lang;
+  /** Worker threads for the per-key work (0: on this thread); by default one per core. */
+  workers?: number;
 }
 
-export async function compareOnDuckDb(
-  workspace: Workspace,
-  options: { paths: readonly string[]; lang?: Lang },
-): Promise<CompareResult> {
+export async function compareOnDuckDb(workspace: Workspace, options: DuckDbCompareOptions): Promise<CompareResult> {
   const lang = options.lang ?? 'en';
   const opened = open(workspace, options.paths, lang);
   let source: KeyedSource | undefined;
@@ -120,56 +135,39 @@ export async function compareOnDuckDb(
     if (lists.length < 2) throw new UsageError('usage/compare-arguments');
     if (basics.length > 1) throw new UsageError('usage/compare-basics');
     const policy = fieldPolicy(workspace);
-    const basic = basics[0];
-    const rows: CompareRow[] = [];
-    const duplicates: { at: [number, number]; duplicate: CatalogDiff['duplicates'][number] }[] = [];
-    const order = new Map(lists.map((c, position) => [c.idx, position]));
-    for await (const bucket of source.buckets()) {
-      // The basic catalog's items of this bucket by code (the last of a code, as a Map of its items keeps it).
-      const basicByKey = new Map<string, SideEntry>();
-      for (const row of bucket.basic)
-        if (row.key !== null) basicByKey.set(row.key, entry(row, parse(row), basic?.dir ?? '', policy.standard));
-      const flush = (key: string, group: SourceRow[]) => {
-        const sides = new Map<number, SideEntry[]>();
-        for (const row of group) {
-          const entries = sides.get(row.idx);
-          const e = entry(row, parse(row), (catalogs[row.idx] as SourceCatalog).dir, policy.standard);
-          if (entries) entries.push(e);
-          else sides.set(row.idx, [e]);
-        }
-        const held = [...sides].map(([idx, items]) => {
-          const c = catalogs[idx] as SourceCatalog;
-          const side: DiffSide = { label: c.dir, kind: 'implementation', region: c.region ?? undefined, items };
-          return { idx, side, first: group.find((r) => r.idx === idx)?.ord ?? 0 };
-        });
-        const reference = basicByKey.get(key.split('#')[0] as string);
-        const matrix = compareCatalogs(
-          held.map((h) => h.side),
-          reference && basic ? { label: basic.dir, kind: 'basic', items: [reference] } : undefined,
-          policy,
-        );
-        rows.push(...matrix.rows);
-        // compareCatalogs names the duplicates list by list: one for each list holding the key more than once.
-        const several = held.filter((h) => h.side.items.length > 1);
-        for (const [n, duplicate] of matrix.duplicates.entries()) {
-          const h = several[n];
-          duplicates.push({ at: [order.get(h?.idx ?? -1) ?? 0, h?.first ?? 0], duplicate });
-        }
+    const context: BucketContext = {
+      catalogs,
+      basic: basics[0],
+      policy,
+      order: new Map(lists.map((c, position) => [c.idx, position])),
+    };
+    const workers = Math.min(options.workers ?? defaultWorkers(), source.parts.length);
+    const results: BucketResult[] = [];
+    if (workers > 0) {
+      const init: CompareWorkerInit = {
+        context,
+        folder: source.folder,
+        // DuckDB's gigabyte, shared among the workers' readers (one bucket is a sixty-fourth of the set).
+        memoryLimit: `${Math.floor(1024 / workers)}MB`,
       };
-      let key: string | undefined;
-      let group: SourceRow[] = [];
-      for await (const row of bucket.rows) {
-        if (row.key !== key) {
-          if (key !== undefined) flush(key, group);
-          key = row.key as string;
-          group = [];
-        }
-        group.push(row);
+      results.push(
+        ...(await runInWorkers<string[], BucketResult>(WORKER, init, source.parts, {
+          workers,
+          youngGenerationMb: WORKER_YOUNG_GENERATION_MB,
+        })),
+      );
+    } else {
+      const reader = await openBucketReader(catalogs, source.folder);
+      try {
+        for (const files of source.parts) results.push(await compareBucket(context, await reader.read(files)));
+      } finally {
+        reader.close();
       }
-      if (key !== undefined) flush(key, group);
     }
-    // Keys in the order the in-memory engine sorts them (JavaScript's, not the database's collation).
-    rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    // Buckets in order, as on one thread; then keys in the order the in-memory engine sorts them
+    // (JavaScript's, not the database's collation).
+    const rows = results.flatMap((r) => r.rows).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const duplicates = results.flatMap((r) => r.duplicates);
     duplicates.sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1]);
     const matrix = scores(
       lists.map((c) => c.dir),
@@ -202,39 +200,6 @@ export async function compareOnDuckDb(
     source?.close();
     opened.close();
   }
-}
-
-/**
- * An item as compare holds it, like io/read-diff-side.ts makes it: its file within its catalog, its
- * name, key and fingerprint (so elements whose hashes agree are not compared value by value).
- */
-function entry(
-  row: SourceRow,
-  data: Record<string, unknown>,
-  dir: string,
-  elements: readonly ElementName[],
-): SideEntry {
-  const item = data as ReturnType<SideEntry['data']>;
-  // Hashes of the elements compared only (the others are never looked at): NaN, the same as nothing.
-  const hashes = new Float64Array(HASHED_ELEMENTS.length).fill(NaN);
-  for (const element of elements) {
-    const index = HASHED_ELEMENTS.indexOf(element);
-    if (index < 0) continue;
-    try {
-      hashes[index] = hashValue(elementValue(item, element));
-    } catch {
-      // An element that cannot be read has no hash (NaN): it is compared value by value.
-    }
-  }
-  const prefix = dir === '.' ? '' : `${dir}/`;
-  return {
-    file: row.file.startsWith(prefix) ? row.file.slice(prefix.length) : row.file,
-    name: String(item.name),
-    ...(typeof item.name === 'string' ? {} : { rawName: item.name }),
-    key: row.key ?? undefined,
-    hashes,
-    data: () => item,
-  };
 }
 
 /** The scores of the matrix, from its cells, counted as compareCatalogs counts them. */
@@ -351,7 +316,7 @@ async function measureCatalogs(workspace: Workspace, opened: Opened, targets: re
       read = [];
     }
     if (current.kind !== 'implementation') continue;
-    const data = parse(row);
+    const data = recordItem(row);
     const errors = workspace.schemas.item('implementation', data);
     const { trusted } = splitSchemaFindings(data, errors, () => undefined);
     if (!trusted) {

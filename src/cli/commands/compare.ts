@@ -4,6 +4,12 @@ import { ENGINES, type Engine } from '../../app/shared/engines.js';
 import { COMPARE_REPORTERS } from '../../reporters/compare/index.js';
 import { EXIT_FINDINGS, EXIT_OK, type CommandContext } from '../context.js';
 
+/** TONGBAN_WORKERS=n: how many worker threads compare on DuckDB uses (0: none); unset, or not a count: one per core. */
+function workers(env: CommandContext['io']['env']): number | undefined {
+  const value = env.TONGBAN_WORKERS;
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
+}
+
 export function compareCommand(program: Command, cli: CommandContext): void {
   const { command, targets } = cli.reportCommand(
     program,
@@ -26,7 +32,7 @@ export function compareCommand(program: Command, cli: CommandContext): void {
       const { compare } = await import('../../app/compare.js');
       const result =
         national.chooseEngine(workspace, paths, flags.engine) === 'duckdb'
-          ? await national.compareOnDuckDb(workspace, { paths, lang: cli.lang })
+          ? await national.compareOnDuckDb(workspace, { paths, lang: cli.lang, workers: workers(cli.io.env) })
           : await cli.withProgress('progress.compare', (onProgress) =>
               compare(workspace, { paths, lang: cli.lang, onProgress }),
             );
