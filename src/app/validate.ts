@@ -138,12 +138,14 @@ export interface CheckedSet {
 export function checkSet(workspace: Workspace, set: CatalogSet, reader: ItemReader): CheckedSet {
   const suppressions = new Map<string, Suppression[]>(set.suppressions);
   const facts = new Map<string, ItemFacts>();
+  const plainLengths = new Map<string, number>();
   const summaries: CatalogSummary[] = [];
   // As validation reads each item, note its suppression comments and, for --changed, the codes it holds.
   const noting: ItemReader = {
     *read(catalog) {
       for (const read of reader.read(catalog)) {
         if (read.suppressions.length && set.isRequested(read.file)) suppressions.set(read.file, read.suppressions);
+        if (read.plainLength !== undefined) plainLengths.set(read.file, read.plainLength);
         const { code, basicCode } = read.data ?? {};
         if (read.data) {
           facts.set(read.file, {
@@ -168,7 +170,7 @@ export function checkSet(workspace: Workspace, set: CatalogSet, reader: ItemRead
   );
   const requested: Finding[] = [...set.problems, ...ruleFindings.filter((f) => set.isRequested(f.file))];
   const configured = applySeverities(requested, workspace.settings, workspace.configPath);
-  return { findings: locateFindings(configured, workspace.textOf), suppressions, summaries, facts };
+  return { findings: locateFindings(configured, workspace.textOf, plainLengths), suppressions, summaries, facts };
 }
 
 /**

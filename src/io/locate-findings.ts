@@ -6,7 +6,15 @@
 import type { Finding } from '../core/diagnostic.js';
 import { createLocator, type Locator } from './parse-yaml.js';
 
-export function locateFindings(findings: readonly Finding[], textOf: (file: string) => string | undefined): Finding[] {
+/**
+ * `plainLengths`: files whose text had the plain shape when read, with its length then; a file read again
+ * with the same length is taken to be the same text, and is not parsed again to learn its shape.
+ */
+export function locateFindings(
+  findings: readonly Finding[],
+  textOf: (file: string) => string | undefined,
+  plainLengths?: ReadonlyMap<string, number>,
+): Finding[] {
   const byFile = new Map<string, number[]>();
   findings.forEach((finding, index) => {
     if (finding.range) return;
@@ -18,7 +26,7 @@ export function locateFindings(findings: readonly Finding[], textOf: (file: stri
   for (const [file, indices] of byFile) {
     const text = textOf(file);
     if (text === undefined) continue;
-    const locate: Locator = createLocator(text);
+    const locate: Locator = createLocator(text, { plain: plainLengths?.get(file) === text.length });
     for (const index of indices) {
       const finding = findings[index] as Finding;
       const range = locate(finding.path, finding.target);

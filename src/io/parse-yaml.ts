@@ -37,6 +37,8 @@ export type Locator = (pointer: string, target?: 'key' | 'value') => Range | und
 export interface ParsedYaml {
   data?: Record<string, unknown>;
   findings: Finding[];
+  /** The text has the plain shape plain-yaml.ts reads (so its findings can be placed by its lines). */
+  plain?: true;
 }
 
 function rangeFrom(lineCounter: LineCounter, start: number, end: number): Range {
@@ -124,22 +126,22 @@ function isPlainMapping(value: unknown): value is Record<string, unknown> {
  * the nesting limit itself (failing fast, flow or block alike), so hostile nesting simply falls through
  * to the full parser's guarded path.
  */
-function parseFast(text: string): Record<string, unknown> | undefined {
+function parseFast(text: string): { data: Record<string, unknown>; plain?: true } | undefined {
   if (NEEDS_FULL_PARSER.test(text)) return undefined;
   const plain = parsePlainYaml(text);
-  if (plain !== undefined) return plain;
+  if (plain !== undefined) return { data: plain, plain: true };
   let data: unknown;
   try {
     data = loadFast(text, { schema: CORE_SCHEMA, maxDepth: MAX_NESTING });
   } catch {
     return undefined;
   }
-  return isPlainMapping(data) ? data : undefined;
+  return isPlainMapping(data) ? { data } : undefined;
 }
 
 export function parseItemYaml(text: string, file: string): ParsedYaml {
   const fast = parseFast(text);
-  return fast ? { data: fast, findings: [] } : parseFully(text, file);
+  return fast ? { ...fast, findings: [] } : parseFully(text, file);
 }
 
 function parseFully(text: string, file: string): ParsedYaml {
@@ -257,11 +259,11 @@ function resolve(doc: Document, segments: string[]): { node?: Node; pair?: Pair 
  * A Locator over `text`, reading it again only when the first position is asked for: by its lines when
  * it has the plain shape (plain-locator.ts), else — or where that walk is not sure — by a syntax tree.
  */
-export function createLocator(text: string): Locator {
+export function createLocator(text: string, options: { plain?: boolean } = {}): Locator {
   let plain: PlainLocator | false | undefined;
   const tree = treeLocator(text);
   return (pointer, target = 'value') => {
-    plain ??= plainLocator(text) ?? false;
+    plain ??= plainLocator(text, options) ?? false;
     return (plain && plain(pointer, target)) || tree(pointer, target);
   };
 }

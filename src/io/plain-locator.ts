@@ -50,9 +50,12 @@ interface Entry {
 
 export type PlainLocator = (pointer: string, target?: 'key' | 'value') => Range | undefined;
 
-/** A locator for `text`, or undefined when the text is not of the plain shape. */
-export function plainLocator(text: string): PlainLocator | undefined {
-  if (parsePlainYaml(text) === undefined) return undefined;
+/**
+ * A locator for `text`, or undefined when the text is not of the plain shape. `plain`: the caller knows
+ * it is (plain-yaml.ts read this very text), and it is not read again to find out.
+ */
+export function plainLocator(text: string, options: { plain?: boolean } = {}): PlainLocator | undefined {
+  if (!options.plain && parsePlainYaml(text) === undefined) return undefined;
   const walker = new Walker(text);
   return (pointer, target = 'value') => walker.locate(pointer, target);
 }

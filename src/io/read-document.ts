@@ -10,6 +10,8 @@ import { parseItemYaml } from './parse-yaml.js';
 /** A file as read: its data (when it holds a YAML mapping), the reader's findings, its suppression comments. */
 export interface DocumentRead extends ItemRead {
   suppressions: Suppression[];
+  /** The length of its text when that had the plain shape: its findings can be placed by its lines. */
+  plainLength?: number;
 }
 
 /**
@@ -82,6 +84,7 @@ export function readDocumentFromBytes(bytes: Uint8Array | undefined, file: strin
   const parsed = parseItemYaml(decoded.text, file);
   const read: DocumentRead = { file, findings: parsed.findings, suppressions: parseSuppressions(decoded.text) };
   if (parsed.data !== undefined) read.data = parsed.data;
+  if (parsed.plain) read.plainLength = decoded.text.length;
   return read;
 }
 
