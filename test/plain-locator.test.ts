@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { toPointer } from '../src/core/pointer.js';
+import { locateFindings } from '../src/io/locate-findings.js';
 import { createLocator, treeLocator } from '../src/io/parse-yaml.js';
 import { plainLocator } from '../src/io/plain-locator.js';
 import { parsePlainYaml } from '../src/io/plain-yaml.js';
@@ -117,5 +118,26 @@ describe('placing findings by walking lines', () => {
     });
     // A missing property: the pair that lacks it.
     expect(locate('/agency/uscc')).toEqual({ start: { line: 14, column: 1 }, end: { line: 14, column: 7 } });
+  });
+
+  it('trusts a shape known from the read only for a text of the same length', () => {
+    const text = readFileSync(path.join(ROOT, 'catalogs/shenzhen/items/000100001000.yaml'), 'utf8');
+    const finding = (p: string) => ({
+      code: 'element/missing' as const,
+      severity: 'warning' as const,
+      file: 'x.yaml',
+      path: p,
+      args: {},
+    });
+    const findings = ['/agency/uscc', '/materials/1/name', '/nothing'].map(finding);
+    const expected = locateFindings(findings, () => text);
+    expect(expected.every((f) => f.range)).toBe(true);
+    expect(locateFindings(findings, () => text, new Map([['x.yaml', text.length]]))).toEqual(expected);
+    // A text that is not what was read (another length) has its shape checked again: a block scalar,
+    // which the line walk does not read, is left to the syntax tree.
+    const changed = text.replace(/^name: .*$/m, 'name: |\n  多行\n  名称');
+    expect(locateFindings([finding('/name')], () => changed, new Map([['x.yaml', text.length]]))).toEqual(
+      locateFindings([finding('/name')], () => changed),
+    );
   });
 });
