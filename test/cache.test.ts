@@ -73,6 +73,30 @@ describe('cache equivalence', () => {
     await same();
   });
 
+  it('a catalog of several stored parts: a file added at the start shifts the others between parts', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'tongban-cache-parts-'));
+    cpSync(BASE, root, { recursive: true });
+    const cache = path.join(root, '.cache');
+    const item = readFileSync(path.join(root, IMPL), 'utf8');
+    // 2,300 items: three parts of a thousand; some with a finding.
+    for (let i = 0; i < 2300; i++) {
+      const text = i % 97 === 0 ? item.replace('promisedLimit: { value: 5,', 'promisedLimit: { value: 70,') : item;
+      writeFileSync(path.join(root, `impl/items/m${String(i).padStart(4, '0')}.yaml`), text);
+    }
+    const same = async () => expect(await outcome(root, cache)).toEqual(await outcome(root));
+    await same();
+    expect(readdirSync(cache).filter((f) => f.startsWith('parse-')).length).toBeGreaterThanOrEqual(4);
+    await same();
+    // Sorted first: every file after it moves one place, some into the next part.
+    writeFileSync(
+      path.join(root, 'impl/items/a0.yaml'),
+      item.replace('promisedLimit: { value: 5,', 'promisedLimit: { value: 71,'),
+    );
+    await same();
+    rmSync(path.join(root, 'impl/items/m0500.yaml'));
+    await same();
+  }, 60_000);
+
   it('a corrupt cache is ignored, not fatal', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'tongban-cache-'));
     cpSync(BASE, root, { recursive: true });

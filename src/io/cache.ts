@@ -7,8 +7,10 @@
  *    touched mtimes costs a read and a hash, not a parse), and validation runs in full on the parsed
  *    documents, so results are the same as without the cache by construction.
  *
- * Parses are kept per catalog and loaded when that catalog is read, so memory stays bounded. A cache that
- * cannot be read is ignored; one that cannot be written is skipped. The cache never changes a result.
+ * Parses are kept per part of a catalog (its files a thousand at a time): loaded when that part is read,
+ * written (and let go) once it has been read to the end, so memory stays bounded whatever the size of a
+ * catalog. A cache that cannot be read is ignored; one that cannot be written is skipped. The cache never
+ * changes a result.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
@@ -24,7 +26,20 @@ import {
 } from './read-document.js';
 import { writeFileAtomic } from './write-file.js';
 
-const FORMAT = 1;
+const FORMAT = 2;
+/** Files per stored part of a catalog's parses: a run holds one part at a time (~2 MB of parses). */
+const PART_SIZE = 1000;
+
+/** A part of a catalog's files: the catalog's absolute folder, and which PART_SIZE files in order. */
+interface Part {
+  dir: string;
+  index: number;
+}
+const partKey = (part: Part) => `${part.index}\0${part.dir}`;
+const partOf = (key: string): Part => {
+  const split = key.indexOf('\0');
+  return { index: Number(key.slice(0, split)), dir: key.slice(split + 1) };
+};
 
 export interface CachedRun {
   findings: Finding[];
@@ -102,29 +117,48 @@ export class ValidationCache implements ItemReader {
     return previous.result;
   }
 
-  private parsesFile(catalogDir: string): string {
-    return path.join(this.dir, `parse-${sha1(this.key + '\0' + catalogDir).slice(0, 16)}.json`);
+  private parsesFile(part: Part): string {
+    return path.join(this.dir, `parse-${sha1(`${this.key}\0${part.dir}\0${part.index}`).slice(0, 16)}.json`);
   }
 
-  private parsesOf(catalogDir: string): Map<string, ParseEntry> {
-    let entries = this.parses.get(catalogDir);
+  private parsesOf(part: Part): Map<string, ParseEntry> {
+    let entries = this.parses.get(partKey(part));
     if (!entries) {
-      const stored = readJson<{ format: number; entries: Record<string, ParseEntry> }>(this.parsesFile(catalogDir));
+      const stored = readJson<{ format: number; entries: Record<string, ParseEntry> }>(this.parsesFile(part));
       entries = new Map(stored?.format === FORMAT ? Object.entries(stored.entries) : []);
-      this.parses.set(catalogDir, entries);
+      this.parses.set(partKey(part), entries);
     }
     return entries;
   }
 
-  /** Reads a catalog's items, reusing the parse of each unchanged file and recording every parse for next time. */
+  /**
+   * Reads a catalog's items, reusing the parse of each unchanged file and recording every parse for next
+   * time. Parses are kept by parts of PART_SIZE files in catalog order, each stored (and let go) once read
+   * to its end; a file added or removed shifts the files after it, and a file that moves to the next part
+   * is parsed again, once.
+   */
   *read(catalog: ItemFiles): Iterable<DocumentRead> {
-    const entries = this.parsesOf(catalog.absoluteDir);
-    for (const item of catalog.items) {
-      // A link is judged where it leads on every run, never from the cache.
-      yield item.link || item.special
-        ? readItemFile(catalog.absoluteDir, item)
-        : this.readOne(entries, item.absolute, item.file);
+    const { items } = catalog;
+    for (let start = 0; start < items.length; start += PART_SIZE) {
+      const part: Part = { dir: catalog.absoluteDir, index: start / PART_SIZE };
+      const files = items.slice(start, start + PART_SIZE);
+      const entries = this.parsesOf(part);
+      for (const item of files) {
+        // A link is judged where it leads on every run, never from the cache.
+        yield item.link || item.special
+          ? readItemFile(catalog.absoluteDir, item)
+          : this.readOne(entries, item.absolute, item.file);
+      }
+      const read = new Set(files.map((item) => item.file));
+      this.writeParses(part, entries, (file) => read.has(file));
+      this.parses.delete(partKey(part));
     }
+  }
+
+  /** Stores a part's parses of the files `keep` keeps (those the run read: not deleted files'). */
+  private writeParses(part: Part, entries: Map<string, ParseEntry>, keep: (file: string) => boolean): void {
+    const kept = Object.fromEntries([...entries].filter(([file]) => keep(file)));
+    tryWrite(this.parsesFile(part), { format: FORMAT, entries: kept });
   }
 
   private readOne(entries: Map<string, ParseEntry>, absolute: string, file: string): DocumentRead {
@@ -146,10 +180,8 @@ export class ValidationCache implements ItemReader {
 
   /** Stores this run's parses and result. `files` are the files the run read, by display path. */
   save(files: ReadonlyMap<string, string>, result: CachedRun): void {
-    for (const [catalogDir, entries] of this.parses) {
-      const kept = Object.fromEntries([...entries].filter(([file]) => files.has(file)));
-      tryWrite(this.parsesFile(catalogDir), { format: FORMAT, entries: kept });
-    }
+    // Parts not read to the end are stored here.
+    for (const [key, entries] of this.parses) this.writeParses(partOf(key), entries, (file) => files.has(file));
     const stamps: Record<string, string> = {};
     for (const [file, absolute] of files) {
       const stamp = this.stamps.get(file) ?? stampOf(absolute);
