@@ -68,6 +68,7 @@ export const USAGE_CODES = [
   'usage/help-topic',
   'usage/guide-base-url',
   'usage/shard-argument',
+  'usage/shard-repeated',
   'usage/shard-options',
   'usage/partial-unreadable',
   'usage/partial-version',

@@ -355,6 +355,7 @@ export const en = {
     'these files exist already and tongban init does not overwrite them: {files} (choose another folder, or move them away first)',
   'usage/help-topic': 'no help topic "{topic}": there are {topics}, or the name of a command',
   'usage/shard-argument': '--shard "{value}" is not i/n with 1 ≤ i ≤ n ≤ 1000 (for example --shard 2/4)',
+  'usage/shard-repeated': '--shard is given more than once ({values}): a run checks one shard',
   'usage/shard-options':
     '--shard writes a partial report (JSON, to -o or stdout) and cannot be combined with {option}; give formats, --fail-on and --baseline to merge-reports',
   'usage/partial-unreadable': '{path} is not a partial report of tongban validate --shard ({detail})',

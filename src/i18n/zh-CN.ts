@@ -322,6 +322,7 @@ export const zhCN = {
   'usage/init-exists': '这些文件已经存在，tongban init 不会覆盖它们：{files}（请换一个文件夹，或先移走这些文件）',
   'usage/help-topic': '没有帮助主题“{topic}”：可用的有 {topics}，或一个命令的名称',
   'usage/shard-argument': '--shard “{value}”不是 i/n 形式（1 ≤ i ≤ n ≤ 1000），例如 --shard 2/4',
+  'usage/shard-repeated': '--shard 给出了不止一次（{values}）：一次运行只检查一个分片',
   'usage/shard-options':
     '--shard 只输出分片报告（JSON，写入 -o 或标准输出），不能与 {option} 同用；输出格式、--fail-on 和 --baseline 请交给 merge-reports',
   'usage/partial-unreadable': '{path} 不是 tongban validate --shard 的分片报告（{detail}）',

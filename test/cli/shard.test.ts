@@ -213,6 +213,15 @@ describe('shard usage errors (exit 2, in the language asked for)', () => {
     }
   });
 
+  it('refuses --shard given twice rather than taking the last', async () => {
+    const run = await tongban(['validate', 'catalogs', '--shard', '1/4', '--shard', '2/4']);
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toBe('error: --shard is given more than once (1/4, 2/4): a run checks one shard\n');
+    const zh = await tongban(['validate', 'catalogs', '--shard', '1/4', '--shard', '1/4', '--lang', 'zh-CN']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('--shard 给出了不止一次');
+  });
+
   it('refuses options that belong to the merge', async () => {
     for (const args of [
       ['-f', 'sarif'],

@@ -19,7 +19,8 @@ interface ValidateFlags {
   /** true for `--changed` alone (meaning HEAD), or the ref given. */
   changed?: string | boolean;
   color?: boolean;
-  shard?: string;
+  /** Every --shard given (more than one is refused). */
+  shard?: string[];
 }
 
 export function validateCommand(program: Command, cli: CommandContext): void {
@@ -44,7 +45,7 @@ export function validateCommand(program: Command, cli: CommandContext): void {
     .option('--changed [ref]', cli.t('validate.changed'))
     .option('--cache', cli.t('validate.cache'))
     .option('--cache-location <dir>', cli.t('validate.cacheLocation'), '.tongban-cache')
-    .option('--shard <i/n>', cli.t('validate.shard'))
+    .option('--shard <i/n>', cli.t('validate.shard'), (value: string, given: string[] = []) => [...given, value])
     .addHelpText('after', '\n' + cli.t('validate.exitCodes'))
     .addHelpText('after', `\n${cli.t('help.examples')}\n${cli.t('examples.validate')}`)
     .action(async (paths: string[], flags: ValidateFlags) => {
@@ -85,8 +86,10 @@ async function validateShardCommand(
   flags: ValidateFlags,
   outputs: OutputTarget[],
 ): Promise<void> {
-  const shard = parseShard(flags.shard as string);
-  if (!shard) throw new UsageError('usage/shard-argument', { value: flags.shard as string });
+  const given = flags.shard ?? [];
+  if (given.length > 1) throw new UsageError('usage/shard-repeated', { values: given.join(', ') });
+  const shard = parseShard(given[0] as string);
+  if (!shard) throw new UsageError('usage/shard-argument', { value: given[0] as string });
   const conflicting = [
     flags.failOn !== undefined && '--fail-on',
     flags.baseline !== undefined && '--baseline',
