@@ -81,7 +81,7 @@ describe('placing findings by walking lines', () => {
     for (let i = 0; i < 40; i++) {
       const small = implementationItem(i, `c${i}`, '000100001000', `事项${i}`, '行政许可', region) as string;
       const rich = richImplementationItem(i, '000100001000', `事项${i}`, '行政许可', region) as string;
-      for (const text of [small, rich]) {
+      for (const text of [small, rich, rich.replace(/\n/g, '\r\n')]) {
         compare(text, `generated ${i}`);
         const data = parsePlainYaml(text);
         if (data) compare(dump(data, { lineWidth: -1 }), `dumped ${i}`);
@@ -118,6 +118,31 @@ describe('placing findings by walking lines', () => {
     });
     // A missing property: the pair that lacks it.
     expect(locate('/agency/uscc')).toEqual({ start: { line: 14, column: 1 }, end: { line: 14, column: 7 } });
+  });
+
+  it('a list entry whose first key has nothing after it, and a tab before a comment', () => {
+    const text = [
+      'materials:',
+      '- name:',
+      '  necessity: 可能',
+      'process:',
+      '  - timeLimit:',
+      '      value: 1',
+      '      unit: 工作周',
+      '    name: 受理',
+      '',
+    ].join('\n');
+    expect(compare(text, 'empty first key').walked).toBeGreaterThan(10);
+    const locate = createLocator(text);
+    expect(locate('/materials/0/necessity')).toEqual({ start: { line: 3, column: 14 }, end: { line: 3, column: 16 } });
+    expect(locate('/process/0/timeLimit/unit')).toEqual({
+      start: { line: 7, column: 13 },
+      end: { line: 7, column: 16 },
+    });
+    // A tab: not the plain shape (YAML reads it as white space before a comment); the tree places it.
+    const tabbed = 'levels:\n  - 镇级\t# 注释：待定\n';
+    expect(plainLocator(tabbed)).toBeUndefined();
+    expect(createLocator(tabbed)('/levels/0')).toEqual({ start: { line: 2, column: 5 }, end: { line: 2, column: 7 } });
   });
 
   it('trusts a shape known from the read only for a text of the same length', () => {

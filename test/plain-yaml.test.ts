@@ -64,6 +64,15 @@ describe('plain YAML reader', () => {
     }
   });
 
+  it('Windows line ends: read as js-yaml reads them', () => {
+    const region = { id: 'x', region: '440300', level: '市级', digit: '3', uscc: '114403000971908070' };
+    for (let i = 0; i < 20; i++) {
+      const item = richImplementationItem(i, `00010000${i}000`, `事项${i}`, '行政确认', region) as string;
+      expect(agrees(item.replace(/\n/g, '\r\n'))).toBe(true);
+    }
+    expect(parsePlainYaml('a: b\r\nc: [x, y]\r\n')).toEqual({ a: 'b', c: ['x', 'y'] });
+  });
+
   it('leaves to js-yaml what it does not read', () => {
     for (const text of [
       'a: |\n  text\n',
@@ -75,7 +84,8 @@ describe('plain YAML reader', () => {
       '- a\n- b\n',
       'a: [1, [2]]\n',
       'a: !!str 1\n',
-      'a: b\r\nc: d\r\n',
+      'a: b\rc: d\r',
+      'a: b\t# tab\n',
       '---\na: b\n',
       'a:\n  - b\n c: d\n',
       'a: b: c\n',

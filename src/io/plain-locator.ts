@@ -13,7 +13,7 @@
  */
 import type { Range } from '../core/diagnostic.js';
 import { fromPointer } from '../core/pointer.js';
-import { parsePlainYaml } from './plain-yaml.js';
+import { parsePlainYaml, withLfLineEnds } from './plain-yaml.js';
 
 interface Line {
   /** 1-based line number in the file. */
@@ -65,8 +65,12 @@ const isEntryAt = (text: string, offset: number, end: number) =>
 
 class Walker {
   private readonly lines: Line[] = [];
+  private readonly text: string;
 
-  constructor(private readonly text: string) {
+  /** Offsets are in the text with LF line ends; lines and columns are the same as in the file's. */
+  constructor(source: string) {
+    const text = withLfLineEnds(source);
+    this.text = text;
     let number = 0;
     for (let start = 0; start < text.length;) {
       number++;
@@ -214,7 +218,7 @@ class Walker {
       while (this.text.charCodeAt(at) === 0x20) at++;
       const first = this.text[at];
       const quotedOrFlow = first === '"' || first === "'" || first === '[' || first === '{';
-      if (!quotedOrFlow && /^[A-Za-z_][A-Za-z0-9_]*:(?: |$)/.test(this.text.slice(at, line.end + 1))) {
+      if (!quotedOrFlow && /^[A-Za-z_][A-Za-z0-9_]*:(?: |$)/.test(this.text.slice(at, line.end))) {
         out.push({ kind: 'map', line: i, column: at - line.start });
       } else out.push(this.inline(line, at, line.end));
       i = this.after(i + 1, node.column);

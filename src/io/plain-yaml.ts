@@ -11,11 +11,17 @@
 import { CORE_SCHEMA, type Type } from 'js-yaml';
 
 /**
- * What js-yaml refuses in any input (its non-printable characters), and CR and surrogates (astral
+ * What js-yaml refuses in any input (its non-printable characters), tabs (which YAML reads as white
+ * space in some places and not others), a CR that does not end a line, and surrogates (astral
  * characters: legal, but rare in catalogs): a text with any of them never takes this path.
  */
 // eslint-disable-next-line no-control-regex
-const UNUSUAL = /[\x00-\x08\x0B-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const UNUSUAL = /[\x00-\x09\x0B-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
+/** Windows line ends read as YAML reads them, as line ends: same lines, same columns. */
+export function withLfLineEnds(text: string): string {
+  return text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text;
+}
 
 /** The implicit types of js-yaml's CORE_SCHEMA (null, bool, int, float), in the order js-yaml tries them. */
 const IMPLICIT = (CORE_SCHEMA as unknown as { compiledImplicit: Type[] }).compiledImplicit;
@@ -301,7 +307,8 @@ class Parser {
 }
 
 /** The mapping in `text`, or undefined when the text is not of the plain shape this reads. */
-export function parsePlainYaml(text: string): Record<string, unknown> | undefined {
+export function parsePlainYaml(source: string): Record<string, unknown> | undefined {
+  const text = withLfLineEnds(source);
   if (UNUSUAL.test(text)) return undefined;
   const lines: Line[] = [];
   for (let start = 0; start < text.length;) {
