@@ -7,6 +7,14 @@ export interface OutputStream {
   write(text: string): unknown;
   /** A terminal (colours, progress bars); absent or false for pipes, files and tests. */
   isTTY?: boolean;
+  /** A terminal's width in columns. */
+  columns?: number;
+}
+
+/** Help is wrapped to the terminal's width, at most 100 columns (40 at least); 100 off a terminal. */
+export function helpWidth(stream: OutputStream): number {
+  const columns = stream.isTTY ? stream.columns : undefined;
+  return columns === undefined || columns <= 0 ? 100 : Math.max(40, Math.min(100, columns));
 }
 
 export interface CliIo {

@@ -28,7 +28,7 @@ import { showCommand } from './commands/show.js';
 import { statsCommand } from './commands/stats.js';
 import { validateCommand } from './commands/validate.js';
 import { helpConfiguration } from './help.js';
-import { useColour, type CliIo } from './io.js';
+import { helpWidth, useColour, type CliIo } from './io.js';
 
 /** The language is needed before parsing, to write the help itself in it. */
 function langFromArgv(argv: readonly string[]): Lang | undefined {
@@ -52,8 +52,8 @@ function buildProgram(cli: CommandContext): Command {
       writeErr: (text) => cli.io.stderr.write(text),
       // Commander's own errors (unknown option, missing argument…), in the user's language, on one line.
       outputError: (text, write) => write(commanderMessage(text, cli.lang)),
-      getOutHelpWidth: () => 100,
-      getErrHelpWidth: () => 100,
+      getOutHelpWidth: () => helpWidth(cli.io.stdout),
+      getErrHelpWidth: () => helpWidth(cli.io.stderr),
       getOutHasColors: () => useColour(undefined, cli.io),
       getErrHasColors: () => false,
     })

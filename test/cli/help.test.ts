@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { commanderMessage } from '../../src/cli/commander-messages.js';
 import { GUIDE_FIELDS, INDEX_FIELDS } from '../../src/cli/template-fields.js';
 import { ROOT, tongban } from '../helpers/cli.js';
+import { displayWidth } from '../../src/reporters/shared/display-width.js';
 
 type Lang = 'zh-CN' | 'en';
 const HEADINGS = {
@@ -308,5 +309,27 @@ describe('tongban completion', () => {
     expect(zsh.startsWith('#compdef tongban\n')).toBe(true);
     expect(zsh).toContain('bashcompinit');
     expect(zsh).toContain('complete -o filenames -F _tongban tongban');
+  });
+});
+
+describe('help on a terminal', () => {
+  it('is wrapped to the terminal’s width (at most 100 columns), in Chinese by display width', async () => {
+    // The usage and options commander lays out; the texts after them (exit codes, examples) are as written.
+    const width = (text: string) =>
+      Math.max(
+        ...text
+          .split(/\n\n(?=Exit codes|退出码)/)[0]!
+          .split('\n')
+          .map((line) => displayWidth(line)),
+      );
+    for (const lang of ['en', 'zh-CN']) {
+      const narrow = await tongban(['validate', '--help', '--lang', lang], { tty: true, columns: 80 });
+      expect(width(narrow.stdout), lang).toBeLessThanOrEqual(80);
+      const wide = await tongban(['validate', '--help', '--lang', lang], { tty: true, columns: 200 });
+      expect(width(wide.stdout), lang).toBeGreaterThan(80);
+      expect(width(wide.stdout), lang).toBeLessThanOrEqual(100);
+      // Not a terminal: 100 columns, as before.
+      expect((await tongban(['validate', '--help', '--lang', lang], { columns: 80 })).stdout).toBe(wide.stdout);
+    }
   });
 });

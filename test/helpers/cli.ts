@@ -20,6 +20,8 @@ export interface CliOptions {
   env?: Record<string, string>;
   /** Pretend stdout and stderr are a terminal. */
   tty?: boolean;
+  /** The pretended terminal's width. */
+  columns?: number;
 }
 
 export async function tongban(args: string[], options: CliOptions = {}): Promise<CliRun> {
@@ -28,8 +30,8 @@ export async function tongban(args: string[], options: CliOptions = {}): Promise
   const code = await run(args, {
     cwd: options.cwd ?? ROOT,
     env: { LANG: 'C', ...options.env },
-    stdout: { write: (text: string) => (stdout += text), isTTY: options.tty === true },
-    stderr: { write: (text: string) => (stderr += text), isTTY: options.tty === true },
+    stdout: { write: (text: string) => (stdout += text), isTTY: options.tty === true, columns: options.columns },
+    stderr: { write: (text: string) => (stderr += text), isTTY: options.tty === true, columns: options.columns },
   });
   return { code, stdout, stderr };
 }
