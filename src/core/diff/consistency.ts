@@ -86,9 +86,22 @@ type AttributeDifference = NonNullable<CompareRow['deviations'][number]['attribu
 function judge(
   element: ElementName,
   stated: readonly Holder[],
+  hashes: readonly (number | undefined)[],
 ): { agrees: boolean[]; reference?: Holder; attributes?: AttributeDifference[][] } {
-  // Each version's comparable form once (it is a walk of the value, 1,000+ times per key nationally).
-  const forms = stated.map((h) => comparable(h.item, element));
+  // Versions whose hashes agree are the same value (as everywhere in compare), so what is worked out from
+  // a version — its comparable form, its attribute slots — is worked out once per value: nationally,
+  // 1,000+ regions state an element in a handful of versions.
+  const perValue = <T>(work: (h: Holder) => T) => {
+    const done = new Map<number, T>();
+    return (h: Holder, i: number): T => {
+      const hash = hashes[i];
+      if (hash === undefined || Number.isNaN(hash)) return work(h);
+      let result = done.get(hash);
+      if (result === undefined) done.set(hash, (result = work(h)));
+      return result;
+    };
+  };
+  const forms = stated.map(perValue((h) => comparable(h.item, element)));
   const votes = new Map<string, number>();
   for (const form of forms) votes.set(form, (votes.get(form) ?? 0) + 1);
   const [first, second] = [...votes].sort((a, b) => b[1] - a[1]);
@@ -121,7 +134,8 @@ function judge(
     return slots;
   };
   const tallies = new Map<string, Map<string, { count: number; value: unknown }>>();
-  const holderSlots = stated.map((h, i) => (inMajority[i] ? slotsOf(h) : []));
+  const slotsOfValue = perValue(slotsOf);
+  const holderSlots = stated.map((h, i) => (inMajority[i] ? slotsOfValue(h, i) : []));
   for (const slots of holderSlots)
     for (const { slot, form, value } of slots) {
       const tally = tallies.get(slot) ?? new Map<string, { count: number; value: unknown }>();
@@ -230,7 +244,11 @@ export function compareCatalogs(
           from: 'majority',
         };
       } else {
-        const judged = judge(element, statedEntries.map(holder));
+        const judged = judge(
+          element,
+          statedEntries.map(holder),
+          statedEntries.map((e) => hashOf(e.entry.hashes, element)),
+        );
         agrees = judged.agrees;
         attributes = judged.attributes;
         row.reference[element] = judged.reference
