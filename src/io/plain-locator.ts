@@ -13,7 +13,7 @@
  */
 import type { Range } from '../core/diagnostic.js';
 import { fromPointer } from '../core/pointer.js';
-import { parsePlainYaml, withLfLineEnds } from './plain-yaml.js';
+import { forEachContentLine, parsePlainYaml, withLfLineEnds } from './plain-yaml.js';
 
 interface Line {
   /** 1-based line number in the file. */
@@ -71,19 +71,9 @@ class Walker {
   constructor(source: string) {
     const text = withLfLineEnds(source);
     this.text = text;
-    let number = 0;
-    for (let start = 0; start < text.length;) {
-      number++;
-      let end = text.indexOf('\n', start);
-      if (end < 0) end = text.length;
-      let from = start;
-      while (text.charCodeAt(from) === 0x20) from++;
-      let to = end;
-      while (to > from && text.charCodeAt(to - 1) === 0x20) to--;
-      if (to > from && text.charCodeAt(from) !== 0x23)
-        this.lines.push({ number, start, indent: from - start, end: to });
-      start = end + 1;
-    }
+    forEachContentLine(text, (number, start, from, to) => {
+      this.lines.push({ number, start, indent: from - start, end: to });
+    });
   }
 
   locate(pointer: string, target: 'key' | 'value'): Range | undefined {

@@ -306,31 +306,49 @@ class Parser {
   }
 }
 
-/** The mapping in `text`, or undefined when the text is not of the plain shape this reads. */
-export function parsePlainYaml(source: string): Record<string, unknown> | undefined {
-  const text = withLfLineEnds(source);
-  if (UNUSUAL.test(text)) return undefined;
-  const lines: Line[] = [];
+/**
+ * Each line of `text` that holds something (not blank, not only a comment): its number (1-based), the
+ * offset it starts at, and its content's first and end offsets, spaces trimmed. `visit` returns false to
+ * stop. The plain reader and the line walk that places findings (plain-locator.ts) see the same lines.
+ */
+export function forEachContentLine(
+  text: string,
+  visit: (number: number, start: number, from: number, to: number) => boolean | void,
+): void {
+  let number = 0;
   for (let start = 0; start < text.length;) {
+    number++;
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     let from = start;
     while (text.charCodeAt(from) === 0x20) from++;
     let to = end;
     while (to > from && text.charCodeAt(to - 1) === 0x20) to--;
-    const first = text.charCodeAt(from);
-    if (to > from && first !== 0x23) {
-      const indent = from - start;
-      // Document markers and directives.
-      if (
-        indent === 0 &&
-        (first === 0x25 || ((first === 0x2d || first === 0x2e) && /^(?:---|\.\.\.)/.test(text.slice(from, from + 3))))
-      )
-        return undefined;
-      lines.push({ indent, content: text.slice(from, to) });
-    }
+    if (to > from && text.charCodeAt(from) !== 0x23 && visit(number, start, from, to) === false) return;
     start = end + 1;
   }
+}
+
+/** The mapping in `text`, or undefined when the text is not of the plain shape this reads. */
+export function parsePlainYaml(source: string): Record<string, unknown> | undefined {
+  const text = withLfLineEnds(source);
+  if (UNUSUAL.test(text)) return undefined;
+  const lines: Line[] = [];
+  let marker = false;
+  forEachContentLine(text, (_, start, from, to) => {
+    const indent = from - start;
+    const first = text.charCodeAt(from);
+    // Document markers and directives.
+    if (
+      indent === 0 &&
+      (first === 0x25 || ((first === 0x2d || first === 0x2e) && /^(?:---|\.\.\.)/.test(text.slice(from, from + 3))))
+    ) {
+      marker = true;
+      return false;
+    }
+    lines.push({ indent, content: text.slice(from, to) });
+  });
+  if (marker) return undefined;
   if (!lines.length || (lines[0] as Line).indent !== 0) return undefined;
   const parser = new Parser(lines);
   try {
