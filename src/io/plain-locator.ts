@@ -128,6 +128,8 @@ class Walker {
       let at = from + 1;
       for (;;) {
         const quote = text.indexOf("'", at);
+        // No closing quote cannot happen in the plain shape; in a text changed since, it must not loop.
+        if (quote < 0 || quote >= end) return { kind: 'scalar', line, from, to: end };
         if (text[quote + 1] !== "'") return { kind: 'scalar', line, from, to: quote + 1 };
         at = quote + 2;
       }
