@@ -27,7 +27,7 @@ import {
 import { writeFileAtomic } from './write-file.js';
 
 const FORMAT = 2;
-/** Files per stored part of a catalog's parses: a run holds one part at a time (~2 MB of parses). */
+/** Files per stored part of a catalog's parses: a run holds one part at a time (a few MB). */
 const PART_SIZE = 1000;
 
 /** A part of a catalog's files: the catalog's absolute folder, and which PART_SIZE files in order. */
