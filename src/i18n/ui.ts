@@ -35,6 +35,8 @@ export const ui = {
     'mergeReports.description':
       '合并 validate --shard 写出的各分片报告：运行跨目录检查（目录间编码重复、台账重复发码），按所需格式输出；结果与一次完整校验相同',
     'mergeReports.files': '各分片报告（每个分片一份，顺序不限）',
+    'mergeReports.unplaced':
+      '提示：{count} 条跨目录诊断没有行号：从当前文件夹找不到 {file} 等文件。请在运行各分片的文件夹中运行 merge-reports',
     'mergeReports.exitCodes':
       '退出码：0 无问题；1 存在达到 --fail-on 级别的问题；2 用法错误（文件不是分片报告、tongban 版本或分片数不同、分片缺失或重复、来自不同运行）或内部错误。',
     'baseline.written': '已写入基线 {file}：{count} 个问题',
@@ -401,6 +403,8 @@ export const ui = {
     'mergeReports.description':
       'merge the partial reports of validate --shard: run the cross-catalog checks (codes used in two catalogs, codes issued by two ledgers) and write the formats asked for; the result equals one full run',
     'mergeReports.files': 'the partial reports, one per shard, in any order',
+    'mergeReports.unplaced':
+      'note: {count} cross-catalog findings have no line: {file} and others are not found from this folder; run merge-reports in the folder the shards ran in',
     'mergeReports.exitCodes':
       'Exit codes: 0 no findings; 1 findings at or above --fail-on; 2 usage error (a file that is no partial report, another tongban version or shard count, a shard missing or given twice, shards of different runs) or internal error.',
     'baseline.written': 'baseline {file} written: {count} {count|plural|finding|findings}',

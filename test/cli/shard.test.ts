@@ -114,6 +114,26 @@ describe('validate --shard and merge-reports', () => {
     await expectMergedEqualsSingle(dir, [], ['--lang', 'zh-CN']);
   });
 
+  it('merge-reports run from another folder says that cross-catalog findings have no line', async () => {
+    const dir = samples();
+    const files = await shards(dir);
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'tongban-merge-elsewhere-'));
+    const absolute = files.map((file) => path.join(dir, file));
+    const away = await tongban(['merge-reports', ...absolute, '-f', 'json'], { cwd: elsewhere });
+    expect(away.code).toBe(1);
+    expect(away.stderr).toMatch(
+      /^note: \d+ cross-catalog findings have no line: wuhou\/items\/zz-copy[-\d]*\.yaml and others are not found from this folder; run merge-reports in the folder the shards ran in\n$/,
+    );
+    const zh = await tongban(['merge-reports', ...absolute, '--lang', 'zh-CN', '-o', 'r.json', '-f', 'json'], {
+      cwd: elsewhere,
+    });
+    expect(zh.stderr).toContain('请在运行各分片的文件夹中运行 merge-reports');
+    // From the shards' folder they are placed, and nothing is said.
+    const here = await tongban(['merge-reports', ...files, '-f', 'json'], { cwd: dir });
+    expect(here.stderr).toBe('');
+    expect(here.code).toBe(1);
+  });
+
   it('merge-reports --baseline reports what validate --baseline reports', async () => {
     const dir = samples();
     expect((await tongban(['validate', '--baseline-write', 'baseline.json'], { cwd: dir })).code).toBe(0);

@@ -1,8 +1,12 @@
 /** `tongban merge-reports <files...>`: the shards of `validate --shard` → reports → exit code as validate's. */
 import { Option, type Command } from 'commander';
+import { CROSS_CATALOG_CODES } from '../../core/cross-catalog.js';
+import type { Diagnostic } from '../../core/diagnostic.js';
 import { shouldFail, type FailOn } from '../../core/validation-report.js';
 import { VALIDATE_REPORTERS } from '../../reporters/validate/index.js';
 import { EXIT_FINDINGS, EXIT_OK, type CommandContext } from '../context.js';
+
+const isCrossCatalogCode = (code: string) => (CROSS_CATALOG_CODES as readonly string[]).includes(code);
 
 interface MergeReportsFlags {
   failOn?: FailOn;
@@ -36,6 +40,11 @@ export function mergeReportsCommand(program: Command, cli: CommandContext): void
         lang: cli.lang,
         ...(flags.baseline !== undefined ? { baseline: flags.baseline } : {}),
       });
+      // Cross-catalog findings are placed by reading their files from the working folder: run from
+      // elsewhere, they come without a line, which is said rather than left to be noticed.
+      const unplaced = result.diagnostics.filter((d) => d.range === undefined && isCrossCatalogCode(d.code));
+      if (unplaced.length)
+        cli.err(cli.t('mergeReports.unplaced', { count: unplaced.length, file: (unplaced[0] as Diagnostic).file }));
       await cli.report(result, VALIDATE_REPORTERS, outputs, flags.color);
       const failOn = flags.failOn ?? result.config?.failOn ?? 'error';
       cli.exitCode = shouldFail(result.diagnostics, failOn) ? EXIT_FINDINGS : EXIT_OK;
