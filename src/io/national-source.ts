@@ -190,6 +190,8 @@ export interface KeyedSource {
   catalogs: SourceCatalog[];
   /** The files of each bucket that holds records, in bucket order. */
   parts: string[][];
+  /** How many records each part holds (for progress). */
+  records: number[];
   /** The folder of the buckets, removed on close; readers keep their temporary files there too. */
   folder: string;
   close(): void;
@@ -230,7 +232,7 @@ export async function openKeyedSource(inputs: readonly NationalInput[]): Promise
       const byBucket = new Map<number, string[]>();
       for (const { bucket, file } of all) byBucket.set(bucket, [...(byBucket.get(bucket) ?? []), file]);
       const parts = Array.from({ length: BUCKETS }, (_, bucket) => byBucket.get(bucket) ?? []).filter((f) => f.length);
-      return { catalogs, parts, folder, close };
+      return { catalogs, parts, records: await recordCounts(duck, parts), folder, close };
     } finally {
       duck.close();
     }
@@ -313,6 +315,20 @@ function sameLabelTwice(dir: string, files: readonly string[]): UsageError {
 }
 
 /** Each catalog once, in the order it first appears: by input, then by its place in its export. */
+/** The records of each part, from the Parquet files' metadata (no rows are read). */
+async function recordCounts(duck: Duck, parts: readonly string[][]): Promise<number[]> {
+  const files = parts.flat();
+  if (files.length === 0) return parts.map(() => 0);
+  const list = duck.texts(files);
+  const reader = await duck.connection.runAndReadAll(
+    'SELECT file_name, sum(row_group_num_rows) FROM parquet_metadata($files) GROUP BY file_name',
+    { files: list.value },
+    { files: list.type },
+  );
+  const rows = new Map(reader.getRows().map((row) => [String(row[0]), Number(row[1])]));
+  return parts.map((part) => part.reduce((sum, file) => sum + (rows.get(file) ?? 0), 0));
+}
+
 async function catalogsOf(
   duck: Duck,
   files: readonly string[],

@@ -23,6 +23,8 @@ export interface PoolOptions {
    * records) spends less time collecting them in a larger one; undefined keeps V8's default.
    */
   youngGenerationMb?: number;
+  /** Told each time a task's result is in (task index), e.g. for a progress bar. */
+  onResult?: (n: number) => void;
 }
 
 function failed(reason: string): UsageError {
@@ -83,6 +85,7 @@ export function runInWorkers<Task, Result>(
         } else {
           results[reply.n] = reply.result;
           done++;
+          options.onResult?.(reply.n);
         }
         feed(worker);
       });

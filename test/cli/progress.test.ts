@@ -59,6 +59,7 @@ describe('every long command draws the same bar, on a terminal only', () => {
     { label: 'importing', args: ['import', 'wuhou.csv', '--map', 'tongban', '--out', 'again'] },
     { label: 'diffing', args: ['diff', 'shenzhen', 'wuhou'] },
     { label: 'comparing', args: ['compare', 'national', 'guangdong', 'shenzhen', 'wuhou'] },
+    { label: 'comparing', args: ['compare', 'national', 'guangdong', 'shenzhen', 'wuhou', '--engine', 'duckdb'] },
     { label: 'measuring', args: ['stats', '.'] },
     { label: 'assigning codes', args: ['code', 'assign', '.', '--dry-run'] },
   ];

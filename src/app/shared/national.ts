@@ -121,6 +121,8 @@ export interface DuckDbCompareOptions {
   lang?: Lang;
   /** Worker threads for the per-key work (0: on this thread); by default one per core. */
   workers?: number;
+  /** Called as buckets of records are compared: records done of all. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export async function compareOnDuckDb(workspace: Workspace, options: DuckDbCompareOptions): Promise<CompareResult> {
@@ -143,6 +145,10 @@ export async function compareOnDuckDb(workspace: Workspace, options: DuckDbCompa
     };
     const workers = Math.min(options.workers ?? defaultWorkers(), source.parts.length);
     const results: BucketResult[] = [];
+    const { records } = source;
+    const total = records.reduce((sum, n) => sum + n, 0);
+    let done = 0;
+    const bucketDone = (n: number) => options.onProgress?.((done += records[n] ?? 0), total);
     if (workers > 0) {
       const init: CompareWorkerInit = {
         context,
@@ -154,12 +160,16 @@ export async function compareOnDuckDb(workspace: Workspace, options: DuckDbCompa
         ...(await runInWorkers<string[], BucketResult>(WORKER, init, source.parts, {
           workers,
           youngGenerationMb: WORKER_YOUNG_GENERATION_MB,
+          onResult: bucketDone,
         })),
       );
     } else {
       const reader = await openBucketReader(catalogs, source.folder);
       try {
-        for (const files of source.parts) results.push(await compareBucket(context, await reader.read(files)));
+        for (const [n, files] of source.parts.entries()) {
+          results.push(await compareBucket(context, await reader.read(files)));
+          bucketDone(n);
+        }
       } finally {
         reader.close();
       }

@@ -32,7 +32,9 @@ export function compareCommand(program: Command, cli: CommandContext): void {
       const { compare } = await import('../../app/compare.js');
       const result =
         national.chooseEngine(workspace, paths, flags.engine) === 'duckdb'
-          ? await national.compareOnDuckDb(workspace, { paths, lang: cli.lang, workers: workers(cli.io.env) })
+          ? await cli.withProgress('progress.compare', (onProgress) =>
+              national.compareOnDuckDb(workspace, { paths, lang: cli.lang, workers: workers(cli.io.env), onProgress }),
+            )
           : await cli.withProgress('progress.compare', (onProgress) =>
               compare(workspace, { paths, lang: cli.lang, onProgress }),
             );
