@@ -20,7 +20,13 @@ function zhOptionDescription(option: Option): string {
   if (option.argChoices) notes.push(`可选：${option.argChoices.join('、')}`);
   if (option.defaultValue !== undefined && (option.required || option.optional))
     notes.push(`默认：${String(option.defaultValue)}`);
-  return notes.length ? `${option.description}（${notes.join('；')}）` : option.description;
+  if (!notes.length) return option.description;
+  // A description that ends in a parenthesis of its own (its default, said in words) takes the notes
+  // into it: `（默认按系统区域设置；可选：zh-CN、en）`, not two parentheses in a row.
+  const { description } = option;
+  return description.endsWith('）') && description.lastIndexOf('（') > 0
+    ? `${description.slice(0, -1)}；${notes.join('；')}）`
+    : `${description}（${notes.join('；')}）`;
 }
 
 /** Breakable pieces: each CJK character (with the spaces before it), or a run of other non-space text. */

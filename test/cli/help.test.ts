@@ -328,6 +328,8 @@ describe('help on a terminal', () => {
       const wide = await tongban(['validate', '--help', '--lang', lang], { tty: true, columns: 200 });
       expect(width(wide.stdout), lang).toBeGreaterThan(80);
       expect(width(wide.stdout), lang).toBeLessThanOrEqual(100);
+      // Notes join a description's own parenthesis rather than following it in another.
+      expect(wide.stdout).not.toContain('）（');
       // Not a terminal: 100 columns, as before.
       expect((await tongban(['validate', '--help', '--lang', lang], { columns: 80 })).stdout).toBe(wide.stdout);
     }
