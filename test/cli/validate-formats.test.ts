@@ -429,7 +429,7 @@ describe('tongban validate --help', () => {
     expect(result.stdout.startsWith('用法：tongban validate [选项] [paths...]\n')).toBe(true);
     for (const heading of ['参数：', '选项：']) expect(result.stdout).toContain(`\n${heading}\n`);
     expect(result.stdout).toContain('不使用配置文件');
-    expect(result.stdout).toContain('（可选：error、warning、info、none）');
+    expect(result.stdout).toContain('否则 error；可选：error、warning、info、none）');
     expect(result.stdout).toContain('缓存文件夹（默认：.tongban-cache）');
     expect(result.stdout).toMatch(
       /退出码：0 无问题；1 存在达到 --fail-on 级别的问题；2 用法、配置或内部错误。\n\n示例：\n/,
